@@ -1,0 +1,104 @@
+// Local calendar days from UTC instants and their offsets. Pure: days are 'YYYY-MM-DD' strings,
+// offsets are minutes east of UTC (+01:00 -> 60), instants are epoch milliseconds.
+
+const MS_PER_MIN = 60_000;
+const MS_PER_DAY = 86_400_000;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Offsets beyond +-18:00 do not exist anywhere (ISO 8601 / ECMAScript limit). */
+export const MAX_OFFSET_MIN = 18 * 60;
+
+/** An instant with the local UTC offset that was in force when it was recorded. */
+export interface Instant { t: number; offset: number }
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Parses ISO-8601 with an explicit offset ('Z' or +hh:mm); null when malformed or out of range. */
+export function parseInstant(at: string): Instant | null {
+  const m = ISO_RE.exec(at);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = [+m[1], +m[2], +m[3], +m[4], +m[5]];
+  const s = m[6] ? +m[6] : 0;
+  const ms = m[7] ? Math.floor(+('0.' + m[7]) * 1000) : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
+  let offset = 0;
+  if (m[8] !== 'Z') {
+    const sign = m[8][0] === '-' ? -1 : 1;
+    const oh = +m[8].slice(1, 3);
+    const om = +m[8].slice(4, 6);
+    if (om > 59) return null;
+    offset = sign * (oh * 60 + om);
+    if (Math.abs(offset) > MAX_OFFSET_MIN) return null;
+  }
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * MS_PER_MIN;
+  return Number.isFinite(t) ? { t, offset } : null;
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+/** Formats an instant as local ISO-8601 with its offset, e.g. 2026-01-01T21:40:00.000+01:00. */
+export function formatInstant(t: number, offset: number): string {
+  const local = new Date(t + offset * MS_PER_MIN);
+  const sign = offset < 0 ? '-' : '+';
+  const a = Math.abs(offset);
+  return (
+    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}.${pad(local.getUTCMilliseconds(), 3)}` +
+    `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`
+  );
+}
+
+/** The local calendar day of an instant under the given offset. */
+export function localDayOf(t: number, offset: number): string {
+  return numberToDay(Math.floor((t + offset * MS_PER_MIN) / MS_PER_DAY));
+}
+
+/** Minutes since local midnight (0..1439) of an instant under the given offset. */
+export function localMinuteOfDay(t: number, offset: number): number {
+  const m = Math.floor((t + offset * MS_PER_MIN) / MS_PER_MIN) % 1440;
+  return m < 0 ? m + 1440 : m;
+}
+
+/** True for a real calendar date written 'YYYY-MM-DD'. */
+export function isDay(s: unknown): s is string {
+  if (typeof s !== 'string') return false;
+  const m = DAY_RE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [+m[1], +m[2], +m[3]];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+/** Days since 1970-01-01 for a 'YYYY-MM-DD' day (no validation: call isDay first on input). */
+export function dayToNumber(day: string): number {
+  return Math.floor(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / MS_PER_DAY);
+}
+
+/** The 'YYYY-MM-DD' day for a count of days since 1970-01-01. */
+export function numberToDay(n: number): string {
+  const d = new Date(n * MS_PER_DAY);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** The day n days after (or before, for negative n) the given day. */
+export function addDays(day: string, n: number): string {
+  return numberToDay(dayToNumber(day) + n);
+}
+
+/** Whole days from a to b (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return dayToNumber(b) - dayToNumber(a);
+}
+
+/** Day of week of a calendar day: 0 = Sunday ... 6 = Saturday (as Date#getUTCDay). */
+export function weekdayOf(day: string): number {
+  return (((dayToNumber(day) + 4) % 7) + 7) % 7;
+}
+
+/** The device's current UTC offset in minutes east (the sign flipped from getTimezoneOffset). */
+export function deviceOffset(at: Date = new Date()): number {
+  return -at.getTimezoneOffset() || 0;
+}
