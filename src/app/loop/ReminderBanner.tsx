@@ -1,0 +1,4 @@
+/** In-app banner listing habits at risk today. */
+export function ReminderBanner() {
+  return null;
+}
