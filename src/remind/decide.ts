@@ -1,0 +1,99 @@
+// Which habits to remind, from today's probabilities. PURE: no DOM, no storage, no clock.
+import type { Habit } from '../data/entities.ts';
+import type { Prediction, PredictionSource } from '../learn/types.ts';
+
+/** Below this probability a habit is at risk and gets reminded. */
+export const AT_RISK_BELOW = 0.4;
+/** Above this probability the reminder is suppressed: the person will likely do it anyway. */
+export const SUPPRESS_ABOVE = 0.8;
+
+/** What a probability means for reminding. */
+export type ReminderDecision = 'at-risk' | 'neutral' | 'suppressed';
+
+/** Today's state of one habit as far as reminders care. */
+export type TodayState = 'done' | 'skipped';
+
+/**
+ * Maps a probability to a reminder decision. A missing or non-finite p is 'neutral' (no opinion).
+ * A cold-start prior never suppresses: a few lucky days must not silence the reminders the person
+ * asked for; it can still mark the habit at risk.
+ */
+export function reminderDecision(p: number | null, source: PredictionSource | null): ReminderDecision {
+  if (p === null || !Number.isFinite(p)) return 'neutral';
+  if (p < AT_RISK_BELOW) return 'at-risk';
+  if (p > SUPPRESS_ABOVE && source !== 'prior') return 'suppressed';
+  return 'neutral';
+}
+
+/** Minutes after local midnight for 'HH:MM', or null when absent or malformed. */
+export function parseReminderTime(s: string | null | undefined): number | null {
+  if (typeof s !== 'string') return null;
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(s);
+  return m ? +m[1] * 60 + +m[2] : null;
+}
+
+/** One reminder to give now, and why. */
+export interface DueReminder {
+  habitId: string;
+  name: string;
+  p: number | null;
+  decision: ReminderDecision;
+  /** 'at-risk': the model expects a miss; 'reminder-time': the person's own reminder time has come. */
+  why: 'at-risk' | 'reminder-time';
+}
+
+/** The probability fields reminders need. */
+export type PredictionLike = Pick<Prediction, 'p' | 'source'>;
+
+type HabitLike = Pick<Habit, 'id' | 'name' | 'archivedAt'> & { reminderTime?: string | null };
+
+/**
+ * Habits to remind now: active, not done or skipped today, and either at risk or (when neutral)
+ * past the person's reminder time. At-risk habits wait for their reminder time when they have
+ * one, unless `atRiskAnyTime` (the in-app banner: the person is looking anyway, so telling them
+ * early is useful, while a notification should not interrupt before the time they chose).
+ * Suppressed habits are never reminded. Sorted most at risk first.
+ */
+export function dueReminders(
+  habits: readonly HabitLike[],
+  predictions: ReadonlyMap<string, PredictionLike>,
+  todayStatus: ReadonlyMap<string, TodayState>,
+  nowLocalMinutes: number,
+  opts: { atRiskAnyTime?: boolean } = {},
+): DueReminder[] {
+  const due: DueReminder[] = [];
+  for (const h of habits) {
+    if (h.archivedAt || todayStatus.has(h.id)) continue;
+    const pred = predictions.get(h.id);
+    const p = pred && Number.isFinite(pred.p) ? pred.p : null;
+    const decision = reminderDecision(p, pred ? pred.source : null);
+    if (decision === 'suppressed') continue;
+    const at = parseReminderTime(h.reminderTime);
+    const timeCome = at !== null && nowLocalMinutes >= at;
+    if (decision === 'at-risk' && (at === null || timeCome || opts.atRiskAnyTime)) due.push({ habitId: h.id, name: h.name, p, decision, why: 'at-risk' });
+    else if (decision === 'neutral' && timeCome) due.push({ habitId: h.id, name: h.name, p, decision, why: 'reminder-time' });
+  }
+  return due.sort((a, b) => (a.p ?? 1) - (b.p ?? 1) || a.name.localeCompare(b.name));
+}
+
+/** How many active habits are at risk and still open today: the number the app badge shows. */
+export function atRiskCount(
+  habits: readonly HabitLike[],
+  predictions: ReadonlyMap<string, PredictionLike>,
+  todayStatus: ReadonlyMap<string, TodayState>,
+): number {
+  let n = 0;
+  for (const h of habits) {
+    if (h.archivedAt || todayStatus.has(h.id)) continue;
+    const pred = predictions.get(h.id);
+    if (pred && reminderDecision(pred.p, pred.source) === 'at-risk') n++;
+  }
+  return n;
+}
+
+/** Keeps only predictions computed for `today`: yesterday's probability is not today's. */
+export function todaysPredictions<P extends Pick<Prediction, 'habitId' | 'day'>>(rows: readonly P[], today: string): Map<string, P> {
+  const map = new Map<string, P>();
+  for (const r of rows) if (r.day === today) map.set(r.habitId, r);
+  return map;
+}
