@@ -1,0 +1,42 @@
+// Three simple, past-only predictors the network must beat: the smoothed completion rate, a
+// Loop-style exponentially weighted rate and a smoothed day-of-week rate. Each predicts day i from
+// labels of days before i only.
+import { SCORE_DECAY } from './features.ts';
+
+/** Names of the baselines, in the order they are compared. */
+export const BASELINE_NAMES = ['rate', 'score', 'weekday'] as const;
+/** One of the baselines. */
+export type BaselineName = (typeof BASELINE_NAMES)[number];
+
+/** Per baseline: probability for day i (0 <= i <= n; index n is the day after the last label). */
+export type Baselines = Record<BaselineName, Float64Array>;
+
+/**
+ * Baseline probabilities from labels y[0..n) whose first day has day number `firstDay`:
+ * rate = (c+1)/(d+2); score = (A+1)/(B+2) with A, B the completions and days decayed by
+ * 0.5^(1/13) per day; weekday = (c_w+1)/(d_w+2) over past days with the same weekday.
+ */
+export function computeBaselines(y: ArrayLike<number>, n: number, firstDay: number): Baselines {
+  const rate = new Float64Array(n + 1), score = new Float64Array(n + 1), weekday = new Float64Array(n + 1);
+  const wDone = new Float64Array(7), wDays = new Float64Array(7);
+  let c = 0, a = 0, b = 0;
+  for (let i = 0; i <= n; i++) {
+    const wd = (((firstDay + i + 4) % 7) + 7) % 7;
+    rate[i] = (c + 1) / (i + 2);
+    score[i] = (a + 1) / (b + 2);
+    weekday[i] = (wDone[wd] + 1) / (wDays[wd] + 2);
+    if (i === n) break;
+    const d = y[i] > 0.5 ? 1 : 0;
+    c += d;
+    a = a * SCORE_DECAY + d;
+    b = b * SCORE_DECAY + 1;
+    wDone[wd] += d;
+    wDays[wd] += 1;
+  }
+  return { rate, score, weekday };
+}
+
+/** The cold-start prior: the smoothed completion rate (c+1)/(d+2) of the days before today. */
+export function priorProbability(completed: number, labelledDays: number): number {
+  return (completed + 1) / (labelledDays + 2);
+}

@@ -1,0 +1,153 @@
+// Training samples of a habit's whole history in one linear pass: events are bucketed by local day
+// once, then a single sweep over the days keeps running counters (streak, 30-day ring, weekday
+// history, decayed sums). Day D's row is written before day D's own data enters the state, so no
+// event on or after D can reach D's features.
+import type { HabitInfo, LogEvent } from './events.ts';
+import { numberToDay, localMinuteOfDay } from './time.ts';
+import { emptyFeatureState, writeFeatures, NUM_FEATURES, SCORE_DECAY, HOUR_DECAY } from './features.ts';
+import { computeBaselines, type Baselines } from './baselines.ts';
+
+/** Per-day facts of one habit, indexed from its creation day. */
+interface DayFacts { done: Uint8Array; opens: Uint16Array; taps: Uint16Array; hourS: Float64Array; hourC: Float64Array; hourN: Uint16Array }
+
+/** Events bucketed by local day number; built once, shared by all habits. */
+export interface EventIndex {
+  /** App launches per day number. */
+  opens: Map<number, number>;
+  /** Per habit: flat lists of (day number, kind, minute) where kind 0 = completion, 1 = reminder tap. */
+  habits: Map<string, { day: number[]; kind: number[]; minute: number[] }>;
+}
+
+/** Samples of one habit: X rows are features of `days[i]`, y its label; xToday the features of `today`. */
+export interface HabitSamples {
+  X: Float32Array;
+  y: Float32Array;
+  days: string[];
+  n: number;
+  xToday: Float32Array;
+  /** Past-only baseline probabilities for each sample day and (at index n) for today. */
+  baselines: Baselines;
+  /** Completions and labelled days before today (for the prior and explanations). */
+  completed: number;
+}
+
+const DAY_RE_LEN = 10;
+
+/** Days since 1970-01-01 of 'YYYY-MM-DD' without allocating (civil-from-days); NaN when malformed. */
+export function fastDayNumber(s: string): number {
+  if (s.length !== DAY_RE_LEN) return NaN;
+  const y0 = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
+  if (y0 !== y0 || m !== m || d !== d) return NaN;
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function digits(s: string, at: number, len: number): number {
+  let v = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** One pass over the events (any order): the index every habit's build reads from. */
+export function indexEvents(events: readonly LogEvent[]): EventIndex {
+  const opens = new Map<number, number>();
+  const habits = new Map<string, { day: number[]; kind: number[]; minute: number[] }>();
+  for (let i = 0, n = events.length; i < n; i++) {
+    const e = events[i];
+    const dn = fastDayNumber(e.day);
+    if (dn !== dn) continue;
+    if (e.type === 'appOpened') {
+      opens.set(dn, (opens.get(dn) ?? 0) + 1);
+      continue;
+    }
+    if (!e.habitId || (e.type !== 'habitCompleted' && e.type !== 'reminderTapped')) continue;
+    let h = habits.get(e.habitId);
+    if (!h) habits.set(e.habitId, (h = { day: [], kind: [], minute: [] }));
+    h.day.push(dn);
+    h.kind.push(e.type === 'habitCompleted' ? 0 : 1);
+    // A past-day mark keeps its recording time, which says nothing about the usual hour.
+    h.minute.push(e.marked ? -1 : localMinuteOfDay(e.t, e.offset));
+  }
+  return { opens, habits };
+}
+
+function dayFacts(index: EventIndex, habitId: string, first: number, count: number): DayFacts {
+  const f: DayFacts = {
+    done: new Uint8Array(count), opens: new Uint16Array(count), taps: new Uint16Array(count),
+    hourS: new Float64Array(count), hourC: new Float64Array(count), hourN: new Uint16Array(count),
+  };
+  for (let i = 0; i < count; i++) f.opens[i] = Math.min(65535, index.opens.get(first + i) ?? 0);
+  const h = index.habits.get(habitId);
+  if (!h) return f;
+  for (let k = 0; k < h.day.length; k++) {
+    const i = h.day[k] - first;
+    if (i < 0 || i >= count) continue;
+    if (h.kind[k] === 1) { if (f.taps[i] < 65535) f.taps[i]++; continue; }
+    f.done[i] = 1;
+    const m = h.minute[k];
+    if (m >= 0) {
+      const a = (2 * Math.PI * m) / 1440;
+      f.hourS[i] += Math.sin(a);
+      f.hourC[i] += Math.cos(a);
+      f.hourN[i]++;
+    }
+  }
+  return f;
+}
+
+/**
+ * Features and labels for every day from the habit's creation day up to (not including) `today`,
+ * plus today's features. Linear in events + days. Accepts raw events or a prebuilt index.
+ */
+export function buildHabitSamples(habit: HabitInfo, events: readonly LogEvent[] | EventIndex, today: string): HabitSamples {
+  const index = Array.isArray(events) ? indexEvents(events as readonly LogEvent[]) : (events as EventIndex);
+  const first = fastDayNumber(habit.createdDay);
+  const last = fastDayNumber(today);
+  if (first !== first || last !== last) throw new Error(`buildHabitSamples: bad day (createdDay ${habit.createdDay}, today ${today})`);
+  const n = Math.max(0, last - first);
+  const f = dayFacts(index, habit.id, first, n);
+  const X = new Float32Array(n * NUM_FEATURES);
+  const y = new Float32Array(n);
+  const xToday = new Float32Array(NUM_FEATURES);
+  const days: string[] = new Array(n);
+  const s = emptyFeatureState();
+  let completed = 0;
+  for (let i = 0; i <= n; i++) {
+    // State now describes days < i: fill the weekday window for day i, then write its row.
+    let dw = 0, nw = 0;
+    for (let k = 1; k <= 8 && i - 7 * k >= 0; k++) { dw += f.done[i - 7 * k]; nw++; }
+    s.doneWeekday = dw; s.daysWeekday = nw;
+    writeFeatures(s, i < n ? X : xToday, i < n ? i * NUM_FEATURES : 0);
+    if (i === n) break;
+    days[i] = numberToDay(first + i);
+    const d = f.done[i];
+    y[i] = d;
+    completed += d;
+    s.streak = d ? s.streak + 1 : 0;
+    s.yesterday = d;
+    s.done30 += d - (i >= 30 ? f.done[i - 30] : 0);
+    s.days30 = Math.min(30, i + 1);
+    s.opensYesterday = f.opens[i];
+    s.opensWeek += f.opens[i] - (i >= 7 ? f.opens[i - 7] : 0);
+    s.remindersWeek += f.taps[i] - (i >= 7 ? f.taps[i - 7] : 0);
+    s.hourS = s.hourS * HOUR_DECAY + f.hourS[i];
+    s.hourC = s.hourC * HOUR_DECAY + f.hourC[i];
+    s.hourW = s.hourW * HOUR_DECAY + f.hourN[i];
+    s.scoreA = s.scoreA * SCORE_DECAY + d;
+    s.scoreB = s.scoreB * SCORE_DECAY + 1;
+  }
+  return { X, y, days, n, xToday, baselines: computeBaselines(y, n, first), completed };
+}
+
+/** Features of one day for one habit (builds the history up to it: linear). */
+export function featuresForDay(habit: HabitInfo, events: readonly LogEvent[] | EventIndex, day: string): Float32Array {
+  return buildHabitSamples(habit, events, day).xToday;
+}

@@ -1,0 +1,149 @@
+// The training and promotion engine: one night's training run for one habit and the probability the
+// app shows for a day. The worker, the service worker and the replay CLI all call this, so what
+// the replay measures is exactly what the app does.
+import type { HabitInfo, LogEvent } from './events.ts';
+import type { Checkpoint, Metrics, Prediction, TrainingRun, Trigger } from './types.ts';
+import type { Mlp } from './mlp.ts';
+import { createMlp, predictProba } from './mlp.ts';
+import { createAdam } from './adam.ts';
+import { trainEpochs } from './train-loop.ts';
+import { makeCheckpoint, netFromCheckpoint, validateCheckpoint } from './checkpoint.ts';
+import { buildHabitSamples, type HabitSamples } from './dataset.ts';
+import { BASELINE_NAMES, priorProbability, type BaselineName } from './baselines.ts';
+import { FEATURE_VERSION, NUM_FEATURES } from './features.ts';
+import { scoreAll } from './metrics.ts';
+import { explainCounts, explainModel } from './explain.ts';
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.ts';
+
+export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.ts';
+
+/** The default network: 10 inputs -> 16 -> 8 -> 1. */
+export const DEFAULT_LAYERS = [10, 16, 8, 1];
+
+/** Input of one training run. `clock` (ms, e.g. performance.now) fills durationMs; without it, 0. */
+export interface TrainInput {
+  habit: HabitInfo; events: LogEvent[]; today: string; active: Checkpoint | null; trigger: Trigger; now: number;
+  options?: Partial<EngineOptions>; clock?: () => number;
+}
+/** Result of one training run. */
+export interface TrainOutput { checkpoint: Checkpoint | null; run: TrainingRun; prediction: Prediction }
+
+/** 32-bit FNV-1a of a string: seeds depend on habit id and day only (prefix stability). */
+export function seedFor(habitId: string, day: string): number {
+  let h = 0x811c9dc5;
+  const s = `${habitId}|${day}`;
+  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  return h >>> 0;
+}
+
+/** Chronological split of n labelled days: [trainStart, trainEnd) trains, [trainEnd, n) validates. */
+export function splitDays(n: number, o: EngineOptions): { trainStart: number; trainEnd: number } {
+  const h = Math.min(o.maxHoldout, Math.max(o.minHoldout, Math.round(n * o.holdoutFraction)));
+  const trainEnd = Math.max(0, n - h);
+  return { trainStart: Math.max(0, trainEnd - o.window), trainEnd };
+}
+
+function netMetrics(net: Mlp, s: HabitSamples, from: number, to: number): Metrics {
+  const p = new Float64Array(s.n);
+  for (let i = from; i < to; i++) p[i] = predictProba(net, s.X, i * NUM_FEATURES);
+  return scoreAll(p, s.y, from, to);
+}
+
+function bestBaseline(s: HabitSamples, from: number, to: number): { name: BaselineName; metrics: Metrics } {
+  let best: { name: BaselineName; metrics: Metrics } | null = null;
+  for (const name of BASELINE_NAMES) {
+    const m = scoreAll(s.baselines[name], s.y, from, to);
+    if (!best || m.logLoss < best.metrics.logLoss) best = { name, metrics: m };
+  }
+  return best!;
+}
+
+function usableActive(active: Checkpoint | null, layers: number[]): { ckpt: Checkpoint | null; refused: string | null } {
+  if (!active) return { ckpt: null, refused: null };
+  const v = validateCheckpoint(active, { layers, featureVersion: FEATURE_VERSION });
+  return v.ok ? { ckpt: v.checkpoint, refused: null } : { ckpt: null, refused: v.reason };
+}
+
+/**
+ * Today's probability from the history in `s`: the prior during cold start; otherwise the network
+ * when it validates at least as well as the best baseline on the hold-out, else that baseline.
+ */
+export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp | null, modelVersion: number | null, now: number, o: EngineOptions): Prediction {
+  const base = { habitId, day: today, computedAt: now };
+  if (s.n < o.coldStartDays) {
+    const p = priorProbability(s.completed, s.n);
+    return { ...base, p, source: 'prior', reasons: explainCounts('rate', s, today, p), modelVersion: null };
+  }
+  const { trainEnd } = splitDays(s.n, o);
+  const bb = bestBaseline(s, trainEnd, s.n);
+  if (net && netMetrics(net, s, trainEnd, s.n).logLoss <= bb.metrics.logLoss) {
+    return { ...base, p: predictProba(net, s.xToday), source: 'model', reasons: explainModel(net, s, today), modelVersion };
+  }
+  const p = s.baselines[bb.name][s.n];
+  return { ...base, p, source: 'baseline', reasons: explainCounts(bb.name, s, today, p), modelVersion: null };
+}
+
+/** One training run on prebuilt samples (the replay calls this directly with a prefix of the history). */
+export function trainOnSamples(habitId: string, s: HabitSamples, today: string, active: Checkpoint | null, trigger: Trigger, now: number, opts: Partial<EngineOptions> = {}, clock?: () => number): TrainOutput {
+  const o: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...opts };
+  const t0 = clock ? clock() : 0;
+  const { ckpt, refused } = usableActive(active, o.layers);
+  const activeNet = ckpt ? netFromCheckpoint(ckpt).net : null;
+  const finish = (checkpoint: Checkpoint | null, promoted: boolean, reason: string, samples: number, metrics: TrainingRun['metrics']): TrainOutput => {
+    const inForce = checkpoint ? netFromCheckpoint(checkpoint).net : activeNet;
+    const version = checkpoint ? checkpoint.version : ckpt ? ckpt.version : null;
+    const prediction = decide(habitId, s, today, inForce, version, now, o);
+    const run: TrainingRun = {
+      habitId, startedAt: now, durationMs: clock ? clock() - t0 : 0, trigger, samples, promoted,
+      reason: refused ? `active checkpoint refused (${refused}); ${reason}` : reason,
+      metrics, checkpointVersion: checkpoint ? checkpoint.version : null, featureVersion: FEATURE_VERSION,
+    };
+    return { checkpoint, run, prediction };
+  };
+  if (s.n < o.coldStartDays) return finish(null, false, `cold start: ${s.n} labelled days, need ${o.coldStartDays}`, 0, null);
+
+  const { trainStart, trainEnd } = splitDays(s.n, o);
+  const count = trainEnd - trainStart;
+  const start = ckpt ? netFromCheckpoint(ckpt) : null;
+  const seed = seedFor(habitId, today);
+  const net = start ? start.net : createMlp(o.layers.slice(), seed);
+  const opt = start ? start.opt : createAdam(net);
+  const epochs = ckpt ? o.epochsWarm : o.epochsCold;
+  const res = trainEpochs(net, opt, s.X.subarray(trainStart * NUM_FEATURES, trainEnd * NUM_FEATURES), s.y.subarray(trainStart, trainEnd), count, {
+    epochs, batchSize: o.batchSize, learningRate: o.learningRate, l2: o.l2, seed,
+  });
+  const bb = bestBaseline(s, trainEnd, s.n);
+  const activeM = activeNet ? netMetrics(activeNet, s, trainEnd, s.n) : null;
+  if (res.diverged || !res.finite) {
+    return finish(null, false, `diverged after ${res.steps} steps: active model left unchanged`, count, { model: { n: s.n - trainEnd, logLoss: NaN, brier: NaN, auc: null }, baseline: bb.metrics, active: activeM });
+  }
+  const model = netMetrics(net, s, trainEnd, s.n);
+  const metrics = { model, baseline: bb.metrics, active: activeM };
+  const ll = (m: Metrics): string => m.logLoss.toFixed(4);
+  if (activeM && !(model.logLoss <= activeM.logLoss)) {
+    return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > active ${ll(activeM)}`, count, metrics);
+  }
+  if (!(model.logLoss <= bb.metrics.logLoss)) {
+    return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > ${bb.name} baseline ${ll(bb.metrics)}`, count, metrics);
+  }
+  const checkpoint = makeCheckpoint(net, opt, {
+    habitId, version: (active && typeof active.version === 'number' ? active.version : 0) + 1,
+    featureVersion: FEATURE_VERSION, step: (ckpt ? ckpt.step : 0) + count * epochs, trainedThrough: s.days[trainEnd - 1],
+    metrics, createdAt: now, trigger,
+  });
+  return finish(checkpoint, true, `promoted: hold-out log-loss ${ll(model)} <= ${activeM ? `active ${ll(activeM)} and ` : ''}${bb.name} baseline ${ll(bb.metrics)}`, count, metrics);
+}
+
+/** Trains one habit on its whole history (warm-started from `active`) and predicts `today`. */
+export function trainHabit(input: TrainInput): TrainOutput {
+  const s = buildHabitSamples(input.habit, input.events, input.today);
+  return trainOnSamples(input.habit.id, s, input.today, input.active, input.trigger, input.now, input.options, input.clock);
+}
+
+/** Today's probability with the active checkpoint (validated; a refused one falls back, never throws). */
+export function predictHabit(input: { habit: HabitInfo; events: LogEvent[]; today: string; active: Checkpoint | null; now: number; options?: Partial<EngineOptions> }): Prediction {
+  const o: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...input.options };
+  const s = buildHabitSamples(input.habit, input.events, input.today);
+  const { ckpt } = usableActive(input.active, o.layers);
+  return decide(input.habit.id, s, input.today, ckpt ? netFromCheckpoint(ckpt).net : null, ckpt ? ckpt.version : null, input.now, o);
+}
