@@ -1,0 +1,49 @@
+// The app's IndexedDB database: one Dexie class, its versioned schema and the migrations between.
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import type { CheckpointRow, Habit, MetaRow, PredictionRow, StoredEvent, TrainingRunRow } from './entities.ts';
+import { migrateV1toV2 } from './migrations.ts';
+
+/** IndexedDB name of the app database. */
+export const DB_NAME = 'nudge';
+/** Current schema version (Dexie version; the native IndexedDB version is 10x this). */
+export const DB_VERSION = 2;
+
+/**
+ * Schema history. Never edit a shipped entry: add a new version with an upgrade step.
+ * v1: habits, events (backup-shaped rows: type, habitId, at, day), meta.
+ * v2: events gain t/offset/day/habitKey/key with indexes for screens and learner, habits gain
+ *     createdDay/order; new tables checkpoints, trainingRuns, predictions.
+ */
+export const SCHEMA = {
+  1: {
+    habits: 'id',
+    events: '++id, habitId, at',
+    meta: 'key',
+  },
+  2: {
+    habits: 'id, order',
+    events: '++id, &key, [habitKey+day], [type+t], t, habitId, at',
+    checkpoints: '++id, habitId, [habitId+version], [habitId+active]',
+    trainingRuns: '++id, habitId, startedAt',
+    predictions: 'habitId',
+    meta: 'key',
+  },
+} as const;
+
+/** The Nudge database with typed tables of entities.ts. */
+export class AppDB extends Dexie {
+  declare habits: EntityTable<Habit, 'id'>;
+  declare events: EntityTable<StoredEvent, 'id'>;
+  declare checkpoints: EntityTable<CheckpointRow, 'id'>;
+  declare trainingRuns: EntityTable<TrainingRunRow, 'id'>;
+  declare predictions: Table<PredictionRow, string>;
+  declare meta: Table<MetaRow, string>;
+
+  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA[1]);
+    this.version(2)
+      .stores(SCHEMA[2])
+      .upgrade((tx: Transaction) => migrateV1toV2(tx));
+  }
+}
