@@ -1,0 +1,47 @@
+// Adam (Kingma & Ba, 2015) with bias correction, updating Float32Array parameters in place.
+import type { Mlp } from './mlp.ts';
+
+/** Adam's moments, in the same layout as the network's weights and biases, and its step count. */
+export interface AdamState { step: number; mW: Float32Array[]; vW: Float32Array[]; mB: Float32Array[]; vB: Float32Array[] }
+
+/** Hyper-parameters of one Adam step; l2 adds l2 * w to weight (not bias) gradients. */
+export interface AdamConfig { learningRate: number; beta1: number; beta2: number; eps: number; l2: number }
+
+/** Zeroed moments for a network. */
+export function createAdam(net: Mlp): AdamState {
+  const z = (a: Float32Array): Float32Array => new Float32Array(a.length);
+  return { step: 0, mW: net.weights.map(z), vW: net.weights.map(z), mB: net.biases.map(z), vB: net.biases.map(z) };
+}
+
+/** A deep copy of the optimizer state. */
+export function cloneAdam(s: AdamState): AdamState {
+  const c = (a: Float32Array): Float32Array => a.slice();
+  return { step: s.step, mW: s.mW.map(c), vW: s.vW.map(c), mB: s.mB.map(c), vB: s.vB.map(c) };
+}
+
+/** Updates one parameter array from its gradient: m, v moving averages, bias-corrected step. */
+function adamUpdate(p: Float32Array, g: Float64Array, m: Float32Array, v: Float32Array, n: number, lr: number, b1: number, b2: number, eps: number, c1: number, c2: number, l2: number): void {
+  const a1 = 1 - b1;
+  const a2 = 1 - b2;
+  for (let k = 0; k < n; k++) {
+    const gk = g[k] + l2 * p[k];
+    const mk = b1 * m[k] + a1 * gk;
+    const vk = b2 * v[k] + a2 * gk * gk;
+    m[k] = mk;
+    v[k] = vk;
+    p[k] -= (lr * (mk * c1)) / (Math.sqrt(vk * c2) + eps);
+  }
+}
+
+/** One Adam step over every layer, with gradients gW/gB in the network's layout. */
+export function adamStep(net: Mlp, s: AdamState, gW: Float64Array[], gB: Float64Array[], c: AdamConfig): void {
+  s.step++;
+  const c1 = 1 / (1 - Math.pow(c.beta1, s.step));
+  const c2 = 1 / (1 - Math.pow(c.beta2, s.step));
+  for (let l = 0; l < net.weights.length; l++) {
+    const w = net.weights[l];
+    const b = net.biases[l];
+    adamUpdate(w, gW[l], s.mW[l], s.vW[l], w.length, c.learningRate, c.beta1, c.beta2, c.eps, c1, c2, c.l2);
+    adamUpdate(b, gB[l], s.mB[l], s.vB[l], b.length, c.learningRate, c.beta1, c.beta2, c.eps, c1, c2, 0);
+  }
+}

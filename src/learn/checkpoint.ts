@@ -1,0 +1,161 @@
+// Checkpoints: build them from a network, (de)serialise them for backups, and refuse mismatching
+// or damaged ones with a reason in plain words instead of loading garbage.
+import type { Checkpoint, Metrics, Trigger } from './types.ts';
+import type { Mlp } from './mlp.ts';
+import type { AdamState } from './adam.ts';
+
+/** The checkpoint record layout this code reads and writes. */
+export const CHECKPOINT_SCHEMA_VERSION = 1;
+
+/** Everything of a checkpoint that is not the network or the optimizer. */
+export type CheckpointMeta = Omit<Checkpoint, 'schemaVersion' | 'config' | 'weights' | 'biases' | 'optimizer'>;
+
+/** A checkpoint holding copies of the network's parameters and the optimizer state. */
+export function makeCheckpoint(net: Mlp, opt: AdamState, meta: CheckpointMeta): Checkpoint {
+  const c = (a: Float32Array): Float32Array => a.slice();
+  return {
+    ...meta,
+    schemaVersion: CHECKPOINT_SCHEMA_VERSION,
+    config: { layers: net.layers.slice() },
+    weights: net.weights.map(c),
+    biases: net.biases.map(c),
+    optimizer: { step: opt.step, mW: opt.mW.map(c), vW: opt.vW.map(c), mB: opt.mB.map(c), vB: opt.vB.map(c) },
+  };
+}
+
+/** A network and optimizer rebuilt from a checkpoint (copies: the checkpoint stays untouched). */
+export function netFromCheckpoint(c: Checkpoint): { net: Mlp; opt: AdamState } {
+  const k = (a: Float32Array): Float32Array => a.slice();
+  const o = c.optimizer;
+  return {
+    net: { layers: c.config.layers.slice(), weights: c.weights.map(k), biases: c.biases.map(k) },
+    opt: { step: o.step, mW: o.mW.map(k), vW: o.vW.map(k), mB: o.mB.map(k), vB: o.vB.map(k) },
+  };
+}
+
+/** The checkpoint as plain JSON data: Float32Arrays become number arrays (exact: float32 values survive JSON). */
+export function checkpointToJson(c: Checkpoint): unknown {
+  const a = (x: Float32Array): number[] => Array.from(x);
+  const o = c.optimizer;
+  return {
+    ...c,
+    config: { layers: c.config.layers.slice() },
+    weights: c.weights.map(a),
+    biases: c.biases.map(a),
+    optimizer: { step: o.step, mW: o.mW.map(a), vW: o.vW.map(a), mB: o.mB.map(a), vB: o.vB.map(a) },
+    metrics: { model: c.metrics.model, baseline: c.metrics.baseline, active: c.metrics.active },
+  };
+}
+
+/** Parses a checkpoint from JSON data or a structured clone; throws an Error saying what is wrong and where. */
+export function checkpointFromJson(j: unknown): Checkpoint {
+  return parseCheckpoint(j, null);
+}
+
+/** Checks a checkpoint against the current architecture and feature version; never throws. */
+export function validateCheckpoint(c: unknown, expect: { layers: number[]; featureVersion: number }): { ok: true; checkpoint: Checkpoint } | { ok: false; reason: string } {
+  try {
+    return { ok: true, checkpoint: parseCheckpoint(c, expect) };
+  } catch (e) {
+    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function fail(msg: string): never {
+  throw new Error(`checkpoint: ${msg}`);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function num(r: Record<string, unknown>, key: string, where: string): number {
+  const v = r[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${where}${key} must be a finite number, got ${JSON.stringify(v) ?? String(v)}`);
+  return v;
+}
+
+function str(r: Record<string, unknown>, key: string, where: string): string {
+  const v = r[key];
+  if (typeof v !== 'string') fail(`${where}${key} must be a string, got ${JSON.stringify(v) ?? String(v)}`);
+  return v;
+}
+
+/** Copies number[] or Float32Array into a Float32Array of exactly `expectLen` finite values. */
+function floatArray(v: unknown, where: string, expectLen: number): Float32Array {
+  if (!(v instanceof Float32Array) && !Array.isArray(v)) fail(`${where} must be an array of numbers, got ${v === null ? 'null' : typeof v}`);
+  const a = v as ArrayLike<unknown>;
+  if (a.length !== expectLen) fail(`${a.length < expectLen ? 'truncated' : 'oversized'} weight array: ${where} expects ${expectLen} values, got ${a.length}`);
+  const out = new Float32Array(expectLen);
+  for (let k = 0; k < expectLen; k++) {
+    const x = a[k];
+    if (typeof x !== 'number' || !Number.isFinite(x)) fail(`non-finite weight: ${where}[${k}] is ${typeof x === 'number' ? String(x) : JSON.stringify(x) ?? String(x)}`);
+    out[k] = x;
+  }
+  return out;
+}
+
+/** One array per layer, each of the size the architecture dictates. */
+function layerArrays(v: unknown, where: string, sizes: number[]): Float32Array[] {
+  if (!Array.isArray(v)) fail(`${where} must be an array with one entry per layer, got ${v === null ? 'null' : typeof v}`);
+  if (v.length !== sizes.length) fail(`architecture mismatch: ${where} has ${v.length} layers, config.layers implies ${sizes.length}`);
+  return sizes.map((n, l) => floatArray(v[l], `${where}[${l}]`, n));
+}
+
+function metrics(v: unknown, where: string): Metrics {
+  if (!isRecord(v)) fail(`${where} must be an object, got ${JSON.stringify(v) ?? String(v)}`);
+  // JSON turns NaN into null; read it back as NaN rather than refusing a model over a metric.
+  const loose = (key: string): number => (v[key] === null ? NaN : typeof v[key] === 'number' ? (v[key] as number) : fail(`${where}.${key} must be a number, got ${JSON.stringify(v[key])}`));
+  const auc = v.auc === null || v.auc === undefined ? null : loose('auc');
+  return { n: num(v, 'n', `${where}.`), logLoss: loose('logLoss'), brier: loose('brier'), auc };
+}
+
+function parseLayers(v: unknown): number[] {
+  if (!Array.isArray(v) || v.length < 2 || !v.every((s) => Number.isInteger(s) && s >= 1 && s <= 4096)) fail(`config.layers must list at least two positive integer sizes, got ${JSON.stringify(v)}`);
+  if (v[v.length - 1] !== 1) fail(`config.layers must end with one output, got ${JSON.stringify(v)}`);
+  return v.slice() as number[];
+}
+
+function parseCheckpoint(j: unknown, expect: { layers: number[]; featureVersion: number } | null): Checkpoint {
+  if (!isRecord(j)) fail(`expected an object, got ${j === null ? 'null' : Array.isArray(j) ? 'an array' : typeof j}`);
+  if (j.schemaVersion !== CHECKPOINT_SCHEMA_VERSION) fail(`schema version unknown: got ${JSON.stringify(j.schemaVersion)}, this app reads version ${CHECKPOINT_SCHEMA_VERSION}`);
+  if (!isRecord(j.config)) fail('config must be an object with layers');
+  const layers = parseLayers(j.config.layers);
+  if (expect && (expect.layers.length !== layers.length || expect.layers.some((s, i) => s !== layers[i]))) {
+    fail(`architecture mismatch: checkpoint has layers ${JSON.stringify(layers)}, the app expects ${JSON.stringify(expect.layers)}`);
+  }
+  const featureVersion = num(j, 'featureVersion', '');
+  if (expect && featureVersion !== expect.featureVersion) fail(`feature version mismatch: checkpoint was trained on features v${featureVersion}, the app computes v${expect.featureVersion}`);
+  const wSizes = layers.slice(1).map((out, l) => out * layers[l]);
+  const bSizes = layers.slice(1);
+  const weights = layerArrays(j.weights, 'weights', wSizes);
+  const biases = layerArrays(j.biases, 'biases', bSizes);
+  if (!isRecord(j.optimizer)) fail('optimizer must be an object with step, mW, vW, mB, vB');
+  const o = j.optimizer;
+  const optimizer = {
+    step: num(o, 'step', 'optimizer.'),
+    mW: layerArrays(o.mW, 'optimizer.mW', wSizes),
+    vW: layerArrays(o.vW, 'optimizer.vW', wSizes),
+    mB: layerArrays(o.mB, 'optimizer.mB', bSizes),
+    vB: layerArrays(o.vB, 'optimizer.vB', bSizes),
+  };
+  if (!isRecord(j.metrics)) fail('metrics must be an object with model, baseline, active');
+  const m = j.metrics;
+  // Any string: newer triggers added to the Trigger union must not make old code refuse a model.
+  const trigger = str(j, 'trigger', '');
+  return {
+    schemaVersion: CHECKPOINT_SCHEMA_VERSION,
+    habitId: str(j, 'habitId', ''),
+    version: num(j, 'version', ''),
+    config: { layers },
+    featureVersion,
+    weights,
+    biases,
+    optimizer,
+    step: num(j, 'step', ''),
+    trainedThrough: str(j, 'trainedThrough', ''),
+    metrics: { model: metrics(m.model, 'metrics.model'), baseline: metrics(m.baseline, 'metrics.baseline'), active: m.active === null || m.active === undefined ? null : metrics(m.active, 'metrics.active') },
+    createdAt: num(j, 'createdAt', ''),
+    trigger: trigger as Trigger,
+  };
+}

@@ -1,0 +1,24 @@
+// Full-batch loss and gradients of the training objective, for gradient checks and diagnostics.
+import type { Mlp } from './mlp.ts';
+import { backwardBatch, createWorkspace, forwardBatch, gatherBatch, lossAndOutputDelta } from './mlp-kernels.ts';
+
+/** Objective = weighted mean BCE + (l2 / 2) * sum of squared weights; its gradients (copies) in the network's layout. */
+export function lossAndGradients(net: Mlp, X: Float32Array, y: Float32Array, n: number, l2 = 0, sampleWeights?: Float32Array): { loss: number; gW: Float64Array[]; gB: Float64Array[] } {
+  const ws = createWorkspace(net.layers, n);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  gatherBatch(ws, X, y, sampleWeights, net.layers[0], order, 0, n);
+  forwardBatch(net, ws, n);
+  let loss = lossAndOutputDelta(ws, n);
+  backwardBatch(net, ws, n);
+  const gW = ws.gW.map((g, l) => {
+    const w = net.weights[l];
+    const out = g.slice();
+    for (let k = 0; k < out.length; k++) {
+      out[k] += l2 * w[k];
+      loss += 0.5 * l2 * w[k] * w[k];
+    }
+    return out;
+  });
+  return { loss, gW, gB: ws.gB.map((g) => g.slice()) };
+}

@@ -1,0 +1,86 @@
+// The training loop: seeded shuffling, mini-batches, Adam, and divergence protection.
+// Mutates the network and optimizer in place; callers protecting the active model clone first.
+import type { Mlp } from './mlp.ts';
+import type { AdamState } from './adam.ts';
+import { adamStep } from './adam.ts';
+import { mulberry32, shuffleInPlace } from './rng.ts';
+import { backwardBatch, forwardBatch, gatherBatch, lossAndOutputDelta, workspaceFor } from './mlp-kernels.ts';
+
+export { cloneMlp, isFiniteNet } from './mlp.ts';
+export { cloneAdam } from './adam.ts';
+
+/** Training settings; l2 defaults to 0, Adam betas/eps to 0.9/0.999/1e-7, maxLoss to 50 nats. */
+export interface TrainOptions { epochs: number; batchSize: number; learningRate: number; seed: number; l2?: number; beta1?: number; beta2?: number; eps?: number; sampleWeights?: Float32Array; maxLoss?: number }
+
+/**
+ * Outcome of a run. finite: every parameter is finite afterwards. diverged: the run stopped early
+ * on a non-finite loss/gradient or a batch loss above maxLoss (that batch's update is not applied).
+ * epochLosses: weighted mean BCE of each completed epoch, measured on the fly (before each batch's update).
+ */
+export interface TrainResult { finite: boolean; diverged: boolean; epochLosses: number[]; steps: number }
+
+/** Default bound on a batch's mean loss: 50 nats per sample means certainty on the wrong side. */
+export const DEFAULT_MAX_LOSS = 50;
+
+function assertOptions(net: Mlp, X: Float32Array, y: Float32Array, n: number, o: TrainOptions): void {
+  const nin = net.layers[0];
+  if (!Number.isInteger(n) || n < 0) throw new Error(`trainEpochs: n must be a non-negative integer, got ${n}`);
+  if (X.length < n * nin) throw new Error(`trainEpochs: X holds ${X.length} values but ${n} samples x ${nin} inputs need ${n * nin}`);
+  if (y.length < n) throw new Error(`trainEpochs: y holds ${y.length} labels but n is ${n}`);
+  if (!Number.isInteger(o.epochs) || o.epochs < 0) throw new Error(`trainEpochs: epochs must be a non-negative integer, got ${o.epochs}`);
+  if (!Number.isInteger(o.batchSize) || o.batchSize < 1) throw new Error(`trainEpochs: batchSize must be a positive integer, got ${o.batchSize}`);
+  if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate)) throw new Error(`trainEpochs: learningRate must be a positive finite number, got ${o.learningRate}`);
+  if (o.sampleWeights && o.sampleWeights.length < n) throw new Error(`trainEpochs: sampleWeights holds ${o.sampleWeights.length} weights but n is ${n}`);
+}
+
+/** Trains for o.epochs over the first n samples of X (n x inputs, row-major) and y (labels in [0,1]). */
+export function trainEpochs(net: Mlp, opt: AdamState, X: Float32Array, y: Float32Array, n: number, o: TrainOptions): TrainResult {
+  assertOptions(net, X, y, n, o);
+  const cfg = { learningRate: o.learningRate, beta1: o.beta1 ?? 0.9, beta2: o.beta2 ?? 0.999, eps: o.eps ?? 1e-7, l2: o.l2 ?? 0 };
+  const maxLoss = o.maxLoss ?? DEFAULT_MAX_LOSS;
+  const bsMax = Math.min(o.batchSize, Math.max(n, 1));
+  const ws = workspaceFor(net, bsMax);
+  const nin = net.layers[0];
+  const sw = o.sampleWeights;
+  const rand = mulberry32(o.seed);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const epochLosses: number[] = [];
+  let steps = 0;
+  let diverged = false;
+  for (let e = 0; e < o.epochs && n > 0 && !diverged; e++) {
+    shuffleInPlace(order, n, rand);
+    let lossSum = 0;
+    let weightSum = 0;
+    for (let start = 0; start < n; start += bsMax) {
+      const bs = Math.min(bsMax, n - start);
+      gatherBatch(ws, X, y, sw, nin, order, start, bs);
+      forwardBatch(net, ws, bs);
+      const loss = lossAndOutputDelta(ws, bs);
+      const bw = batchWeight(ws.wb, bs);
+      if (bw === 0) continue; // all-zero weights: nothing to learn from this batch
+      if (!Number.isFinite(loss) || loss > maxLoss || !Number.isFinite(backwardBatch(net, ws, bs))) {
+        diverged = true;
+        break;
+      }
+      adamStep(net, opt, ws.gW, ws.gB, cfg);
+      steps++;
+      lossSum += loss * bw;
+      weightSum += bw;
+    }
+    if (!diverged) epochLosses.push(weightSum > 0 ? lossSum / weightSum : NaN);
+  }
+  return { finite: isFiniteParams(net), diverged, epochLosses, steps };
+}
+
+function batchWeight(wb: Float64Array, bs: number): number {
+  let s = 0;
+  for (let i = 0; i < bs; i++) s += wb[i];
+  return s;
+}
+
+function isFiniteParams(net: Mlp): boolean {
+  for (const a of net.weights) for (let k = 0; k < a.length; k++) if (!Number.isFinite(a[k])) return false;
+  for (const a of net.biases) for (let k = 0; k < a.length; k++) if (!Number.isFinite(a[k])) return false;
+  return true;
+}
