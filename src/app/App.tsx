@@ -1,9 +1,83 @@
-/** The application shell: header, the Today screen. */
+// The application shell: header, navigation, the current screen, toasts, launch notices.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Insights } from './insights/Insights.tsx';
+import { bootApp, type BootResult } from './boot.ts';
+import { EvictionBanner } from './components/EvictionBanner.tsx';
+import { Logo } from './components/Logo.tsx';
+import { TabBar } from './components/TabBar.tsx';
+import { ToastProvider } from './components/Toast.tsx';
+import { ManageHabits } from './habits/ManageHabits.tsx';
+import { History } from './history/History.tsx';
+import { useRoute, type Route } from './router.ts';
+import { Settings } from './settings/Settings.tsx';
+import { Today } from './today/Today.tsx';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'history':
+      return <History habitId={route.habitId} />;
+    case 'insights':
+      return <Insights habitId={route.habitId} />;
+    case 'settings':
+      return <Settings />;
+    case 'habits':
+      return <ManageHabits />;
+    default:
+      return <Today />;
+  }
+}
+
+/** The application shell. */
 export function App() {
+  const route = useRoute();
+  const [boot, setBoot] = useState<BootResult | null>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    bootApp().then(setBoot);
+  }, []);
+  // After a tab change, move focus to the new screen so keyboard and screen-reader users land there.
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+    scrollTo({ top: 0 });
+  }, [route.screen]);
   return (
-    <main class="shell">
-      <header class="top"><h1>Nudge</h1></header>
-      <section aria-labelledby="today-h"><h2 id="today-h">Today</h2><p>No habits yet.</p></section>
-    </main>
+    <ToastProvider>
+      <div class="app">
+        <a
+          class="skip-link"
+          href="#main"
+          onClick={(e) => {
+            // A plain #main link would change the route: move focus instead.
+            e.preventDefault();
+            mainRef.current?.focus();
+          }}
+        >
+          Skip to content
+        </a>
+        <header class="top">
+          <div class="brand">
+            <Logo />
+            <h1>Nudge</h1>
+          </div>
+        </header>
+        <TabBar route={route} />
+        <main id="main" ref={mainRef} tabIndex={-1}>
+          {boot?.eviction === 'evicted' && <EvictionBanner />}
+          {boot?.error && (
+            <div class="banner banner-warn" role="alert">
+              <p>
+                Nudge cannot use this browser’s storage, so nothing can be saved: {boot.error}. Private browsing modes often block it.
+              </p>
+            </div>
+          )}
+          <Screen route={route} />
+        </main>
+      </div>
+    </ToastProvider>
   );
 }

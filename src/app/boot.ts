@@ -1,0 +1,48 @@
+// Launch-time work of the page: notice evicted storage, log the launch, reload when another tab
+// upgrades the database, and log a return to the app. Runs once per page life.
+import { checkEviction } from '../data/storage.ts';
+import { noteAppHidden, recordAppOpened, setOnVersionChange } from '../data/repo.ts';
+
+/** What the launch found: whether the browser threw our data away, or storage is unusable. */
+export interface BootResult {
+  eviction: 'fresh' | 'ok' | 'evicted' | 'unknown';
+  error: string | null;
+}
+
+let booting: Promise<BootResult> | null = null;
+
+function logReturn(): void {
+  // recordAppOpened itself ignores returns within 30 minutes of the last one.
+  recordAppOpened().catch((err) => console.warn('Nudge: could not record the return to the app', err));
+}
+
+/** Starts the app's data side once (later calls get the same result). */
+export function bootApp(): Promise<BootResult> {
+  booting ??= (async (): Promise<BootResult> => {
+    // Another tab opening a newer schema closes our connection; a reload picks up the new code
+    // and schema, and nothing is lost because every write is its own transaction.
+    setOnVersionChange(() => location.reload());
+    let eviction: BootResult['eviction'] = 'unknown';
+    let error: string | null = null;
+    try {
+      // Before recording anything: an empty database is only "evicted" if we check first.
+      eviction = await checkEviction();
+      await recordAppOpened();
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+      console.error('Nudge: storage failed at launch', err);
+    }
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') logReturn();
+      // A tiny write so "away for 30 minutes" is measured from leaving, not from the launch.
+      else noteAppHidden().catch(() => {});
+    });
+    // A page restored from the back/forward cache is a return too, without a visibilitychange.
+    addEventListener('pageshow', (e) => {
+      if ((e as PageTransitionEvent).persisted) logReturn();
+    });
+    // TODO(integrator): start the training scheduler here.
+    return { eviction, error };
+  })();
+  return booting;
+}

@@ -1,0 +1,61 @@
+// Human-readable dates and sizes. Days are 'YYYY-MM-DD' local days, formatted in UTC so the
+// device's own time zone cannot shift a calendar day by one.
+import { addDays } from '../learn/time.ts';
+
+const dayFmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+const longDayFmt = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthFmt = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
+
+function utcDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** 'Mon 23 Nov' style label of a local day. */
+export function shortDay(day: string): string {
+  return dayFmt.format(utcDate(day));
+}
+
+/** 'Monday 23 November 2026' style label, for screen readers and titles. */
+export function longDay(day: string): string {
+  return longDayFmt.format(utcDate(day));
+}
+
+/** Abbreviated month name of a day ('Nov'). */
+export function monthName(day: string): string {
+  return monthFmt.format(utcDate(day));
+}
+
+/** 'Today', 'Yesterday', else the short label, relative to `today`. */
+export function relativeDay(day: string, today: string): string {
+  if (day === today) return 'Today';
+  if (day === addDays(today, -1)) return 'Yesterday';
+  return shortDay(day);
+}
+
+/** The local time 'HH:MM' of an ISO-8601 string with offset (as recorded, not re-zoned). */
+export function clockOf(at: string): string {
+  const m = /T(\d{2}:\d{2})/.exec(at);
+  return m ? m[1] : '';
+}
+
+/** Bytes as '12.3 MB'. */
+export function formatBytes(n: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return i === 0 ? `${v} ${units[0]}` : `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+/** '1 day' / '3 days'. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A percentage 0..100 from a 0..1 rate, rounded. */
+export function percent(rate: number): string {
+  return `${Math.round(rate * 100)}%`;
+}

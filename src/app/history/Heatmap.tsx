@@ -1,0 +1,74 @@
+// Calendar heatmap of the last six months: one square per day, a column per week. Done days are
+// filled with the habit's colour, skipped days drawn as a hollow square (not colour alone).
+import { longDay, monthName } from '../format.ts';
+import { heatmapCells } from './heatmapCells.ts';
+
+const SIZE = 14;
+const GAP = 3;
+const LEFT = 30;
+const TOP = 16;
+const STATUS_LABEL = { done: 'done', skipped: 'skipped', none: 'nothing recorded', before: 'before the habit was created' } as const;
+const WEEKDAYS = ['Mon', '', 'Wed', '', 'Fri', '', ''];
+
+/** The heatmap for one habit. */
+export function Heatmap(p: { status: Map<string, 'done' | 'skipped'>; today: string; createdDay: string; habitName: string }) {
+  const cells = heatmapCells(p.status, p.today, p.createdDay);
+  const cols = cells[cells.length - 1].col + 1;
+  const width = LEFT + cols * (SIZE + GAP);
+  const height = TOP + 7 * (SIZE + GAP);
+  const months = cells.filter((c) => c.row === 0 && (c.col === 0 || c.day.slice(8) <= '07'));
+  const done = cells.filter((c) => c.status === 'done').length;
+  const skipped = cells.filter((c) => c.status === 'skipped').length;
+  return (
+    <figure class="heatmap" data-testid="heatmap">
+      <svg viewBox={`0 0 ${width} ${height}`} role="group" aria-label={`${p.habitName}: last ${cols} weeks, one square per day`}>
+        {months.map((c) => (
+          <text key={`m${c.day}`} x={LEFT + c.col * (SIZE + GAP)} y={TOP - 5} class="hm-label" aria-hidden="true">
+            {monthName(c.day)}
+          </text>
+        ))}
+        {WEEKDAYS.map((w, r) =>
+          w ? (
+            <text key={`w${r}`} x={0} y={TOP + r * (SIZE + GAP) + SIZE - 3} class="hm-label" aria-hidden="true">
+              {w}
+            </text>
+          ) : null,
+        )}
+        {cells.map((c) => {
+          const label = `${longDay(c.day)}: ${STATUS_LABEL[c.status]}`;
+          return (
+            <rect
+              key={c.day}
+              x={LEFT + c.col * (SIZE + GAP) + (c.status === 'skipped' ? 1.5 : 0)}
+              y={TOP + c.row * (SIZE + GAP) + (c.status === 'skipped' ? 1.5 : 0)}
+              width={c.status === 'skipped' ? SIZE - 3 : SIZE}
+              height={c.status === 'skipped' ? SIZE - 3 : SIZE}
+              rx={3}
+              class={`hm-cell hm-${c.status}${c.day === p.today ? ' hm-today' : ''}`}
+              role="img"
+              aria-label={label}
+              data-day={c.day}
+              data-status={c.status}
+            >
+              <title>{label}</title>
+            </rect>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <span class="legend">
+          <span class="lg lg-done" aria-hidden="true" /> done
+        </span>
+        <span class="legend">
+          <span class="lg lg-skipped" aria-hidden="true" /> skipped
+        </span>
+        <span class="legend">
+          <span class="lg lg-none" aria-hidden="true" /> nothing
+        </span>
+        <span class="hm-summary">
+          {done} done and {skipped} skipped in these {cols} weeks.
+        </span>
+      </figcaption>
+    </figure>
+  );
+}

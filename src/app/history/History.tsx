@@ -1,0 +1,78 @@
+// The History screen (#/history/<habitId>): heatmap, streaks, completion rates, strength score
+// and the recent events of one habit, with a picker to switch habits.
+import { listHabits } from '../../data/repo.ts';
+import type { Habit } from '../../data/entities.ts';
+import { ErrorNote } from '../components/ErrorNote.tsx';
+import { HabitPicker } from '../components/HabitPicker.tsx';
+import { useLiveQueryResult } from '../hooks/useLiveQuery.ts';
+import { useToday } from '../hooks/useToday.ts';
+import { percent, plural } from '../format.ts';
+import { hrefFor, navigate } from '../router.ts';
+import { Heatmap } from './Heatmap.tsx';
+import { RecentEvents } from './RecentEvents.tsx';
+import { loadHistory } from './historyData.ts';
+
+function HabitHistory({ habit, today }: { habit: Habit; today: string }) {
+  const { value: data, error } = useLiveQueryResult(() => loadHistory(habit, today), [habit.id, habit.createdDay, today]);
+  if (error) return <ErrorNote error={error} />;
+  if (!data) return <p class="note">Loading…</p>;
+  return (
+    <div class="history-body" style={habit.color ? { '--habit': habit.color } : undefined}>
+      <Heatmap status={data.status} today={today} createdDay={habit.createdDay} habitName={habit.name} />
+      <dl class="stats" data-testid="history-stats">
+        <div>
+          <dt>Current streak</dt>
+          <dd data-testid="current-streak">{plural(data.current, 'day')}</dd>
+        </div>
+        <div>
+          <dt>Best streak</dt>
+          <dd data-testid="best-streak">{plural(data.best, 'day')}</dd>
+        </div>
+        {data.rates.map((r) => (
+          <div key={r.days}>
+            <dt>Last {r.days} days</dt>
+            <dd>
+              {percent(r.rate)} <small class="note">({r.done} of {plural(r.of, 'day')})</small>
+            </dd>
+          </div>
+        ))}
+        <div>
+          <dt>Habit strength</dt>
+          <dd data-testid="strength">{percent(data.strength)}</dd>
+        </div>
+      </dl>
+      <details class="note how">
+        <summary>How is strength computed?</summary>
+        <p>
+          Like Loop Habit Tracker's score: an exponentially smoothed completion rate. Starting at 0 on the day the habit was created, each
+          day's score is <code>score = previous × m + (1 − m) × done</code>, where done is 1 for a completed day and 0 otherwise, and{' '}
+          <code>m = 0.5^(1/13)</code>, so a day's weight halves after 13 days. Missed days pull it down gradually, not to zero.
+        </p>
+      </details>
+      <h3>Recent events</h3>
+      <RecentEvents events={data.recent} today={today} />
+    </div>
+  );
+}
+
+/** The History screen; without a habit id it shows the first active habit. */
+export function History({ habitId }: { habitId: string | null }) {
+  const today = useToday();
+  const { value: habits, error } = useLiveQueryResult(() => listHabits({ includeArchived: true }), []);
+  const sorted = (habits ?? []).slice().sort((a, b) => a.order - b.order);
+  const habit = sorted.find((h) => h.id === habitId) ?? (habitId === null ? sorted.find((h) => !h.archivedAt) ?? sorted[0] : undefined);
+  return (
+    <section class="screen history" aria-labelledby="history-h">
+      <div class="screen-head">
+        <h2 id="history-h">History{habit ? `: ${habit.name}` : ''}</h2>
+      </div>
+      <ErrorNote error={error} />
+      {habits && habits.length === 0 && <p>No habits yet: add one on Today.</p>}
+      {habits && habits.length > 0 && (
+        <HabitPicker habits={sorted} value={habit?.id ?? null} onChange={(id) => navigate(hrefFor('history', id), true)} />
+      )}
+      {habits && habitId !== null && !habit && <p role="alert">No habit with this id on this device.</p>}
+      {habit && <HabitHistory key={habit.id} habit={habit} today={today} />}
+    </section>
+  );
+}

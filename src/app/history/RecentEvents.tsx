@@ -1,0 +1,41 @@
+// The habit's latest events, newest first, each with Undo (which deletes it).
+import type { StoredEvent } from '../../data/entities.ts';
+import { useToast } from '../components/Toast.tsx';
+import { clockOf, relativeDay } from '../format.ts';
+import { undo } from '../today/actions.ts';
+
+const TYPE_TEXT: Record<string, string> = {
+  habitCompleted: 'Done',
+  habitSkipped: 'Skipped',
+  reminderTapped: 'Reminder opened',
+  reminderShown: 'Reminder shown',
+};
+
+/** The recent-events list. */
+export function RecentEvents({ events, today }: { events: StoredEvent[]; today: string }) {
+  const toast = useToast();
+  if (events.length === 0) return <p class="note">Nothing recorded yet.</p>;
+  return (
+    <ul class="plain-list events" data-testid="recent-events">
+      {events.map((e) => {
+        const marked = e.marked || (e.key?.split('|')[3] ?? '') !== '';
+        const what = TYPE_TEXT[e.type] ?? e.type;
+        return (
+          <li key={e.id ?? e.key} class="event-row" data-type={e.type} data-day={e.day}>
+            <span>
+              <strong>{what}</strong> · {relativeDay(e.day, today)}
+              <small class="note">
+                {marked ? ` (marked later, on ${e.at.slice(0, 10)} at ${clockOf(e.at)})` : ` at ${clockOf(e.at)}`}
+              </small>
+            </span>
+            {e.id !== undefined && (
+              <button type="button" class="btn btn-small" onClick={() => undo(e.id!, toast)}>
+                Undo <span class="sr-only">{`${what} on ${e.day}`}</span>
+              </button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,25 @@
+// The local calendar day, kept current across midnight and across a return to the app
+// (a phone left on the table overnight must not show yesterday as "today").
+import { useEffect, useState } from 'preact/hooks';
+import { deviceOffset, localDayOf } from '../../learn/time.ts';
+
+/** Today's local day 'YYYY-MM-DD' for this device. */
+export function todayLocal(now: Date = new Date()): string {
+  return localDayOf(now.getTime(), deviceOffset(now));
+}
+
+/** Today's local day, re-checked every minute and whenever the page becomes visible. */
+export function useToday(): string {
+  const [day, setDay] = useState(todayLocal);
+  useEffect(() => {
+    const check = () => setDay(todayLocal());
+    const timer = setInterval(check, 60_000);
+    const onVisible = () => document.visibilityState === 'visible' && check();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, []);
+  return day;
+}

@@ -1,0 +1,147 @@
+// Export and import of the v1 backup file. Import validates the whole file first: on any problem
+// the person sees every error with its place in the file, and nothing is changed.
+import { useRef, useState } from 'preact/hooks';
+import { exportBackup } from '../../data/backup/export.ts';
+import { importBackup } from '../../data/backup/import.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { errorText } from '../components/ErrorNote.tsx';
+import { useToast } from '../components/Toast.tsx';
+import { plural } from '../format.ts';
+import { backupFileName, downloadText } from './download.ts';
+
+type Outcome =
+  | { kind: 'ok'; text: string }
+  | { kind: 'errors'; fileName: string; errors: { path: string; message: string }[] }
+  | { kind: 'failed'; text: string };
+
+/** Shows at most this many import errors (the count says how many more). */
+const MAX_ERRORS_SHOWN = 50;
+
+function errorsOf(err: unknown): { path: string; message: string }[] | null {
+  const list = (err as { errors?: unknown })?.errors;
+  return Array.isArray(list) ? (list as { path: string; message: string }[]) : null;
+}
+
+/** The Backup section of Settings. */
+export function BackupSection() {
+  const toast = useToast();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
+
+  const doExport = async () => {
+    try {
+      const backup = await exportBackup();
+      downloadText(JSON.stringify(backup, null, 2), backupFileName());
+      toast({ text: `Backup saved: ${plural(backup.habits.length, 'habit')}, ${plural(backup.events.length, 'event')}.` });
+    } catch (err) {
+      toast({ text: `Export failed: ${errorText(err)}` });
+    }
+  };
+
+  const runImport = async (name: string, text: string, how: 'merge' | 'replace') => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const c = await importBackup(text, how);
+      const parts = [
+        `${plural(c.habitsAdded, 'habit')} added`,
+        c.habitsUpdated ? `${plural(c.habitsUpdated, 'habit')} updated` : '',
+        `${plural(c.eventsAdded, 'event')} added`,
+        c.eventsSkipped ? `${plural(c.eventsSkipped, 'event')} already here (skipped)` : '',
+      ].filter(Boolean);
+      setOutcome({ kind: 'ok', text: `Imported ${name} (${how}): ${parts.join(', ')}.` });
+    } catch (err) {
+      const errors = errorsOf(err);
+      setOutcome(errors ? { kind: 'errors', fileName: name, errors } : { kind: 'failed', text: errorText(err) });
+    } finally {
+      setBusy(false);
+      if (fileRef.current) fileRef.current.value = '';
+    }
+  };
+
+  const onFile = async (e: Event) => {
+    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    if (!file) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (err) {
+      setOutcome({ kind: 'failed', text: `Could not read ${file.name}: ${errorText(err)}` });
+      return;
+    }
+    if (mode === 'replace') setPending({ name: file.name, text });
+    else await runImport(file.name, text, 'merge');
+  };
+
+  return (
+    <section class="card" aria-labelledby="backup-h">
+      <h2 id="backup-h">Backup</h2>
+      <p class="note">
+        Everything stays on this device. A backup file moves your history to another browser or device, and saves it if this browser
+        clears its storage.
+      </p>
+      <button type="button" class="btn btn-primary" onClick={doExport} data-testid="export-backup">
+        Export backup
+      </button>
+      <fieldset class="field">
+        <legend>When importing</legend>
+        <label class="choice">
+          <input type="radio" name="import-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+          Merge with what is here (nothing is duplicated)
+        </label>
+        <label class="choice">
+          <input type="radio" name="import-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+          Replace everything here with the file
+        </label>
+      </fieldset>
+      <label class="field file-field">
+        <span>Import backup file</span>
+        <input ref={fileRef} type="file" accept="application/json,.json" onChange={onFile} disabled={busy} data-testid="import-file" />
+      </label>
+      <div aria-live="polite" data-testid="import-result">
+        {busy && <p>Importing…</p>}
+        {outcome?.kind === 'ok' && <p class="success">{outcome.text}</p>}
+        {outcome?.kind === 'failed' && (
+          <p class="error" role="alert">
+            Nothing was imported: {outcome.text}
+          </p>
+        )}
+        {outcome?.kind === 'errors' && (
+          <div class="error" role="alert">
+            <p>
+              Nothing was imported: {outcome.fileName} has {plural(outcome.errors.length, 'problem')}. Your data is unchanged.
+            </p>
+            <ul class="error-list">
+              {outcome.errors.slice(0, MAX_ERRORS_SHOWN).map((e, i) => (
+                <li key={i}>
+                  <code>{e.path || '(file)'}</code>: {e.message}
+                </li>
+              ))}
+            </ul>
+            {outcome.errors.length > MAX_ERRORS_SHOWN && <p>…and {outcome.errors.length - MAX_ERRORS_SHOWN} more.</p>}
+          </div>
+        )}
+      </div>
+      <ConfirmDialog
+        open={pending !== null}
+        title="Replace all data?"
+        confirmLabel="Replace"
+        danger
+        onConfirm={() => {
+          const p = pending!;
+          setPending(null);
+          runImport(p.name, p.text, 'replace');
+        }}
+        onCancel={() => {
+          setPending(null);
+          if (fileRef.current) fileRef.current.value = '';
+        }}
+      >
+        <p>Everything on this device — habits, history and learned models — will be replaced by the contents of {pending?.name}. Export a backup first if you may want it back.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+// One habit on Today: its name, today's state, the streak, and big Done / Skip / Undo targets.
+import { Likelihood } from '../loop/Likelihood.tsx';
+import { useToast } from '../components/Toast.tsx';
+import { hrefFor } from '../router.ts';
+import { plural } from '../format.ts';
+import { lastMarkOn, type TodayHabit } from './todayData.ts';
+import { mark, undo } from './actions.ts';
+
+const STATE_TEXT = { done: 'Done today', skipped: 'Skipped today', open: 'Not yet today' } as const;
+
+/** Today's row for one habit. */
+export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
+  const toast = useToast();
+  const { habit, state, streak } = row;
+  const last = lastMarkOn(row, today);
+  const nameId = `habit-${habit.id}`;
+  return (
+    <li
+      class={`habit-row state-${state}`}
+      data-testid="habit-row"
+      data-habit-id={habit.id}
+      data-state={state}
+      style={habit.color ? { '--habit': habit.color } : undefined}
+      aria-labelledby={nameId}
+    >
+      <div class="habit-main">
+        <span class="habit-dot" aria-hidden="true" />
+        <div class="habit-text">
+          <h3 class="habit-name" id={nameId}>
+            <a href={hrefFor('history', habit.id)}>{habit.name}</a>
+          </h3>
+          <p class="habit-meta">
+            <span class={`state-pill pill-${state}`} data-testid="habit-state">
+              {STATE_TEXT[state]}
+            </span>
+            <span class="streak" data-testid="habit-streak" title="Current streak">
+              {streak > 0 ? `${plural(streak, 'day')} streak` : 'No streak yet'}
+            </span>
+            {habit.reminderTime && <span class="reminder-time">Reminder {habit.reminderTime}</span>}
+          </p>
+          <Likelihood habitId={habit.id} />
+        </div>
+      </div>
+      <div class="habit-actions">
+        {state !== 'done' && (
+          <button type="button" class="btn btn-primary btn-big" onClick={() => mark(habit, 'done', toast)}>
+            Done <span class="sr-only">{habit.name}</span>
+          </button>
+        )}
+        {state === 'open' && (
+          <button type="button" class="btn btn-big" onClick={() => mark(habit, 'skipped', toast)}>
+            Skip <span class="sr-only">{habit.name}</span>
+          </button>
+        )}
+        {last?.id !== undefined && (
+          <button type="button" class="btn btn-big" onClick={() => undo(last.id!, toast)}>
+            Undo <span class="sr-only">{habit.name}</span>
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

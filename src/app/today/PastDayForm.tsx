@@ -1,0 +1,67 @@
+// "Forgot yesterday?": mark a habit done or skipped for one of the last days. The event keeps
+// the real time it was recorded and carries the day it counts for (DESIGN.md, Events and days).
+import { useState } from 'preact/hooks';
+import { addDays } from '../../learn/time.ts';
+import { useToast } from '../components/Toast.tsx';
+import { relativeDay } from '../format.ts';
+import { mark, undo } from './actions.ts';
+import { PAST_DAYS, lastMarkOn, type TodayHabit } from './todayData.ts';
+
+const STATUS_TEXT = { done: 'done', skipped: 'skipped' } as const;
+
+/** The past-day form; lists the last PAST_DAYS days before today. */
+export function PastDayForm({ rows, today }: { rows: TodayHabit[]; today: string }) {
+  const toast = useToast();
+  const [habitId, setHabitId] = useState<string>(rows[0]?.habit.id ?? '');
+  const [day, setDay] = useState(addDays(today, -1));
+  const row = rows.find((r) => r.habit.id === habitId) ?? rows[0];
+  if (!row) return null;
+  const days = Array.from({ length: PAST_DAYS }, (_, i) => addDays(today, -(i + 1)));
+  const chosenDay = days.includes(day) ? day : days[0];
+  const status = row.recentStatus.get(chosenDay);
+  const last = lastMarkOn(row, chosenDay);
+  const when = { day: chosenDay, today };
+  return (
+    <details class="card past-day">
+      <summary>Mark a past day</summary>
+      <div class="past-day-body">
+        <label class="field">
+          <span>Habit</span>
+          <select value={row.habit.id} onChange={(e) => setHabitId(e.currentTarget.value)} name="past-habit">
+            {rows.map((r) => (
+              <option key={r.habit.id} value={r.habit.id}>
+                {r.habit.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>Day</span>
+          <select value={chosenDay} onChange={(e) => setDay(e.currentTarget.value)} name="past-day">
+            {days.map((d) => (
+              <option key={d} value={d}>
+                {relativeDay(d, today)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="past-status" aria-live="polite" data-testid="past-status">
+          {relativeDay(chosenDay, today)}: {status ? STATUS_TEXT[status] : 'nothing recorded'}
+        </p>
+        <div class="row-buttons">
+          <button type="button" class="btn btn-primary" disabled={status === 'done'} onClick={() => mark(row.habit, 'done', toast, when)}>
+            Mark done
+          </button>
+          <button type="button" class="btn" disabled={!!status} onClick={() => mark(row.habit, 'skipped', toast, when)}>
+            Mark skipped
+          </button>
+          {last?.id !== undefined && (
+            <button type="button" class="btn" onClick={() => undo(last.id!, toast)}>
+              Undo
+            </button>
+          )}
+        </div>
+      </div>
+    </details>
+  );
+}

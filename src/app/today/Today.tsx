@@ -1,0 +1,65 @@
+// The Today screen: every active habit with one-tap Done / Skip, the day at a glance, past-day
+// marks, adding habits, and the sample history for newcomers.
+import { ReminderBanner } from '../loop/ReminderBanner.tsx';
+import { ErrorNote } from '../components/ErrorNote.tsx';
+import { useLiveQueryResult } from '../hooks/useLiveQuery.ts';
+import { useToday } from '../hooks/useToday.ts';
+import { longDay } from '../format.ts';
+import { AddHabitForm } from './AddHabitForm.tsx';
+import { DemoControls } from './DemoControls.tsx';
+import { HabitRow } from './HabitRow.tsx';
+import { PastDayForm } from './PastDayForm.tsx';
+import { loadToday, type TodayHabit } from './todayData.ts';
+
+function summary(rows: TodayHabit[]): string {
+  const done = rows.filter((r) => r.state === 'done').length;
+  const skipped = rows.filter((r) => r.state === 'skipped').length;
+  const base = `${done} of ${rows.length} done today`;
+  return skipped ? `${base}, ${skipped} skipped` : base;
+}
+
+/** The Today screen. */
+export function Today() {
+  const today = useToday();
+  const { value: data, error } = useLiveQueryResult(() => loadToday(today), [today]);
+  return (
+    <section class="screen today" aria-labelledby="today-h">
+      <div class="screen-head">
+        <h2 id="today-h">Today</h2>
+        <p class="date">{longDay(today)}</p>
+      </div>
+      <ReminderBanner />
+      <ErrorNote error={error} />
+      {data && data.habits.length > 0 && (
+        <>
+          <p class="glance" data-testid="today-summary" aria-live="polite">
+            {summary(data.habits)}
+          </p>
+          <ul class="habit-list" data-testid="today-list">
+            {data.habits.map((row) => (
+              <HabitRow key={row.habit.id} row={row} today={today} />
+            ))}
+          </ul>
+          <p class="screen-links">
+            <a href="#/habits" class="btn btn-link">
+              Manage habits{data.archivedCount > 0 ? ` (${data.archivedCount} archived)` : ''}
+            </a>
+          </p>
+          <PastDayForm rows={data.habits} today={today} />
+        </>
+      )}
+      {data && data.habits.length === 0 && (
+        <div class="card empty" data-testid="today-empty">
+          <p>No habits yet. Add one below, or look around with a sample history first.</p>
+          {data.archivedCount > 0 && (
+            <p>
+              <a href="#/habits">{data.archivedCount} archived — restore one</a>
+            </p>
+          )}
+        </div>
+      )}
+      {data && <DemoControls hasDemo={data.hasDemo} empty={data.habits.length === 0 && data.archivedCount === 0} />}
+      {data && <AddHabitForm />}
+    </section>
+  );
+}
