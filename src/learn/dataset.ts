@@ -151,3 +151,18 @@ export function buildHabitSamples(habit: HabitInfo, events: readonly LogEvent[] 
 export function featuresForDay(habit: HabitInfo, events: readonly LogEvent[] | EventIndex, day: string): Float32Array {
   return buildHabitSamples(habit, events, day).xToday;
 }
+
+/** The samples the app had on day `days[n]`: a zero-copy prefix of a longer build (row n becomes today). */
+export function sliceSamples(full: HabitSamples, n: number): HabitSamples {
+  if (n > full.n) throw new Error(`sliceSamples: prefix ${n} is longer than the ${full.n} samples built`);
+  let completed = 0;
+  for (let i = 0; i < n; i++) completed += full.y[i];
+  const F = NUM_FEATURES;
+  const b = full.baselines;
+  return {
+    X: full.X.subarray(0, n * F), y: full.y.subarray(0, n), days: full.days, n,
+    xToday: n < full.n ? full.X.subarray(n * F, (n + 1) * F) : full.xToday,
+    baselines: { rate: b.rate.subarray(0, n + 1), score: b.score.subarray(0, n + 1), weekday: b.weekday.subarray(0, n + 1) },
+    completed,
+  };
+}

@@ -1,0 +1,49 @@
+// CLI: npm run replay -- <backup.json> [--out <file.jsonl>]. One JSON line per habit and day.
+// A bad file or bad arguments: exit code 2 and a message naming what is wrong and where.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readBackup, BackupReadError } from '../src/learn/backup-read.ts';
+import { replayBackup } from './replay-core.ts';
+
+function usage(problem: string): never {
+  process.stderr.write(`replay: ${problem}\nusage: npm run replay -- <backup.json> [--out <file.jsonl>]\n`);
+  process.exit(2);
+}
+
+function main(argv: string[]): void {
+  let file: string | null = null;
+  let out: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out') {
+      if (!argv[i + 1]) usage('--out needs a file name');
+      out = argv[++i];
+    } else if (argv[i].startsWith('--')) usage(`unknown option ${argv[i]}`);
+    else if (file === null) file = argv[i];
+    else usage(`unexpected argument ${argv[i]}`);
+  }
+  if (file === null) usage('missing the backup file');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    usage(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    usage(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  let data;
+  try {
+    data = readBackup(json);
+  } catch (e) {
+    if (e instanceof BackupReadError) usage(`${file} is not a valid Nudge backup: ${e.message}`);
+    throw e;
+  }
+  const lines = replayBackup(data).map((l) => JSON.stringify(l));
+  const body = lines.length ? lines.join('\n') + '\n' : '';
+  if (out) writeFileSync(out, body);
+  else process.stdout.write(body);
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,161 @@
+// Simulated people whose true daily probability of doing each habit is known. Each habit has a kind
+// (weekly rhythm, streak momentum, driven by yesterday's app use, reminder responder, a change
+// half-way, coin-flip, ...); the generator walks the days in the person's time zone (with DST and
+// optional travel) and writes a valid backup v1 plus the truth.
+import { mulberry32 } from '../src/learn/rng.ts';
+import { addDays, formatInstant, weekdayOf } from '../src/learn/time.ts';
+
+/** How a habit's true probability of day D depends on the past. */
+export type HabitKind =
+  | { kind: 'weekly'; p: number[] } // p per weekday, 0 = Sunday
+  | { kind: 'streak'; low: number; high: number; tau: number }
+  | { kind: 'appDriven'; low: number; high: number }
+  | { kind: 'reminder'; low: number; high: number; tapRate: number }
+  | { kind: 'change'; before: HabitKind; after: HabitKind }
+  | { kind: 'coin'; p: number }
+  | { kind: 'weeklyStreak'; p: number[]; boost: number };
+
+/** One simulated person. */
+export interface SimUser {
+  name: string;
+  seed: number;
+  timeZone: string;
+  start: string;
+  days: number;
+  habits: { id: string; name: string; hour: number; spec: HabitKind }[];
+  /** Days [from, to) spent in another time zone. */
+  travel?: { from: number; to: number; timeZone: string };
+  /** Mean app launches a day (besides those that record a completion). */
+  opens: number;
+}
+
+/** The truth written next to a simulated backup: p per habit per day from its creation day. */
+export interface SimTruth { user: string; habits: Record<string, { start: string; p: number[] }> }
+
+const dtfCache = new Map<string, Intl.DateTimeFormat>();
+
+/** UTC offset (minutes east) in force in `timeZone` at epoch ms `t`. */
+export function zoneOffset(timeZone: string, t: number): number {
+  let f = dtfCache.get(timeZone);
+  if (!f) dtfCache.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })));
+  const name = f.formatToParts(new Date(t)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +m[3]) : 0;
+}
+
+/** ISO instant with offset for a local day and minute of day in a time zone (DST-aware). */
+export function localIso(timeZone: string, day: string, minute: number): string {
+  const localMs = Date.parse(`${day}T00:00:00Z`) + minute * 60_000;
+  let off = zoneOffset(timeZone, localMs);
+  off = zoneOffset(timeZone, localMs - off * 60_000);
+  return formatInstant(localMs - off * 60_000, off);
+}
+
+interface HabitState { streak: number; done: number[] }
+
+function truthP(spec: HabitKind, d: number, day: string, total: number, h: HabitState, opensY: number, taps: number[]): number {
+  switch (spec.kind) {
+    case 'weekly': return spec.p[weekdayOf(day)];
+    case 'streak': return spec.low + (spec.high - spec.low) * (1 - Math.exp(-h.streak / spec.tau));
+    case 'appDriven': return spec.low + (spec.high - spec.low) * Math.min(1, opensY / 3);
+    case 'reminder': {
+      const y1 = taps[d - 1] ?? 0, y2 = taps[d - 2] ?? 0;
+      return spec.low + (spec.high - spec.low) * (y1 > 0 ? 1 : y2 > 0 ? 0.5 : 0);
+    }
+    case 'change': return truthP(d < total / 2 ? spec.before : spec.after, d, day, total, h, opensY, taps);
+    case 'coin': return spec.p;
+    case 'weeklyStreak': return Math.min(0.97, spec.p[weekdayOf(day)] + (h.streak >= 2 ? spec.boost : 0));
+  }
+}
+
+function poisson(rand: () => number, lambda: number): number {
+  const l = Math.exp(-lambda);
+  let k = 0, p = 1;
+  do { k++; p *= rand(); } while (p > l);
+  return k - 1;
+}
+
+/** Generates the backup v1 object and the truth of one simulated user (deterministic in the seed). */
+export function simulateUser(u: SimUser): { backup: Record<string, unknown>; truth: SimTruth } {
+  const rand = mulberry32(u.seed);
+  const events: Record<string, unknown>[] = [];
+  const truth: SimTruth = { user: u.name, habits: {} };
+  const states = new Map<string, HabitState>();
+  const taps = new Map<string, number[]>();
+  for (const h of u.habits) { states.set(h.id, { streak: 0, done: [] }); taps.set(h.id, []); truth.habits[h.id] = { start: u.start, p: [] }; }
+  let opensYesterday = 0;
+  let engaged = rand() < 0.5;
+  for (let d = 0; d < u.days; d++) {
+    const day = addDays(u.start, d);
+    const tz = u.travel && d >= u.travel.from && d < u.travel.to ? u.travel.timeZone : u.timeZone;
+    const at = (minute: number): string => localIso(tz, day, minute);
+    // App use has its own rhythm: engaged spells and quiet spells (a two-state Markov chain).
+    if (rand() < 0.25) engaged = !engaged;
+    const opens = poisson(rand, engaged ? u.opens * 1.8 : u.opens * 0.3);
+    for (let k = 0; k < opens; k++) events.push({ type: 'appOpened', at: at(420 + Math.floor(rand() * 900)) });
+    let opensToday = opens;
+    for (const h of u.habits) {
+      const st = states.get(h.id)!;
+      const tp = taps.get(h.id)!;
+      const isReminder = h.spec.kind === 'reminder' || (h.spec.kind === 'change' && h.spec.before.kind === 'reminder');
+      const tapRate = h.spec.kind === 'reminder' ? h.spec.tapRate : isReminder ? 0.4 : 0.04;
+      const p = truthP(h.spec, d, day, u.days, st, opensYesterday, tp);
+      truth.habits[h.id].p.push(p);
+      tp.push(rand() < tapRate ? 1 : 0);
+      if (tp[d]) events.push({ type: 'reminderTapped', habitId: h.id, at: at(h.hour * 60 - 90) });
+      const done = rand() < p;
+      st.done.push(done ? 1 : 0);
+      st.streak = done ? st.streak + 1 : 0;
+      if (done) {
+        // Mostly around the usual hour; now and then at 23:50, and now and then marked the next morning.
+        const r = rand();
+        const minute = r < 0.05 ? 23 * 60 + 50 : Math.max(360, Math.min(1435, Math.round(h.hour * 60 + (rand() - 0.5) * 150)));
+        if (r > 0.95 && d + 1 < u.days) {
+          events.push({ type: 'habitCompleted', habitId: h.id, at: localIso(tz, addDays(day, 1), 480), day });
+        } else {
+          events.push({ type: 'habitCompleted', habitId: h.id, at: at(minute) });
+          if (rand() < 0.6) { events.push({ type: 'appOpened', at: at(Math.max(0, minute - 1)) }); opensToday++; }
+        }
+      } else if (rand() < 0.3) {
+        events.push({ type: 'habitSkipped', habitId: h.id, at: at(22 * 60) });
+      }
+    }
+    opensYesterday = opensToday;
+  }
+  const habits = u.habits.map((h) => ({ id: h.id, name: h.name, createdAt: localIso(u.timeZone, u.start, 7 * 60), archivedAt: null }));
+  const last = addDays(u.start, u.days);
+  const backup = { app: 'nudge', kind: 'backup', version: 1, exportedAt: new Date(Date.parse(`${last}T12:00:00Z`)).toISOString(), timeZone: u.timeZone, habits, events };
+  return { backup, truth };
+}
+
+const GYM = [0.1, 0.85, 0.15, 0.85, 0.15, 0.8, 0.1];
+const WORKDAYS = [0.2, 0.8, 0.8, 0.85, 0.8, 0.7, 0.15];
+
+/** The development set of simulated users (tuning happens on these only). */
+export function devUsers(seed = 1): SimUser[] {
+  const s = (k: number): number => seed * 1000 + k;
+  return [
+    { name: 'weekly-paris', seed: s(1), timeZone: 'Europe/Paris', start: '2025-01-06', days: 400, opens: 1.2,
+      habits: [{ id: 'gym', name: 'Gym', hour: 18, spec: { kind: 'weekly', p: GYM } }] },
+    { name: 'streak-newyork', seed: s(2), timeZone: 'America/New_York', start: '2025-02-01', days: 365, opens: 1.5,
+      habits: [{ id: 'run', name: 'Run', hour: 7, spec: { kind: 'streak', low: 0.15, high: 0.9, tau: 3 } }] },
+    { name: 'appuse-kolkata', seed: s(3), timeZone: 'Asia/Kolkata', start: '2025-03-01', days: 365, opens: 1.5,
+      habits: [{ id: 'journal', name: 'Journal', hour: 22, spec: { kind: 'appDriven', low: 0.1, high: 0.85 } }] },
+    { name: 'reminder-paris', seed: s(4), timeZone: 'Europe/Paris', start: '2025-01-01', days: 365, opens: 1,
+      habits: [{ id: 'water', name: 'Plants', hour: 20, spec: { kind: 'reminder', low: 0.15, high: 0.85, tapRate: 0.4 } }] },
+    { name: 'changer-newyork', seed: s(5), timeZone: 'America/New_York', start: '2025-01-01', days: 400, opens: 1,
+      habits: [{ id: 'read', name: 'Read', hour: 21, spec: { kind: 'change', before: { kind: 'coin', p: 0.85 }, after: { kind: 'weekly', p: WORKDAYS.map((p) => p * 0.5) } } }] },
+    { name: 'mixed-traveller', seed: s(6), timeZone: 'Europe/Paris', start: '2025-02-10', days: 365, opens: 1.3,
+      travel: { from: 150, to: 170, timeZone: 'America/New_York' },
+      habits: [{ id: 'study', name: 'Study', hour: 19, spec: { kind: 'weeklyStreak', p: WORKDAYS.map((p) => p * 0.8), boost: 0.15 } }] },
+    { name: 'coin-kolkata', seed: s(7), timeZone: 'Asia/Kolkata', start: '2025-01-01', days: 365, opens: 1,
+      habits: [{ id: 'flip', name: 'Stretch', hour: 9, spec: { kind: 'coin', p: 0.5 } }, { id: 'often', name: 'Vitamins', hour: 8, spec: { kind: 'coin', p: 0.75 } }] },
+    { name: 'newcomer-paris', seed: s(8), timeZone: 'Europe/Paris', start: '2025-03-20', days: 21, opens: 1,
+      habits: [{ id: 'new', name: 'Meditate', hour: 7, spec: { kind: 'weekly', p: GYM } }] },
+  ];
+}
+
+/** True for users whose behaviour has structure a model can learn (not coin-flips or newcomers). */
+export function hasStructure(u: SimUser): boolean {
+  return !u.name.startsWith('coin') && !u.name.startsWith('newcomer');
+}
