@@ -1,0 +1,152 @@
+// Wires the signal adapters to the pure policy and the trainer: at launch, on return, when charging
+// starts and on a slow tick while visible, it waits briefly for a better moment (idle or a quiet
+// spell), asks the policy per habit and trains the due ones in the worker. When the local day
+// changes it has the worker recompute today's predictions. It never starts anything while hidden.
+import { withDb } from '../data/connection.ts';
+import { deviceOffset, localDayOf } from '../learn/time.ts';
+import { decideHabits, type HabitTrainingFacts, type Signals } from './policy.ts';
+import {
+  hasIdleCallback, isHidden, msUntilLocalMidnight, onReturn, QUIET_MS, registerPeriodicSync,
+  waitForIdle, waitForQuietSpell, watchBattery, whenVisible, type BatteryView,
+} from './signals.ts';
+import { trainer } from './trainer-bridge.ts';
+import { whenTrainLockFree } from './lock.ts';
+
+/** How long a launch/return waits for an idle callback before settling for the moment itself. */
+export const IDLE_WAIT_MS = 2_000;
+/** While the app stays open and visible, look again this often (idle/charging may come later). */
+export const TICK_MS = 30 * 60_000;
+
+/** What caused a scheduling moment. */
+export type MomentCause = 'launch' | 'return' | 'charging' | 'tick' | 'daychange';
+
+/** The last decision, for diagnostics (Settings, tests): cause, signals, per-habit reasons. */
+export interface SchedulerLog { at: number; cause: MomentCause; signals: Signals; trained: string[]; reasons: Record<string, string> }
+
+let lastLog: SchedulerLog | null = null;
+/** The scheduler's last decision (null before the first moment). */
+export function lastSchedulerDecision(): SchedulerLog | null {
+  return lastLog;
+}
+
+function localToday(): string {
+  const now = Date.now();
+  return localDayOf(now, deviceOffset(new Date(now)));
+}
+
+/** Per-habit facts for the policy: creation day and the last run (cheap indexed reads). */
+async function readFacts(): Promise<HabitTrainingFacts[]> {
+  return withDb(async (db) => {
+    const habits = (await db.habits.toArray()).filter((h) => !h.archivedAt);
+    return Promise.all(
+      habits.map(async (h) => {
+        // Runs are appended in time order, so the last by primary key within the index is the latest.
+        const last = await db.trainingRuns.where('habitId').equals(h.id).last();
+        const lastRunAt = last ? last.startedAt : null;
+        const lastRunDay = lastRunAt === null ? null : localDayOf(lastRunAt, deviceOffset(new Date(lastRunAt)));
+        return { habitId: h.id, createdDay: h.createdDay, lastRunAt, lastRunDay };
+      }),
+    );
+  });
+}
+
+/** True when some active habit has no stored prediction for `today`. */
+async function predictionsStale(today: string): Promise<boolean> {
+  return withDb(async (db) => {
+    const habits = (await db.habits.toArray()).filter((h) => !h.archivedAt);
+    const preds = await db.predictions.bulkGet(habits.map((h) => h.id));
+    return preds.some((p) => !p || p.day !== today);
+  });
+}
+
+/**
+ * Starts the scheduler (call once from boot). Returns a stop function. Also registers Periodic
+ * Background Sync where possible and the update gate, so an update waits for training to end.
+ */
+export function startScheduler(): () => void {
+  let stopped = false;
+  let busy = false;
+  let battery: BatteryView = { charging: null, level: null };
+  let day = localToday();
+  let dayChanged = false;
+  const cleanups: (() => void)[] = [];
+
+  async function moment(cause: MomentCause): Promise<void> {
+    if (stopped || busy || isHidden()) return;
+    busy = true;
+    try {
+      const today = localToday();
+      if (today !== day) {
+        day = today;
+        dayChanged = true;
+      }
+      // Today's probabilities first: the person should see them even when training is not due.
+      if (await predictionsStale(today)) await trainer.predictAll(today);
+
+      // Give a better moment a short chance to arrive before settling for this one.
+      let idle = false;
+      let quiet = false;
+      if (hasIdleCallback()) idle = await waitForIdle(IDLE_WAIT_MS);
+      else quiet = await waitForQuietSpell(QUIET_MS, QUIET_MS * 2);
+      if (stopped || isHidden()) return;
+
+      const signals: Signals = {
+        charging: battery.charging,
+        batteryLevel: battery.level,
+        idle,
+        quiet,
+        visibleReturn: cause === 'return',
+        launch: cause === 'launch',
+        hidden: isHidden(),
+      };
+      const facts = await readFacts();
+      const d = decideHabits(signals, facts, today, Date.now(), { dayChanged, training: trainer.isTraining() });
+      lastLog = { at: Date.now(), cause, signals, trained: d.habitIds, reasons: d.reasons };
+      if (d.habitIds.length && d.trigger) {
+        await trainer.train({ habitIds: d.habitIds, trigger: d.trigger, today });
+        dayChanged = false;
+      }
+    } catch (err) {
+      // A failed moment loses nothing (the previous checkpoint stays active); try again next time.
+      console.warn('[nudge] scheduler moment failed:', err);
+    } finally {
+      busy = false;
+    }
+  }
+
+  function armMidnight(): void {
+    const timer = setTimeout(() => {
+      armMidnight();
+      void moment('daychange');
+    }, msUntilLocalMidnight());
+    cleanups.push(() => clearTimeout(timer));
+  }
+
+  void (async () => {
+    battery = await watchBattery((b) => {
+      const started = b.charging === true && battery.charging !== true;
+      battery = b;
+      if (started) void moment('charging');
+    });
+    if (stopped) return;
+    await whenVisible();
+    await moment('launch');
+  })();
+
+  cleanups.push(onReturn(() => void moment('return')));
+  const tick = setInterval(() => void moment('tick'), TICK_MS);
+  cleanups.push(() => clearInterval(tick));
+  armMidnight();
+  void registerPeriodicSync();
+
+  return () => {
+    stopped = true;
+    for (const c of cleanups) c();
+  };
+}
+
+/** Waits until no training runs here or anywhere (other tabs, the service worker): the update gate. */
+export async function trainingSettled(): Promise<void> {
+  await trainer.whenIdle();
+  await whenTrainLockFree();
+}
