@@ -12,6 +12,9 @@ import { useRoute, type Route } from './router.ts';
 import { Settings } from './settings/Settings.tsx';
 import { Today } from './today/Today.tsx';
 
+// The e2e speed test measures Today's first render from here (module evaluation of the app).
+performance.mark?.('nudge:app-start');
+
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {
     case 'history':

@@ -44,9 +44,11 @@ function HabitHistory({ habit, today }: { habit: Habit; today: string }) {
       <details class="note how">
         <summary>How is strength computed?</summary>
         <p>
-          Like Loop Habit Tracker's score: an exponentially smoothed completion rate. Starting at 0 on the day the habit was created, each
-          day's score is <code>score = previous × m + (1 − m) × done</code>, where done is 1 for a completed day and 0 otherwise, and{' '}
-          <code>m = 0.5^(1/13)</code>, so a day's weight halves after 13 days. Missed days pull it down gradually, not to zero.
+          Like Loop Habit Tracker's score: an exponentially smoothed completion rate. Starting from 0 before the habit was created, each
+          day up to today (or yesterday while today is still open) updates it as <code>score = previous × m + (1 − m) × done</code>,
+          where done is 1 for a completed day and 0 for a skipped or empty one, and <code>m = 0.5^(1/13)</code>, so a day's weight
+          halves after 13 days. A missed day pulls it down gradually, never to zero at once. Streaks count done days in a row; a
+          skipped day neither counts nor breaks a streak, a day with nothing breaks it.
         </p>
       </details>
       <h3>Recent events</h3>

@@ -1,7 +1,7 @@
 // Export and import of the v1 backup file. Import validates the whole file first: on any problem
 // the person sees every error with its place in the file, and nothing is changed.
 import { useRef, useState } from 'preact/hooks';
-import { exportBackup } from '../../data/backup/export.ts';
+import { backupToText, exportBackup } from '../../data/backup/export.ts';
 import { importBackup } from '../../data/backup/import.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { errorText } from '../components/ErrorNote.tsx';
@@ -34,7 +34,7 @@ export function BackupSection() {
   const doExport = async () => {
     try {
       const backup = await exportBackup();
-      downloadText(JSON.stringify(backup, null, 2), backupFileName());
+      downloadText(backupToText(backup), backupFileName());
       toast({ text: `Backup saved: ${plural(backup.habits.length, 'habit')}, ${plural(backup.events.length, 'event')}.` });
     } catch (err) {
       toast({ text: `Export failed: ${errorText(err)}` });

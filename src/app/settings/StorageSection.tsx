@@ -12,7 +12,7 @@ export function StorageSection() {
   const [status, setStatus] = useState<Status | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () =>
-    storageStatus().then(setStatus, (err) => setMessage(`Could not read the storage status: ${errorText(err)}`));
+    storageStatus().then(setStatus, (err: unknown) => setMessage(`Could not read the storage status: ${errorText(err)}`));
   useEffect(() => {
     refresh();
   }, []);
