@@ -2,7 +2,7 @@
 // row i holds feature i for every sample of the batch), so every inner loop runs over the batch
 // with a hoisted weight: long, branch-free, cache-friendly loops instead of many 8-16 long ones.
 import type { Mlp } from './mlp.ts';
-import { bceFromLogit, sigmoid } from './loss.ts';
+
 
 /** Preallocated buffers for one network shape and batch capacity; reused across batches. */
 export interface Workspace {
@@ -18,6 +18,8 @@ export interface Workspace {
   /** Per-sample labels and loss weights of the current batch. */
   yb: Float64Array;
   wb: Float64Array;
+  /** Zero row initialisers for back-propagation (as long as the widest layer). */
+  zeros: Float32Array;
 }
 
 /** Allocates a workspace for `layers` and batches of up to `cap` samples. */
@@ -33,7 +35,7 @@ export function createWorkspace(layers: readonly number[], cap: number): Workspa
     gW.push(new Float64Array(layers[l + 1] * layers[l]));
     gB.push(new Float64Array(layers[l + 1]));
   }
-  return { cap, act, delta, gW, gB, yb: new Float64Array(cap), wb: new Float64Array(cap) };
+  return { cap, act, delta, gW, gB, yb: new Float64Array(cap), wb: new Float64Array(cap), zeros: new Float32Array(Math.max(...layers)) };
 }
 
 const workspaces = new WeakMap<Mlp, Workspace>();
@@ -63,29 +65,81 @@ export function gatherBatch(ws: Workspace, X: Float32Array, y: Float32Array, sw:
   }
 }
 
-/** out = W inp + b for bs samples (feature-major), then ReLU when `relu`. */
-export function denseForward(w: Float32Array, b: Float32Array, inp: Float64Array, out: Float64Array, nin: number, nout: number, bs: number, cap: number, relu: boolean): void {
+/**
+ * out[r][s] = init[r] + sum_k M[r][k] * inp[k][s] for bs samples, where M[r][k] = w[r * rs + k * ks]
+ * (rs = nin, ks = 1 reads W; rs = 1, ks = nin reads Wᵀ). Blocks of 2 rows x 2 k reuse every
+ * load twice and keep four independent multiply-add streams in flight.
+ */
+export function matMulRows(w: Float32Array, rs: number, ks: number, inp: Float64Array, out: Float64Array, nr: number, nk: number, bs: number, cap: number, init: Float32Array): void {
+  let r = 0;
+  for (; r + 1 < nr; r += 2) {
+    const o0 = r * cap;
+    const o1 = o0 + cap;
+    out.fill(init[r], o0, o0 + bs);
+    out.fill(init[r + 1], o1, o1 + bs);
+    const w0 = r * rs;
+    const w1 = w0 + rs;
+    let k = 0;
+    for (; k + 1 < nk; k += 2) {
+      const a = w[w0 + k * ks];
+      const b = w[w0 + (k + 1) * ks];
+      const c = w[w1 + k * ks];
+      const d = w[w1 + (k + 1) * ks];
+      const i0 = k * cap;
+      const i1 = i0 + cap;
+      for (let s = 0; s < bs; s++) {
+        const x0 = inp[i0 + s];
+        const x1 = inp[i1 + s];
+        out[o0 + s] += a * x0 + b * x1;
+        out[o1 + s] += c * x0 + d * x1;
+      }
+    }
+    if (k < nk) {
+      const a = w[w0 + k * ks];
+      const c = w[w1 + k * ks];
+      const i0 = k * cap;
+      for (let s = 0; s < bs; s++) {
+        const x0 = inp[i0 + s];
+        out[o0 + s] += a * x0;
+        out[o1 + s] += c * x0;
+      }
+    }
+  }
+  if (r < nr) {
+    const o0 = r * cap;
+    out.fill(init[r], o0, o0 + bs);
+    const w0 = r * rs;
+    let k = 0;
+    for (; k + 1 < nk; k += 2) {
+      const a = w[w0 + k * ks];
+      const b = w[w0 + (k + 1) * ks];
+      const i0 = k * cap;
+      const i1 = i0 + cap;
+      for (let s = 0; s < bs; s++) out[o0 + s] += a * inp[i0 + s] + b * inp[i1 + s];
+    }
+    if (k < nk) {
+      const a = w[w0 + k * ks];
+      const i0 = k * cap;
+      for (let s = 0; s < bs; s++) out[o0 + s] += a * inp[i0 + s];
+    }
+  }
+}
+
+/** ReLU over the first bs entries of each row; branch-free because the signs are unpredictable. */
+export function reluRows(out: Float64Array, nout: number, bs: number, cap: number): void {
   for (let o = 0; o < nout; o++) {
     const ob = o * cap;
-    const wo = o * nin;
-    const bo = b[o];
-    for (let s = 0; s < bs; s++) out[ob + s] = bo;
-    let i = 0;
-    // Two input rows per pass halve the loads and stores of the output row.
-    for (; i + 1 < nin; i += 2) {
-      const w0 = w[wo + i];
-      const w1 = w[wo + i + 1];
-      const i0 = i * cap;
-      const i1 = i0 + cap;
-      for (let s = 0; s < bs; s++) out[ob + s] += w0 * inp[i0 + s] + w1 * inp[i1 + s];
+    for (let s = ob; s < ob + bs; s++) {
+      const v = out[s];
+      out[s] = 0.5 * (v + Math.abs(v)); // exact: 2v / 2 or (v - v) / 2
     }
-    if (i < nin) {
-      const w0 = w[wo + i];
-      const i0 = i * cap;
-      for (let s = 0; s < bs; s++) out[ob + s] += w0 * inp[i0 + s];
-    }
-    if (relu) for (let s = 0; s < bs; s++) if (out[ob + s] < 0) out[ob + s] = 0;
   }
+}
+
+/** out = W inp + b for bs samples (feature-major), then ReLU when `relu`. */
+export function denseForward(w: Float32Array, b: Float32Array, inp: Float64Array, out: Float64Array, nin: number, nout: number, bs: number, cap: number, relu: boolean): void {
+  matMulRows(w, nin, 1, inp, out, nout, nin, bs, cap, b);
+  if (relu) reluRows(out, nout, bs, cap);
 }
 
 /** Runs every layer over the gathered batch; the logits end up in the last act row. */
@@ -106,42 +160,102 @@ export function lossAndOutputDelta(ws: Workspace, bs: number): number {
   const inv = 1 / wsum;
   let loss = 0;
   for (let s = 0; s < bs; s++) {
+    // One exp serves both the softplus-form BCE and the stable sigmoid.
     const zs = z[s];
+    const ys = yb[s];
     const ws_ = wb[s] * inv;
-    loss += ws_ * bceFromLogit(zs, yb[s]);
-    d[s] = ws_ * (sigmoid(zs) - yb[s]);
+    const e = Math.exp(-Math.abs(zs));
+    const p = zs >= 0 ? 1 / (1 + e) : e / (1 + e);
+    loss += ws_ * ((zs > 0 ? zs : 0) - zs * ys + Math.log1p(e));
+    d[s] = ws_ * (p - ys);
   }
   return wsum > 0 ? loss : NaN;
 }
 
-/** gW = delta * prevᵀ, gB = row sums of delta, for one layer. */
+/** gW = delta * prevᵀ, gB = row sums of delta, for one layer; 2 x 2 blocks give four independent sums. */
 export function denseGrad(delta: Float64Array, prev: Float64Array, gW: Float64Array, gB: Float64Array, nin: number, nout: number, bs: number, cap: number): void {
-  for (let o = 0; o < nout; o++) {
-    const ob = o * cap;
-    let sb = 0;
-    for (let s = 0; s < bs; s++) sb += delta[ob + s];
-    gB[o] = sb;
-    const wo = o * nin;
-    for (let i = 0; i < nin; i++) {
-      const ib = i * cap;
-      let acc = 0;
-      for (let s = 0; s < bs; s++) acc += delta[ob + s] * prev[ib + s];
-      gW[wo + i] = acc;
+  for (let o = 0; o < nout; o++) gB[o] = rowSum(delta, o * cap, bs);
+  let o = 0;
+  for (; o + 1 < nout; o += 2) {
+    const d0 = o * cap;
+    const d1 = d0 + cap;
+    const g0 = o * nin;
+    const g1 = g0 + nin;
+    let i = 0;
+    for (; i + 1 < nin; i += 2) {
+      const p0 = i * cap;
+      const p1 = p0 + cap;
+      let a00 = 0, a01 = 0, a10 = 0, a11 = 0;
+      for (let s = 0; s < bs; s++) {
+        const x0 = delta[d0 + s];
+        const x1 = delta[d1 + s];
+        const y0 = prev[p0 + s];
+        const y1 = prev[p1 + s];
+        a00 += x0 * y0;
+        a01 += x0 * y1;
+        a10 += x1 * y0;
+        a11 += x1 * y1;
+      }
+      gW[g0 + i] = a00;
+      gW[g0 + i + 1] = a01;
+      gW[g1 + i] = a10;
+      gW[g1 + i + 1] = a11;
+    }
+    if (i < nin) {
+      const p0 = i * cap;
+      let a00 = 0, a10 = 0;
+      for (let s = 0; s < bs; s++) {
+        const y0 = prev[p0 + s];
+        a00 += delta[d0 + s] * y0;
+        a10 += delta[d1 + s] * y0;
+      }
+      gW[g0 + i] = a00;
+      gW[g1 + i] = a10;
+    }
+  }
+  if (o < nout) {
+    const d0 = o * cap;
+    const g0 = o * nin;
+    let i = 0;
+    for (; i + 1 < nin; i += 2) {
+      const p0 = i * cap;
+      const p1 = p0 + cap;
+      let a0 = 0, a1 = 0;
+      for (let s = 0; s < bs; s++) {
+        const x0 = delta[d0 + s];
+        a0 += x0 * prev[p0 + s];
+        a1 += x0 * prev[p1 + s];
+      }
+      gW[g0 + i] = a0;
+      gW[g0 + i + 1] = a1;
+    }
+    if (i < nin) {
+      const p0 = i * cap;
+      let a0 = 0;
+      for (let s = 0; s < bs; s++) a0 += delta[d0 + s] * prev[p0 + s];
+      gW[g0 + i] = a0;
     }
   }
 }
 
+function rowSum(a: Float64Array, from: number, n: number): number {
+  let s0 = 0, s1 = 0;
+  let s = from;
+  const end = from + n;
+  for (; s + 1 < end; s += 2) {
+    s0 += a[s];
+    s1 += a[s + 1];
+  }
+  if (s < end) s0 += a[s];
+  return s0 + s1;
+}
+
 /** dPrev = Wᵀ delta, masked by the ReLU of the previous layer (prev > 0). */
-export function denseBackprop(w: Float32Array, delta: Float64Array, prev: Float64Array, dPrev: Float64Array, nin: number, nout: number, bs: number, cap: number): void {
+export function denseBackprop(w: Float32Array, delta: Float64Array, prev: Float64Array, dPrev: Float64Array, nin: number, nout: number, bs: number, cap: number, zeros: Float32Array): void {
+  matMulRows(w, 1, nin, delta, dPrev, nin, nout, bs, cap, zeros);
   for (let i = 0; i < nin; i++) {
     const ib = i * cap;
-    for (let s = 0; s < bs; s++) dPrev[ib + s] = 0;
-    for (let o = 0; o < nout; o++) {
-      const wi = w[o * nin + i];
-      const ob = o * cap;
-      for (let s = 0; s < bs; s++) dPrev[ib + s] += wi * delta[ob + s];
-    }
-    for (let s = 0; s < bs; s++) if (prev[ib + s] <= 0) dPrev[ib + s] = 0;
+    for (let s = ib; s < ib + bs; s++) if (prev[s] <= 0) dPrev[s] = 0;
   }
 }
 
@@ -154,7 +268,7 @@ export function backwardBatch(net: Mlp, ws: Workspace, bs: number): number {
     const nin = layers[l];
     const nout = layers[l + 1];
     denseGrad(ws.delta[l], ws.act[l], ws.gW[l], ws.gB[l], nin, nout, bs, cap);
-    if (l > 0) denseBackprop(net.weights[l], ws.delta[l], ws.act[l], ws.delta[l - 1], nin, nout, bs, cap);
+    if (l > 0) denseBackprop(net.weights[l], ws.delta[l], ws.act[l], ws.delta[l - 1], nin, nout, bs, cap, ws.zeros);
     check += sumOf(ws.gW[l]) + sumOf(ws.gB[l]);
   }
   return check;
