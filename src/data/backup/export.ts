@@ -1,0 +1,77 @@
+// Writes the database out as a backup file, version 1.
+import { withDb } from '../connection.ts';
+import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
+import type { BackupCheckpointV1, BackupEventV1, BackupHabitV1, BackupV1 } from './format.ts';
+
+function habitOut(h: Habit): BackupHabitV1 {
+  const out: BackupHabitV1 = {
+    id: h.id, name: h.name, createdAt: h.createdAt, archivedAt: h.archivedAt,
+    reminderTime: h.reminderTime ?? null, color: h.color ?? null, order: h.order,
+  };
+  if (h.demo) out.demo = true;
+  return out;
+}
+
+function eventOut(e: StoredEvent): BackupEventV1 {
+  // Key order as in DESIGN.md's example: type, habitId, at, day.
+  const out: BackupEventV1 = e.habitId ? { type: e.type, habitId: e.habitId, at: e.at } : { type: e.type, at: e.at };
+  if (e.marked) out.day = e.day;
+  if (e.demo) out.demo = true;
+  return out;
+}
+
+function checkpointOut(c: CheckpointRow): BackupCheckpointV1 {
+  const a = (xs: Float32Array[]): number[][] => xs.map((x) => Array.from(x));
+  const { id: _id, active, ...rest } = c;
+  const o = c.optimizer;
+  return {
+    ...rest, weights: a(c.weights), biases: a(c.biases),
+    optimizer: { step: o.step, mW: a(o.mW), vW: a(o.vW), mB: a(o.mB), vB: a(o.vB) },
+    active: active === 1,
+  };
+}
+
+/** The device's IANA time zone, when the platform tells. */
+function timeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The whole log as a backup: habits in display order, events in time order with `at` as
+ * originally recorded and `day` only for marked past days. Checkpoints only when asked
+ * (models retrain from the events; they make the file larger).
+ */
+export async function exportBackup(now: Date = new Date(), opts: { includeCheckpoints?: boolean } = {}): Promise<BackupV1> {
+  // One read transaction: a consistent snapshot even if a tap lands mid-export.
+  const { habits, events, checkpoints } = await withDb((db) =>
+    db.transaction('r', [db.habits, db.events, db.checkpoints], async () => ({
+      habits: await db.habits.orderBy('order').toArray(),
+      events: await db.events.orderBy('t').toArray(),
+      checkpoints: opts.includeCheckpoints ? await db.checkpoints.toArray() : null,
+    })),
+  );
+  const backup: BackupV1 = {
+    app: 'nudge', kind: 'backup', version: 1,
+    exportedAt: now.toISOString(),
+    habits: habits.map(habitOut),
+    events: events.map(eventOut),
+  };
+  const tz = timeZone();
+  if (tz) backup.timeZone = tz;
+  if (checkpoints) backup.checkpoints = checkpoints.map(checkpointOut);
+  return backup;
+}
+
+/** The backup as the text of a .json file (indented by one space: readable, not much larger). */
+export function backupToText(b: BackupV1): string {
+  return JSON.stringify(b, null, 1);
+}
+
+/** A file name for a backup made at `now`, e.g. "nudge-backup-2026-11-24.json". */
+export function backupFileName(now: Date = new Date()): string {
+  return `nudge-backup-${now.toISOString().slice(0, 10)}.json`;
+}

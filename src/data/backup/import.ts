@@ -1,0 +1,126 @@
+// Reads a backup file into the database: validate everything first, then one rw transaction.
+import { localDayOf, parseInstant } from '../../learn/time.ts';
+import { withDb } from '../connection.ts';
+import type { AppDB } from '../db.ts';
+import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
+import { ImportError } from '../errors.ts';
+import { toStoredEvent } from '../eventRow.ts';
+import type { BackupCheckpointV1, BackupHabitV1 } from './format.ts';
+import { parseBackup } from './validate.ts';
+
+/** What an import did. */
+export interface ImportResult { habitsAdded: number; habitsUpdated: number; eventsAdded: number; eventsSkipped: number }
+
+function habitRow(h: BackupHabitV1, order: number): Habit {
+  const inst = parseInstant(h.createdAt)!; // validated
+  const row: Habit = {
+    id: h.id, name: h.name, createdAt: h.createdAt, createdDay: localDayOf(inst.t, inst.offset),
+    archivedAt: h.archivedAt, order, reminderTime: h.reminderTime ?? null, color: h.color ?? null,
+  };
+  if (h.demo) row.demo = true;
+  return row;
+}
+
+function checkpointRow(c: BackupCheckpointV1, active: 0 | 1): CheckpointRow {
+  const f = (xs: number[][]): Float32Array[] => xs.map((x) => Float32Array.from(x));
+  const { active: _a, ...rest } = c;
+  const o = c.optimizer;
+  return {
+    ...rest, weights: f(c.weights), biases: f(c.biases),
+    optimizer: { step: o.step, mW: f(o.mW), vW: f(o.vW), mB: f(o.mB), vB: f(o.vB) },
+    active,
+  };
+}
+
+/** Merge rule for a habit already here: the file's fields win, and the earlier creation time is kept. */
+function mergedHabit(old: Habit, incoming: Habit): Habit {
+  const earlier = parseInstant(incoming.createdAt)!.t < (parseInstant(old.createdAt)?.t ?? Infinity);
+  return {
+    ...old,
+    name: incoming.name, archivedAt: incoming.archivedAt, reminderTime: incoming.reminderTime, color: incoming.color,
+    ...(earlier ? { createdAt: incoming.createdAt, createdDay: incoming.createdDay } : {}),
+  };
+}
+
+function sameHabit(a: Habit, b: Habit): boolean {
+  return (Object.keys({ ...a, ...b }) as (keyof Habit)[]).every((k) => a[k] === b[k]);
+}
+
+async function writeCheckpoints(db: AppDB, list: BackupCheckpointV1[]): Promise<void> {
+  const byHabit = new Map<string, BackupCheckpointV1[]>();
+  for (const c of list) byHabit.set(c.habitId, [...(byHabit.get(c.habitId) ?? []), c]);
+  for (const [habitId, cs] of byHabit) {
+    const have = await db.checkpoints.where('habitId').equals(habitId).toArray();
+    const versions = new Set(have.map((c) => c.version));
+    const fresh = cs.filter((c) => !versions.has(c.version));
+    if (!fresh.length) continue;
+    // Only a habit without an active model gets one from the file: never override a newer local one.
+    const needsActive = !have.some((c) => c.active === 1);
+    const chosen = fresh.find((c) => c.active) ?? fresh.reduce((a, b) => (b.version > a.version ? b : a));
+    await db.checkpoints.bulkAdd(fresh.map((c) => checkpointRow(c, needsActive && c === chosen ? 1 : 0)));
+  }
+}
+
+/**
+ * Imports a backup. 'replace' swaps all habits, events and models for the file's; 'merge' adds
+ * what is new (habits by id, events by type/habit/time/day), so importing twice adds nothing.
+ * Throws ImportError listing every problem, before writing anything; the write is one transaction.
+ */
+export async function importBackup(text: string, mode: 'merge' | 'replace'): Promise<ImportResult> {
+  if (mode !== 'merge' && mode !== 'replace') throw new ImportError([{ path: '', message: `Unknown import mode "${String(mode)}": use merge or replace` }]);
+  const parsed = parseBackup(text);
+  if (!parsed.ok) throw new ImportError(parsed.errors);
+  const b = parsed.backup;
+  const incomingHabits = b.habits.map((h, i) => habitRow(h, h.order ?? i));
+  const incomingEvents: StoredEvent[] = b.events.map((e) => toStoredEvent(e)!); // validated
+
+  try {
+    return await withDb((db) =>
+      db.transaction('rw', [db.habits, db.events, db.checkpoints, db.trainingRuns, db.predictions], async () => {
+        const result: ImportResult = { habitsAdded: 0, habitsUpdated: 0, eventsAdded: 0, eventsSkipped: 0 };
+        if (mode === 'replace') {
+          await Promise.all([db.habits.clear(), db.events.clear(), db.checkpoints.clear(), db.trainingRuns.clear(), db.predictions.clear()]);
+        }
+        const existing = new Map((await db.habits.toArray()).map((h) => [h.id, h]));
+        let nextOrder = Math.max(-1, ...[...existing.values()].map((h) => h.order)) + 1;
+        const puts: Habit[] = [];
+        for (const h of [...incomingHabits].sort((a, c) => a.order - c.order)) {
+          const old = existing.get(h.id);
+          if (!old) {
+            puts.push(mode === 'replace' ? h : { ...h, order: nextOrder++ });
+            result.habitsAdded++;
+          } else {
+            const merged = mergedHabit(old, h);
+            if (!sameHabit(old, merged)) {
+              puts.push(merged);
+              result.habitsUpdated++;
+            }
+          }
+        }
+        await db.habits.bulkPut(puts);
+
+        const keys = new Set<string>(mode === 'replace' ? [] : ((await db.events.orderBy('key').keys()) as string[]));
+        const adds: StoredEvent[] = [];
+        for (const e of incomingEvents) {
+          if (keys.has(e.key)) {
+            result.eventsSkipped++;
+            continue;
+          }
+          keys.add(e.key);
+          adds.push(e);
+        }
+        await db.events.bulkAdd(adds);
+        result.eventsAdded = adds.length;
+        if (b.checkpoints?.length) await writeCheckpoints(db, b.checkpoints);
+        return result;
+      }),
+    );
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    const name = (err as { name?: string })?.name ?? '';
+    const why = name === 'QuotaExceededError' || /quota/i.test(String((err as Error)?.message))
+      ? 'the device has no storage space left'
+      : String((err as Error)?.message ?? err);
+    throw new ImportError([{ path: '', message: `Could not save the backup (${why}). Nothing was changed.` }]);
+  }
+}

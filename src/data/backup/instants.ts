@@ -1,0 +1,23 @@
+// Precise complaints about timestamps and days, so a person knows what to fix.
+import { isDay, parseInstant } from '../../learn/time.ts';
+import { describe } from '../fields.ts';
+
+const NO_OFFSET_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+const SHAPE_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DAY_SHAPE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Null when `v` is an ISO-8601 instant with a UTC offset, else what is wrong with it. */
+export function instantProblem(v: unknown): string | null {
+  if (typeof v !== 'string') return `must be a timestamp with its UTC offset (e.g. "2026-01-01T21:40:00.000+01:00"), got ${describe(v)}`;
+  if (parseInstant(v)) return null;
+  if (NO_OFFSET_RE.test(v)) return `timestamp ${describe(v)} has no UTC offset: add it (e.g. +01:00 or Z) so the local day is known`;
+  if (SHAPE_RE.test(v)) return `timestamp ${describe(v)} is an impossible date, time or offset`;
+  return `${describe(v)} is not an ISO-8601 timestamp with offset (e.g. "2026-01-01T21:40:00.000+01:00")`;
+}
+
+/** Null when `v` is a real calendar day 'YYYY-MM-DD', else what is wrong with it. */
+export function dayProblem(v: unknown): string | null {
+  if (isDay(v)) return null;
+  if (typeof v === 'string' && DAY_SHAPE_RE.test(v)) return `${describe(v)} is an impossible date`;
+  return `day must be written YYYY-MM-DD, got ${describe(v)}`;
+}

@@ -1,0 +1,24 @@
+// A small valid backup (DESIGN.md's example plus a marked day, a trip and an archived habit).
+import type { BackupV1 } from '../../../src/data/backup/format.ts';
+
+/** A fresh copy of a valid v1 backup each call (tests mutate it). */
+export function sampleBackup(): BackupV1 {
+  return {
+    app: 'nudge', kind: 'backup', version: 1,
+    exportedAt: '2026-11-24T07:00:00.000Z',
+    timeZone: 'Europe/Paris',
+    habits: [
+      { id: 'read', name: 'Read 10 pages', createdAt: '2026-01-01T08:00:00.000+01:00', archivedAt: null, reminderTime: '21:00', color: '#3a7bd5', order: 0 },
+      { id: 'run', name: 'Run <b>fast</b>', createdAt: '2026-01-02T07:00:00.000+01:00', archivedAt: '2026-02-01T10:00:00.000+01:00', reminderTime: null, color: null, order: 1 },
+    ],
+    events: [
+      { type: 'appOpened', at: '2026-01-01T08:00:00.000+01:00' },
+      { type: 'habitCompleted', habitId: 'read', at: '2026-01-01T21:40:00.000+01:00' },
+      { type: 'habitSkipped', habitId: 'read', at: '2026-01-02T22:10:00.000+01:00' },
+      { type: 'habitCompleted', habitId: 'run', at: '2026-01-03T07:10:00.000+01:00' },
+      { type: 'reminderTapped', habitId: 'read', at: '2026-01-03T20:00:00.000+01:00' },
+      { type: 'habitCompleted', habitId: 'read', at: '2026-01-05T09:00:00.000+01:00', day: '2026-01-04' },
+      { type: 'habitCompleted', habitId: 'read', at: '2026-01-05T23:50:00.000-05:00' },
+    ],
+  };
+}
