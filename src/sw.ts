@@ -2,6 +2,7 @@
 // The service worker: precache the build, serve navigations offline, apply updates only when asked.
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import './worker/periodic-sync.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 

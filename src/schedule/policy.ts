@@ -43,6 +43,8 @@ export interface PolicyState {
 /** The policy's answer: train or not, with which trigger recorded, and why. */
 export interface Decision { train: boolean; trigger: Trigger | null; reason: string }
 
+/** The Periodic Background Sync tag the page registers and the service worker trains on. */
+export const PERIODIC_SYNC_TAG = 'nudge-train';
 /** Below this level (and not charging) training waits: the person may need the battery more. */
 export const LOW_BATTERY = 0.2;
 /** "About once a day": a little less than 24 h so the daily moment can drift earlier. */

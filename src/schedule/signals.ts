@@ -1,6 +1,9 @@
 // Browser adapters that detect what this platform offers and feed the pure policy its signals.
 // Each one feature-detects: iOS Safari (and WebKitGTK here) lacks Periodic Sync, Battery Status and
 // requestIdleCallback, so those adapters report "unknown" and the scheduler falls back.
+import { PERIODIC_SYNC_TAG } from './policy.ts';
+
+export { PERIODIC_SYNC_TAG };
 
 /** Battery Status as the policy sees it: null where the platform does not tell. */
 export interface BatteryView { charging: boolean | null; level: number | null }
@@ -8,8 +11,6 @@ export interface BatteryView { charging: boolean | null; level: number | null }
 interface BatteryManagerLike extends EventTarget { charging: boolean; level: number }
 type NavigatorWithBattery = Navigator & { getBattery?: () => Promise<BatteryManagerLike> };
 
-/** The tag the service worker listens for and the page registers. */
-export const PERIODIC_SYNC_TAG = 'nudge-train';
 /** Ask the browser for at most two background runs a day; the policy keeps it to about one. */
 export const PERIODIC_SYNC_MIN_INTERVAL_MS = 12 * 3_600_000;
 /** A quiet spell: this long with no pointer, key, scroll or touch input while visible. */

@@ -4,7 +4,8 @@
 // changes it has the worker recompute today's predictions. It never starts anything while hidden.
 import { withDb } from '../data/connection.ts';
 import { deviceOffset, localDayOf } from '../learn/time.ts';
-import { decideHabits, type HabitTrainingFacts, type Signals } from './policy.ts';
+import { decideHabits, type Signals } from './policy.ts';
+import { predictionsStale, readTrainingFacts } from './facts.ts';
 import {
   hasIdleCallback, isHidden, msUntilLocalMidnight, onReturn, QUIET_MS, registerPeriodicSync,
   waitForIdle, waitForQuietSpell, watchBattery, whenVisible, type BatteryView,
@@ -34,31 +35,6 @@ function localToday(): string {
   return localDayOf(now, deviceOffset(new Date(now)));
 }
 
-/** Per-habit facts for the policy: creation day and the last run (cheap indexed reads). */
-async function readFacts(): Promise<HabitTrainingFacts[]> {
-  return withDb(async (db) => {
-    const habits = (await db.habits.toArray()).filter((h) => !h.archivedAt);
-    return Promise.all(
-      habits.map(async (h) => {
-        // Runs are appended in time order, so the last by primary key within the index is the latest.
-        const last = await db.trainingRuns.where('habitId').equals(h.id).last();
-        const lastRunAt = last ? last.startedAt : null;
-        const lastRunDay = lastRunAt === null ? null : localDayOf(lastRunAt, deviceOffset(new Date(lastRunAt)));
-        return { habitId: h.id, createdDay: h.createdDay, lastRunAt, lastRunDay };
-      }),
-    );
-  });
-}
-
-/** True when some active habit has no stored prediction for `today`. */
-async function predictionsStale(today: string): Promise<boolean> {
-  return withDb(async (db) => {
-    const habits = (await db.habits.toArray()).filter((h) => !h.archivedAt);
-    const preds = await db.predictions.bulkGet(habits.map((h) => h.id));
-    return preds.some((p) => !p || p.day !== today);
-  });
-}
-
 /**
  * Starts the scheduler (call once from boot). Returns a stop function. Also registers Periodic
  * Background Sync where possible and the update gate, so an update waits for training to end.
@@ -81,7 +57,7 @@ export function startScheduler(): () => void {
         dayChanged = true;
       }
       // Today's probabilities first: the person should see them even when training is not due.
-      if (await predictionsStale(today)) await trainer.predictAll(today);
+      if (await withDb((db) => predictionsStale(db, today))) await trainer.predictAll(today);
 
       // Give a better moment a short chance to arrive before settling for this one.
       let idle = false;
@@ -99,7 +75,7 @@ export function startScheduler(): () => void {
         launch: cause === 'launch',
         hidden: isHidden(),
       };
-      const facts = await readFacts();
+      const facts = await withDb(readTrainingFacts);
       const d = decideHabits(signals, facts, today, Date.now(), { dayChanged, training: trainer.isTraining() });
       lastLog = { at: Date.now(), cause, signals, trained: d.habitIds, reasons: d.reasons };
       if (d.habitIds.length && d.trigger) {
@@ -114,13 +90,14 @@ export function startScheduler(): () => void {
     }
   }
 
+  let midnight: ReturnType<typeof setTimeout> | undefined;
   function armMidnight(): void {
-    const timer = setTimeout(() => {
+    midnight = setTimeout(() => {
       armMidnight();
       void moment('daychange');
     }, msUntilLocalMidnight());
-    cleanups.push(() => clearTimeout(timer));
   }
+  cleanups.push(() => clearTimeout(midnight));
 
   void (async () => {
     battery = await watchBattery((b) => {

@@ -1,0 +1,26 @@
+// What the policy needs to know from storage, read with cheap indexed queries. Used by the page's
+// scheduler and by the service worker's periodic sync, so it relies on Dexie and day helpers only.
+import type { AppDB } from '../data/db.ts';
+import { deviceOffset, localDayOf } from '../learn/time.ts';
+import type { HabitTrainingFacts } from './policy.ts';
+
+/** Per active habit: creation day and the start (and local day) of its last training run. */
+export async function readTrainingFacts(db: AppDB): Promise<HabitTrainingFacts[]> {
+  const habits = (await db.habits.toArray()).filter((h) => !h.archivedAt);
+  return Promise.all(
+    habits.map(async (h) => {
+      // Runs are appended in time order, so the last by primary key within the index is the latest.
+      const last = await db.trainingRuns.where('habitId').equals(h.id).last();
+      const lastRunAt = last ? last.startedAt : null;
+      const lastRunDay = lastRunAt === null ? null : localDayOf(lastRunAt, deviceOffset(new Date(lastRunAt)));
+      return { habitId: h.id, createdDay: h.createdDay, lastRunAt, lastRunDay };
+    }),
+  );
+}
+
+/** True when some active habit has no stored prediction for `today`. */
+export async function predictionsStale(db: AppDB, today: string): Promise<boolean> {
+  const habits = (await db.habits.toArray()).filter((h) => !h.archivedAt);
+  const preds = await db.predictions.bulkGet(habits.map((h) => h.id));
+  return preds.some((p) => !p || p.day !== today);
+}
