@@ -1,0 +1,53 @@
+/**
+ * Playwright: the SAME spec files (tests/e2e/*.spec.ts) run in the `chromium` and `webkit` projects.
+ * Specs import { test, expect } from tests/e2e/fixtures.ts, which serves the build and enforces isolation.
+ * Chromium: Playwright's download when installed, else /usr/bin/chromium. WebKit: Playwright's patched build when
+ * installed, else every webkit test is skipped with the reason printed (the real-WebKit suite is tests/webkit/).
+ * The app is built once by the global setup (NUDGE_SKIP_BUILD=1 to serve an existing build).
+ */
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunch, playwrightWebkit } from './tests/support/browsers.ts';
+
+const chromium = chromiumLaunch();
+const webkitReady = playwrightWebkit();
+
+// The config is loaded by the runner and again by every worker: say it once (on stderr, so JSON reporters stay clean).
+const say = (line: string) => process.stderr.write(`${line}\n`);
+if (!process.env.TEST_WORKER_INDEX) {
+  if (!chromium) say('[playwright] chromium: SKIPPED — neither Playwright\'s Chromium nor /usr/bin/chromium is installed');
+  else say(`[playwright] chromium: ${chromium.source === 'system' ? '/usr/bin/chromium (system)' : 'Playwright\'s Chromium'}`);
+  if (!webkitReady) {
+    say("[playwright] webkit: SKIPPED — Playwright's WebKit build is not installed (npx playwright install webkit); the real WebKit engine runs in tests/webkit (npm run test:webkit)");
+  }
+}
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  testMatch: '**/*.spec.ts',
+  globalSetup: './tests/support/playwright-global-setup.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  workers: Number(process.env.NUDGE_E2E_WORKERS ?? 2),
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    trace: 'retain-on-failure',
+    serviceWorkers: 'allow',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: chromium ? { executablePath: chromium.executablePath, args: chromium.args } : {},
+      },
+    },
+    {
+      name: 'webkit',
+      use: { ...devices['Desktop Safari'] },
+    },
+  ],
+});

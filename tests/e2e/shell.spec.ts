@@ -1,0 +1,100 @@
+import { test, expect, waitForServiceWorkerControl } from './fixtures.ts';
+
+test('the app shell renders', async ({ appPage }) => {
+  await expect(appPage.getByRole('heading', { name: 'Nudge' })).toBeVisible();
+});
+
+test('the service worker controls the page after a reload', async ({ appPage }) => {
+  const url = await waitForServiceWorkerControl(appPage);
+  expect(url).toMatch(/\/sw\.js$/);
+});
+
+test('a reload with the server stopped still renders the app', async ({ appPage, server }) => {
+  await waitForServiceWorkerControl(appPage);
+  await server.stop();
+  await appPage.reload();
+  await expect(appPage.getByRole('heading', { name: 'Nudge' })).toBeVisible();
+});
+
+test('the Content-Security-Policy stops an injected inline script', async ({ appPage, guard }) => {
+  guard.allowCspViolations();
+  const ran = await appPage.evaluate(async () => {
+    const w = window as unknown as { __injectedRan?: boolean };
+    const script = document.createElement('script');
+    script.textContent = 'window.__injectedRan = true;';
+    document.body.append(script);
+    await new Promise((ok) => setTimeout(ok, 100));
+    return w.__injectedRan === true;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => guard.cspViolations.map((v) => v.directive)).toContainEqual(expect.stringMatching(/^script-src/));
+});
+
+// The suffix makes sw.js differ byte-wise (a "new deploy") and lets the test ask the worker which version it is.
+const NEW_VERSION_SUFFIX = `self.addEventListener('message', (e) => {
+  if (e.data && e.data.type === 'NUDGE_TEST_VERSION') e.ports[0].postMessage('v2');
+});`;
+
+async function controllerVersion(page: import('@playwright/test').Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((ok) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (e) => ok(String(e.data));
+        navigator.serviceWorker.controller!.postMessage({ type: 'NUDGE_TEST_VERSION' }, [channel.port2]);
+        setTimeout(() => ok('v1'), 1000);
+      }),
+  );
+}
+
+test('a newer service worker waits behind "New version available — Reload" and Reload switches to it', async ({
+  appPage,
+  server,
+}) => {
+  await waitForServiceWorkerControl(appPage);
+  expect(await controllerVersion(appPage)).toBe('v1');
+  await expect(appPage.getByText('New version available')).toHaveCount(0);
+
+  server.setSwSuffix(NEW_VERSION_SUFFIX);
+  // The app checks for updates when the person returns to it.
+  await appPage.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  const prompt = appPage.getByRole('status').filter({ hasText: 'New version available' });
+  await expect(prompt).toBeVisible();
+  // It waits for the person: no reload happened by itself.
+  expect(await controllerVersion(appPage)).toBe('v1');
+
+  await Promise.all([appPage.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+  await expect(appPage.getByRole('heading', { name: 'Nudge' })).toBeVisible();
+  expect(await controllerVersion(appPage)).toBe('v2');
+  await expect(appPage.getByText('New version available')).toHaveCount(0);
+});
+
+test.describe('the isolation harness itself', () => {
+  test('a page request to another origin fails the test', async ({ appPage }) => {
+    test.fail(true, 'the guard must turn a foreign request into a failure');
+    await appPage.evaluate(() => {
+      location.href = 'http://example.com/leak';
+    });
+    await appPage.waitForTimeout(500);
+  });
+
+  test('a CSP violation fails the test', async ({ appPage }) => {
+    test.fail(true, 'the guard must turn a securitypolicyviolation into a failure');
+    await appPage.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'void 0';
+      document.body.append(script);
+    });
+    await appPage.waitForTimeout(200);
+  });
+
+  test('Chromium cannot resolve any host but the app\'s', async ({ browser, browserName }) => {
+    test.skip(browserName !== 'chromium', '--host-resolver-rules is a Chromium flag');
+    // A bare context: no guard listener, so this only observes what the browser itself allows.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const error = await page.goto('http://example.com/').then(() => null, (e: Error) => e.message);
+    await context.close();
+    expect(error).toMatch(/ERR_NAME_NOT_RESOLVED/);
+  });
+});

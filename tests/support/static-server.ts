@@ -1,0 +1,194 @@
+/**
+ * A tiny static HTTP server for the built app, shared by the Playwright and WebKit suites.
+ *
+ * Interface (stable; other suites rely on it):
+ *   const server = await startStaticServer({ root: distDir() });   // port 0 = a free port
+ *   server.url        -> 'http://127.0.0.1:PORT/'  (trailing slash; the app lives at the root)
+ *   server.origin     -> 'http://127.0.0.1:PORT'
+ *   await server.stop()     closes the listener AND every open socket, so the browser really sees it gone
+ *   await server.restart()  listens again on the SAME port (same origin, so the same service worker scope)
+ *   server.setSwSuffix(js)  appends `js` to sw.js so its bytes differ: the browser installs a new, waiting worker;
+ *                           setSwSuffix('') serves the original again
+ *   server.requests         every request path served (for assertions); server.clearRequests()
+ *
+ * Behaviour: SPA fallback (unknown paths without a file extension get index.html), `Cache-Control: no-cache` for
+ * sw.js and index.html (long cache for hashed assets, like a real deploy), the page's CSP also as a response
+ * header (read from the built index.html's meta, plus frame-ancestors 'none'), correct MIME types including
+ * .webmanifest and .wasm, and no directory escapes.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the production build lives: $NUDGE_DIST when set (the e2e global setup builds to a private dir), else dist/. */
+export function distDir(): string {
+  const fromEnv = process.env.NUDGE_DIST;
+  return fromEnv ? resolve(fromEnv) : fileURLToPath(new URL('../../dist/', import.meta.url));
+}
+
+/** Options for startStaticServer; all optional. */
+export interface StaticServerOptions {
+  /** Directory to serve (default: distDir()). */
+  root?: string;
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind (default 127.0.0.1). */
+  host?: string;
+  /** CSP header value; default: the built page's CSP meta plus frame-ancestors 'none'; null sends none. */
+  csp?: string | null;
+}
+
+/** A running (or stopped) static server; see the file header for the contract. */
+export interface StaticServer {
+  readonly root: string;
+  readonly port: number;
+  readonly origin: string;
+  readonly url: string;
+  readonly requests: readonly string[];
+  readonly running: boolean;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  setSwSuffix(text: string): void;
+  clearRequests(): void;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** The CSP meta of a built index.html, or null when there is none. */
+export function readCspMeta(html: string): string | null {
+  const tag = html.match(/<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>/i)?.[0];
+  const content = tag?.match(/content=["']([^"']*)["']/i)?.[1];
+  return content ? content.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&') : null;
+}
+
+function headerCsp(root: string): string | null {
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) return null;
+  const meta = readCspMeta(readFileSync(index, 'utf8'));
+  // frame-ancestors is ignored in a meta tag, so only the header can carry it.
+  return meta ? `${meta}; frame-ancestors 'none'` : null;
+}
+
+/** Starts a static server over `root` (default distDir()) and resolves once it listens. */
+export async function startStaticServer(options: StaticServerOptions = {}): Promise<StaticServer> {
+  const root = resolve(options.root ?? distDir());
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`static-server: ${root} has no index.html — build the app first (npx vite build)`);
+  }
+  const host = options.host ?? '127.0.0.1';
+  const csp = options.csp === undefined ? headerCsp(root) : options.csp;
+  const sockets = new Set<Socket>();
+  const requests: string[] = [];
+  let swSuffix = '';
+  let port = options.port ?? 0;
+  let server: Server | null = null;
+
+  function send(res: ServerResponse, status: number, body: Buffer | string, type: string, cache: string): void {
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': cache,
+      'X-Content-Type-Options': 'nosniff',
+      ...(csp && type.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {}),
+    });
+    res.end(body);
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requests.push(path);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', MIME['.txt'], 'no-store');
+    let file = normalize(join(root, path));
+    if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'forbidden', MIME['.txt'], 'no-store');
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      // SPA fallback only for page-like paths; a missing asset must 404 so broken builds show up.
+      if (extname(path) !== '') return send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+      file = join(root, 'index.html');
+    }
+    const ext = extname(file);
+    const name = file.slice(root.length + 1).split(sep).join('/');
+    let body: Buffer | string = readFileSync(file);
+    if (name === 'sw.js' && swSuffix) body = `${body.toString('utf8')}\n${swSuffix}\n`;
+    const mutable = name === 'sw.js' || name === 'index.html' || ext === '.webmanifest';
+    const cache = mutable ? 'no-cache' : name.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    send(res, 200, req.method === 'HEAD' ? '' : body, MIME[ext] ?? 'application/octet-stream', cache);
+  }
+
+  async function start(): Promise<void> {
+    if (server) return;
+    const s = createServer(handle);
+    s.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((ok, fail) => {
+      s.once('error', fail);
+      s.listen(port, host, () => {
+        s.off('error', fail);
+        ok();
+      });
+    });
+    const address = s.address();
+    if (address && typeof address === 'object') port = address.port;
+    server = s;
+  }
+
+  async function stop(): Promise<void> {
+    const s = server;
+    if (!s) return;
+    server = null;
+    const closed = new Promise<void>((ok) => s.close(() => ok()));
+    // Keep-alive sockets would let the browser keep talking to a "stopped" server.
+    for (const socket of sockets) socket.destroy();
+    sockets.clear();
+    await closed;
+  }
+
+  await start();
+  return {
+    root,
+    get port() {
+      return port;
+    },
+    get origin() {
+      return `http://${host}:${port}`;
+    },
+    get url() {
+      return `http://${host}:${port}/`;
+    },
+    requests,
+    get running() {
+      return server !== null;
+    },
+    start,
+    stop,
+    async restart() {
+      await stop();
+      await start();
+    },
+    setSwSuffix(text: string) {
+      swSuffix = text;
+    },
+    clearRequests() {
+      requests.length = 0;
+    },
+  };
+}
