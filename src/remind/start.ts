@@ -83,6 +83,8 @@ export function startReminders(): void {
   started = true;
   listenForForwardedTaps();
   void consumeReminderHash();
+  // An already open app can be sent to #/today?reminder=<id> too (a link, a service worker navigate).
+  addEventListener('hashchange', () => void consumeReminderHash());
   watch();
   setInterval(watch, 60_000);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') watch(); });
