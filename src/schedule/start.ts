@@ -12,6 +12,7 @@ import {
 } from './signals.ts';
 import { trainer } from './trainer-bridge.ts';
 import { whenTrainLockFree } from './lock.ts';
+import { setUpdateGate } from '../app/pwa/updateGate.ts';
 
 /** How long a launch/return waits for an idle callback before settling for the moment itself. */
 export const IDLE_WAIT_MS = 2_000;
@@ -35,6 +36,9 @@ function localToday(): string {
   return localDayOf(now, deviceOffset(new Date(now)));
 }
 
+/** A diagnostics handle (DevTools console, browser tests): the trainer and the last decision. */
+export interface NudgeDebug { trainer: typeof trainer; lastDecision: () => SchedulerLog | null }
+
 /**
  * Starts the scheduler (call once from boot). Returns a stop function. Also registers Periodic
  * Background Sync where possible and the update gate, so an update waits for training to end.
@@ -42,6 +46,8 @@ function localToday(): string {
 export function startScheduler(): () => void {
   let stopped = false;
   let busy = false;
+  // Nothing here that the UI cannot do already (Train now, rollback): safe to expose for support.
+  (globalThis as { nudgeDebug?: NudgeDebug }).nudgeDebug = { trainer, lastDecision: lastSchedulerDecision };
   let battery: BatteryView = { charging: null, level: null };
   let day = localToday();
   let dayChanged = false;
@@ -82,9 +88,12 @@ export function startScheduler(): () => void {
         await trainer.train({ habitIds: d.habitIds, trigger: d.trigger, today });
         dayChanged = false;
       }
+      // A timeline mark (DevTools Performance panel, and the browser tests wait on it).
+      performance.mark(`nudge:moment:${cause}:${d.trigger ?? 'none'}:${d.habitIds.length}`);
     } catch (err) {
       // A failed moment loses nothing (the previous checkpoint stays active); try again next time.
       console.warn('[nudge] scheduler moment failed:', err);
+      performance.mark(`nudge:moment:${cause}:error:0`);
     } finally {
       busy = false;
     }
@@ -115,9 +124,12 @@ export function startScheduler(): () => void {
   cleanups.push(() => clearInterval(tick));
   armMidnight();
   void registerPeriodicSync();
+  // A new app version waits until no training runs here, in another tab or in the service worker.
+  setUpdateGate(trainingSettled);
 
   return () => {
     stopped = true;
+    setUpdateGate(null);
     for (const c of cleanups) c();
   };
 }
