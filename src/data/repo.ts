@@ -7,6 +7,7 @@ import { ValidationError } from './errors.ts';
 import { toLearningEvent, toStoredEvent } from './eventRow.ts';
 import { checkColor, checkName, checkReminderTime } from './fields.ts';
 import { newHabitId } from './ids.ts';
+import { noteHadData } from './storage.ts';
 
 export { getDb, setOnVersionChange, withDb };
 
@@ -36,7 +37,7 @@ export async function createHabit(
   const t = now.getTime();
   const base = { name: name.value, createdAt: formatInstant(t, off), createdDay: localDayOf(t, off), archivedAt: null,
     reminderTime: input.reminderTime ?? null, color: input.color ?? null };
-  return withDb((db) =>
+  const created = await withDb((db) =>
     db.transaction('rw', db.habits, async () => {
       let id = newHabitId(name.value);
       while (await db.habits.get(id)) id = newHabitId(name.value);
@@ -46,6 +47,8 @@ export async function createHabit(
       return habit;
     }),
   );
+  await noteHadData(); // so a later loss of the database is noticed (storage.ts)
+  return created;
 }
 
 async function mustGetHabit(db: ReturnType<typeof getDb>, id: string): Promise<Habit> {

@@ -7,6 +7,7 @@ import { ImportError } from '../errors.ts';
 import { toStoredEvent } from '../eventRow.ts';
 import type { BackupCheckpointV1, BackupHabitV1 } from './format.ts';
 import { parseBackup } from './validate.ts';
+import { noteHadData } from '../storage.ts';
 
 /** What an import did. */
 export interface ImportResult { habitsAdded: number; habitsUpdated: number; eventsAdded: number; eventsSkipped: number }
@@ -74,8 +75,9 @@ export async function importBackup(text: string, mode: 'merge' | 'replace'): Pro
   const incomingHabits = b.habits.map((h, i) => habitRow(h, h.order ?? i));
   const incomingEvents: StoredEvent[] = b.events.map((e) => toStoredEvent(e)!); // validated
 
+  let result: ImportResult;
   try {
-    return await withDb((db) =>
+    result = await withDb((db) =>
       db.transaction('rw', [db.habits, db.events, db.checkpoints, db.trainingRuns, db.predictions], async () => {
         const result: ImportResult = { habitsAdded: 0, habitsUpdated: 0, eventsAdded: 0, eventsSkipped: 0 };
         if (mode === 'replace') {
@@ -123,4 +125,6 @@ export async function importBackup(text: string, mode: 'merge' | 'replace'): Pro
       : String((err as Error)?.message ?? err);
     throw new ImportError([{ path: '', message: `Could not save the backup (${why}). Nothing was changed.` }]);
   }
+  if (result.habitsAdded > 0) await noteHadData();
+  return result;
 }
