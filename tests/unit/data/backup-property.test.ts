@@ -43,7 +43,7 @@ function applyMutations(ms: Mutation[]): unknown {
     else if (m.kind === 'delete') {
       if (Array.isArray(parent)) parent.splice(key as number, 1);
       else delete parent[key];
-    } else if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(parent[key]));
+    } else if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(parent[key as number]));
   }
   return root.b;
 }
