@@ -1,7 +1,5 @@
 // System notifications for reminders, shown through the service worker registration (the only
 // way iOS home-screen apps and Android Chrome allow), at most once per habit per day.
-import type { DueReminder } from './decide.ts';
-import { REMINDER_KIND, reminderTag, type ReminderData } from './protocol.ts';
 
 /** Whether this page can show notifications, and what the person said. */
 export type NotificationState = 'unsupported' | NotificationPermission;
@@ -30,27 +28,5 @@ export async function notificationRegistration(): Promise<ServiceWorkerRegistrat
     return (await navigator.serviceWorker.getRegistration()) ?? null;
   } catch {
     return null;
-  }
-}
-
-/** Plain words for a reminder's notification body. */
-export function reminderBody(r: Pick<DueReminder, 'p' | 'why'>): string {
-  if (r.why === 'at-risk' && r.p !== null) return `Only ${Math.round(r.p * 100)}% likely today. A small start still counts.`;
-  if (r.why === 'at-risk') return 'This one tends to slip today. A small start still counts.';
-  return 'Your reminder time. Tap to open Nudge.';
-}
-
-/** Shows one reminder (tagged per habit per day); false when the browser would not. */
-export async function showReminder(reg: ServiceWorkerRegistration, r: DueReminder, day: string): Promise<boolean> {
-  const tag = reminderTag(r.habitId, day);
-  try {
-    // Already on screen (e.g. another tab showed it): do not show it again.
-    if ((await reg.getNotifications({ tag })).length > 0) return false;
-    const data: ReminderData = { kind: REMINDER_KIND, habitId: r.habitId, day };
-    await reg.showNotification(r.name, { body: reminderBody(r), tag, data, icon: 'pwa-192x192.png', badge: 'pwa-64x64.png' });
-    return true;
-  } catch (err) {
-    console.warn('Nudge: the notification was not shown', err);
-    return false;
   }
 }

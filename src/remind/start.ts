@@ -2,19 +2,19 @@
 // not in front), and taps on reminders. Refreshed at launch, on return, every minute and whenever
 // the stored predictions or today's events change.
 import { liveQuery } from 'dexie';
-import { recordEvent } from '../data/repo.ts';
 import { deviceOffset, localDayOf, localMinuteOfDay } from '../learn/time.ts';
 import { badgeSupported, setBadge } from './badge.ts';
-import { atRiskCount, dueReminders } from './decide.ts';
-import { notificationRegistration, notificationState, showReminder } from './notify.ts';
+import { atRiskCount } from './decide.ts';
+import { notificationRegistration, notificationState } from './notify.ts';
+import { notifyDue } from './show.ts';
 import { loadReminderState, type ReminderState } from './state.ts';
 import { consumeReminderHash, listenForForwardedTaps } from './tap.ts';
 
 let started = false;
 let latest: ReminderState | null = null;
 let acting: Promise<void> = Promise.resolve();
-/** `${habitId}:${day}` shown by this page, so a liveQuery echo of our own write cannot repeat one. */
-const shownHere = new Set<string>();
+/** Habits this page notified today: a state read before our own reminderShown write cannot repeat one. */
+const shownHere = { day: '', ids: new Set<string>() };
 
 function now(): { day: string; minutes: number } {
   const t = Date.now();
@@ -27,23 +27,12 @@ function pageInFront(): boolean {
   return document.visibilityState === 'visible' && document.hasFocus();
 }
 
-async function notifyDue(state: ReminderState, minutes: number): Promise<number> {
-  if (notificationState() !== 'granted' || pageInFront()) return 0;
-  const due = dueReminders(state.habits, state.predictions, state.todayStatus, minutes)
-    .filter((r) => !state.shownToday.has(r.habitId) && !shownHere.has(`${r.habitId}:${state.today}`));
-  if (!due.length) return 0;
+async function notifyIfAway(state: ReminderState, minutes: number): Promise<void> {
+  if (notificationState() !== 'granted' || pageInFront()) return;
   const reg = await notificationRegistration();
-  if (!reg) return 0;
-  let n = 0;
-  for (const r of due) {
-    shownHere.add(`${r.habitId}:${state.today}`);
-    if (await showReminder(reg, r, state.today)) {
-      n++;
-      // The log remembers it across reloads and tabs, and the learner may use it.
-      await recordEvent({ type: 'reminderShown', habitId: r.habitId }).catch((err) => console.warn('Nudge: reminderShown not recorded', err));
-    }
-  }
-  return n;
+  if (!reg) return;
+  if (shownHere.day !== state.today) Object.assign(shownHere, { day: state.today, ids: new Set<string>() });
+  for (const id of await notifyDue(reg, state, minutes, shownHere.ids)) shownHere.ids.add(id);
 }
 
 /** Updates the badge and shows due notifications for a state; serialised so nothing doubles. */
@@ -54,8 +43,8 @@ function act(state: ReminderState): Promise<void> {
     if (badgeSupported()) await setBadge(atRiskCount(state.habits, state.predictions, state.todayStatus));
     // Web Locks keep two open tabs from notifying the same habit at the same moment.
     const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-    if (locks) await locks.request('nudge-remind', { ifAvailable: true }, async (lock) => { if (lock) await notifyDue(state, minutes); });
-    else await notifyDue(state, minutes);
+    if (locks) await locks.request('nudge-remind', { ifAvailable: true }, async (lock) => { if (lock) await notifyIfAway(state, minutes); });
+    else await notifyIfAway(state, minutes);
   }).catch((err) => console.warn('Nudge: reminder refresh failed', err));
   return acting;
 }

@@ -9,6 +9,7 @@ import { archiveHabit, createHabit, deleteEvent, recordEvent } from '../../../sr
 import { loadReminderState } from '../../../src/remind/state.ts';
 import { atRiskCount, dueReminders } from '../../../src/remind/decide.ts';
 import type { PredictionRow } from '../../../src/data/entities.ts';
+import { deviceOffset, localDayOf } from '../../../src/learn/time.ts';
 
 const TODAY = '2026-03-10';
 const NOW = new Date('2026-03-10T12:00:00.000Z');
@@ -51,5 +52,42 @@ describe('loadReminderState', () => {
     const s = await loadReminderState(TODAY);
     expect(s.habits).toEqual([]);
     expect(s.todayStatus.size).toBe(0);
+  });
+});
+
+describe('notifyDue', () => {
+  /** A registration that records what it showed and reports tags still on screen. */
+  function fakeRegistration() {
+    const shown: { title: string; tag: string; body: string; data: unknown }[] = [];
+    const reg = {
+      showNotification: async (title: string, o: NotificationOptions) => { shown.push({ title, tag: o.tag!, body: o.body!, data: o.data }); },
+      getNotifications: async (f?: GetNotificationOptions) => shown.filter((s) => s.tag === f?.tag),
+    } as unknown as ServiceWorkerRegistration;
+    return { reg, shown };
+  }
+
+  it('notifies each due habit once a day, logs reminderShown, and skips what is already up', async () => {
+    const { notifyDue } = await import('../../../src/remind/show.ts');
+    // recordEvent stamps the real clock, so this test lives on the real today.
+    const today = localDayOf(Date.now(), deviceOffset());
+    const created = new Date('2026-03-01T08:00:00.000Z');
+    const read = await createHabit({ name: 'Read' }, created);
+    const run = await createHabit({ name: 'Run' }, created);
+    await getDb().predictions.bulkPut([pred(read.id, 0.25, today), pred(run.id, 0.95, today)]); // Run is suppressed
+    const { reg, shown } = fakeRegistration();
+
+    const first = await notifyDue(reg, await loadReminderState(today), 12 * 60);
+    expect(first).toEqual([read.id]);
+    expect(shown).toMatchObject([{ title: 'Read', tag: `nudge-reminder:${read.id}:${today}`, body: 'Only 25% likely today. A small start still counts.', data: { kind: 'nudge-reminder', habitId: read.id, day: today } }]);
+    const logged = (await getDb().events.toArray()).filter((e) => e.type === 'reminderShown');
+    expect(logged.map((e) => e.habitId)).toEqual([read.id]);
+
+    // Still on screen: not shown again.
+    expect(await notifyDue(reg, await loadReminderState(today), 12 * 60)).toEqual([]);
+    // Dismissed meanwhile (nothing on screen): the log remembers it, so another tab, the service
+    // worker or a reload does not repeat it either.
+    const other = fakeRegistration();
+    expect(await notifyDue(other.reg, await loadReminderState(today), 12 * 60)).toEqual([]);
+    expect(other.shown).toHaveLength(0);
   });
 });
