@@ -4,7 +4,7 @@
 // event on or after D can reach D's features.
 import type { HabitInfo, LogEvent } from './events.ts';
 import { numberToDay, localMinuteOfDay } from './time.ts';
-import { emptyFeatureState, writeFeatures, NUM_FEATURES, SCORE_DECAY, HOUR_DECAY } from './features.ts';
+import { emptyFeatureState, writeFeatures, NUM_FEATURES, SCORE_DECAY, HOUR_DECAY, REMINDER_DECAY, WEEKDAY_DECAY } from './features.ts';
 import { computeBaselines, type Baselines } from './baselines.ts';
 
 /** Per-day facts of one habit, indexed from its creation day. */
@@ -119,25 +119,27 @@ export function buildHabitSamples(habit: HabitInfo, events: readonly LogEvent[] 
   const xToday = new Float32Array(NUM_FEATURES);
   const days: string[] = new Array(n);
   const s = emptyFeatureState();
+  const wDone = new Float64Array(7), wDays = new Float64Array(7);
   let completed = 0;
   for (let i = 0; i <= n; i++) {
-    // State now describes days < i: fill the weekday window for day i, then write its row.
-    let dw = 0, nw = 0;
-    for (let k = 1; k <= 8 && i - 7 * k >= 0; k++) { dw += f.done[i - 7 * k]; nw++; }
-    s.doneWeekday = dw; s.daysWeekday = nw;
+    // State now describes days < i: load day i's weekday counters, then write its row.
+    const wd = (((first + i + 4) % 7) + 7) % 7;
+    s.doneWeekday = wDone[wd]; s.daysWeekday = wDays[wd];
     writeFeatures(s, i < n ? X : xToday, i < n ? i * NUM_FEATURES : 0);
     if (i === n) break;
     days[i] = numberToDay(first + i);
     const d = f.done[i];
     y[i] = d;
     completed += d;
+    wDone[wd] = wDone[wd] * WEEKDAY_DECAY + d;
+    wDays[wd] = wDays[wd] * WEEKDAY_DECAY + 1;
     s.streak = d ? s.streak + 1 : 0;
     s.yesterday = d;
     s.done30 += d - (i >= 30 ? f.done[i - 30] : 0);
     s.days30 = Math.min(30, i + 1);
     s.opensYesterday = f.opens[i];
     s.opensWeek += f.opens[i] - (i >= 7 ? f.opens[i - 7] : 0);
-    s.remindersWeek += f.taps[i] - (i >= 7 ? f.taps[i - 7] : 0);
+    s.remindersRecent = s.remindersRecent * REMINDER_DECAY + f.taps[i];
     s.hourS = s.hourS * HOUR_DECAY + f.hourS[i];
     s.hourC = s.hourC * HOUR_DECAY + f.hourC[i];
     s.hourW = s.hourW * HOUR_DECAY + f.hourN[i];

@@ -11,7 +11,7 @@ import { makeCheckpoint, netFromCheckpoint, validateCheckpoint } from './checkpo
 import { buildHabitSamples, type HabitSamples } from './dataset.ts';
 import { BASELINE_NAMES, priorProbability, type BaselineName } from './baselines.ts';
 import { FEATURE_VERSION, NUM_FEATURES } from './features.ts';
-import { scoreAll } from './metrics.ts';
+import { logLoss, scoreAll } from './metrics.ts';
 import { explainCounts, explainModel } from './explain.ts';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.ts';
 
@@ -49,13 +49,20 @@ function netMetrics(net: Mlp, s: HabitSamples, from: number, to: number): Metric
   return scoreAll(p, s.y, from, to);
 }
 
-function bestBaseline(s: HabitSamples, from: number, to: number): { name: BaselineName; metrics: Metrics } {
-  let best: { name: BaselineName; metrics: Metrics } | null = null;
+/**
+ * The baseline to beat: chosen by its online log-loss over the recent past (baselines have no
+ * trained parameters, so their whole track record is fair evidence and far less noisy than the
+ * hold-out alone); its metrics are then reported on the hold-out [from, to).
+ */
+function bestBaseline(s: HabitSamples, from: number, to: number, o: EngineOptions): { name: BaselineName; metrics: Metrics } {
+  const start = Math.max(0, to - o.baselineWindow);
+  let best: BaselineName = 'rate';
+  let bestLL = Infinity;
   for (const name of BASELINE_NAMES) {
-    const m = scoreAll(s.baselines[name], s.y, from, to);
-    if (!best || m.logLoss < best.metrics.logLoss) best = { name, metrics: m };
+    const ll = logLoss(s.baselines[name], s.y, start, to);
+    if (ll < bestLL) { bestLL = ll; best = name; }
   }
-  return best!;
+  return { name: best, metrics: scoreAll(s.baselines[best], s.y, from, to) };
 }
 
 function usableActive(active: Checkpoint | null, layers: number[]): { ckpt: Checkpoint | null; refused: string | null } {
@@ -75,8 +82,8 @@ export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp
     return { ...base, p, source: 'prior', reasons: explainCounts('rate', s, today, p), modelVersion: null };
   }
   const { trainEnd } = splitDays(s.n, o);
-  const bb = bestBaseline(s, trainEnd, s.n);
-  if (net && netMetrics(net, s, trainEnd, s.n).logLoss <= bb.metrics.logLoss) {
+  const bb = bestBaseline(s, trainEnd, s.n, o);
+  if (net && netMetrics(net, s, trainEnd, s.n).logLoss <= bb.metrics.logLoss + o.modelMargin) {
     return { ...base, p: predictProba(net, s.xToday), source: 'model', reasons: explainModel(net, s, today), modelVersion };
   }
   const p = s.baselines[bb.name][s.n];
@@ -112,7 +119,7 @@ export function trainOnSamples(habitId: string, s: HabitSamples, today: string, 
   const res = trainEpochs(net, opt, s.X.subarray(trainStart * NUM_FEATURES, trainEnd * NUM_FEATURES), s.y.subarray(trainStart, trainEnd), count, {
     epochs, batchSize: o.batchSize, learningRate: o.learningRate, l2: o.l2, seed,
   });
-  const bb = bestBaseline(s, trainEnd, s.n);
+  const bb = bestBaseline(s, trainEnd, s.n, o);
   const activeM = activeNet ? netMetrics(activeNet, s, trainEnd, s.n) : null;
   if (res.diverged || !res.finite) {
     return finish(null, false, `diverged after ${res.steps} steps: active model left unchanged`, count, { model: { n: s.n - trainEnd, logLoss: NaN, brier: NaN, auc: null }, baseline: bb.metrics, active: activeM });
@@ -120,8 +127,8 @@ export function trainOnSamples(habitId: string, s: HabitSamples, today: string, 
   const model = netMetrics(net, s, trainEnd, s.n);
   const metrics = { model, baseline: bb.metrics, active: activeM };
   const ll = (m: Metrics): string => m.logLoss.toFixed(4);
-  if (activeM && !(model.logLoss <= activeM.logLoss)) {
-    return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > active ${ll(activeM)}`, count, metrics);
+  if (activeM && !(model.logLoss <= activeM.logLoss + o.promoteTolerance)) {
+    return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > active ${ll(activeM)} + tolerance ${o.promoteTolerance}`, count, metrics);
   }
   if (!(model.logLoss <= bb.metrics.logLoss)) {
     return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > ${bb.name} baseline ${ll(bb.metrics)}`, count, metrics);

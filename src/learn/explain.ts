@@ -13,7 +13,7 @@ const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', '
 const GROUPS: { feature: string; idx: number[] }[] = [
   { feature: 'streak', idx: [0] }, { feature: 'rate30', idx: [1] }, { feature: 'yesterday', idx: [2] },
   { feature: 'weekdayRate', idx: [3] }, { feature: 'appOpensYesterday', idx: [4] }, { feature: 'appOpensWeek', idx: [5] },
-  { feature: 'remindersWeek', idx: [6] }, { feature: 'hour', idx: [7, 8] }, { feature: 'recentScore', idx: [9] },
+  { feature: 'remindersRecent', idx: [6] }, { feature: 'hour', idx: [7, 8] }, { feature: 'recentScore', idx: [9] },
 ];
 
 function countBack(y: ArrayLike<number>, n: number, days: number, step = 1): { done: number; of: number } {
@@ -42,7 +42,7 @@ export function describe(feature: string, s: HabitSamples, today: string): strin
     }
     case 'appOpensYesterday': { const k = Math.round(Math.expm1(x[4] * Math.log(9))); return `opened the app ${k} time${k === 1 ? '' : 's'} yesterday`; }
     case 'appOpensWeek': return `opened the app about ${Math.expm1(x[5] * Math.log(9)).toFixed(1)} times a day last week`;
-    case 'remindersWeek': { const k = Math.round(Math.expm1(x[6] * Math.log(8))); return `tapped ${k} reminder${k === 1 ? '' : 's'} for it last week`; }
+    case 'remindersRecent': return x[6] >= Math.log(2) / Math.log(4) - 1e-6 ? 'you tapped its reminder yesterday' : x[6] > 0.05 ? 'you tapped its reminder lately' : 'no reminder tapped lately';
     case 'hour': {
       const a = Math.atan2(x[7], x[8]);
       const min = Math.round((((a / (2 * Math.PI)) * 1440) % 1440 + 1440) % 1440);

@@ -11,10 +11,10 @@ export const FEATURE_NAMES = [
   'streak', // consecutive completed days ending D-1
   'rate30', // smoothed completion rate of the last 30 days
   'yesterday', // 1 when D-1 was completed
-  'weekdayRate', // smoothed completion rate of the last 8 same weekdays as D
+  'weekdayRate', // smoothed completion rate on D's weekday, each earlier week weighing WEEKDAY_DECAY less
   'appOpensYesterday', // app launches on D-1
   'appOpensWeek', // mean daily app launches over D-7..D-1
-  'remindersWeek', // reminders of this habit tapped over D-7..D-1
+  'remindersRecent', // reminders of this habit tapped lately, halving each day (yesterday counts 1)
   'hourSin', // typical completion hour on a circle (length = how regular)
   'hourCos',
   'recentScore', // Loop-style exponentially weighted completion rate (half-life 13 days)
@@ -25,6 +25,10 @@ export const NUM_FEATURES = FEATURE_NAMES.length;
 
 /** Loop-style daily multiplier: a day's weight halves in 13 days. */
 export const SCORE_DECAY = Math.pow(0.5, 1 / 13);
+/** Weekly decay of the weekday rate: a week's weight halves in 12 weeks (rhythms change, slowly). */
+export const WEEKDAY_DECAY = Math.pow(0.5, 1 / 12);
+/** Daily decay of recent reminder taps: a tap's pull halves every day. */
+export const REMINDER_DECAY = 0.5;
 /** Daily decay of the completion-hour circle (half-life 30 days). */
 export const HOUR_DECAY = Math.pow(0.5, 1 / 30);
 
@@ -34,11 +38,11 @@ export interface FeatureState {
   done30: number; // completions among the last min(30, age) days
   days30: number;
   yesterday: number;
-  doneWeekday: number; // completions among the last (up to 8) same weekdays
+  doneWeekday: number; // decayed completions and decayed count of past days with D's weekday
   daysWeekday: number;
   opensYesterday: number;
   opensWeek: number; // launches over the last 7 days
-  remindersWeek: number;
+  remindersRecent: number; // taps decayed by REMINDER_DECAY per day
   hourS: number; // decayed sums of sin/cos of completion times and their weight
   hourC: number;
   hourW: number;
@@ -50,13 +54,13 @@ export interface FeatureState {
 export function emptyFeatureState(): FeatureState {
   return {
     streak: 0, done30: 0, days30: 0, yesterday: 0, doneWeekday: 0, daysWeekday: 0,
-    opensYesterday: 0, opensWeek: 0, remindersWeek: 0, hourS: 0, hourC: 0, hourW: 0, scoreA: 0, scoreB: 0,
+    opensYesterday: 0, opensWeek: 0, remindersRecent: 0, hourS: 0, hourC: 0, hourW: 0, scoreA: 0, scoreB: 0,
   };
 }
 
 const LOG31 = Math.log(31);
 const LOG9 = Math.log(9);
-const LOG8 = Math.log(8);
+const LOG4 = Math.log(4);
 
 function squash(v: number, logMax: number): number {
   const r = Math.log1p(v) / logMax;
@@ -73,10 +77,10 @@ export function writeFeatures(s: FeatureState, out: Float32Array, at: number): v
   out[at] = squash(s.streak, LOG31);
   out[at + 1] = (s.done30 + 0.5) / (s.days30 + 1);
   out[at + 2] = s.yesterday;
-  out[at + 3] = (s.doneWeekday + 0.5) / (s.daysWeekday + 1);
+  out[at + 3] = (s.doneWeekday + 1) / (s.daysWeekday + 2);
   out[at + 4] = squash(s.opensYesterday, LOG9);
   out[at + 5] = squash(s.opensWeek / 7, LOG9);
-  out[at + 6] = squash(s.remindersWeek, LOG8);
+  out[at + 6] = squash(s.remindersRecent, LOG4);
   // Mean resultant of past completion times: direction = usual hour, length = regularity.
   const w = s.hourW > 1e-9 ? s.hourW : 1;
   out[at + 7] = s.hourS / w;
