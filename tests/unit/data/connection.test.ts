@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppDB, DB_NAME, DB_VERSION, SCHEMA } from '../../../src/data/db.ts';
-import { getDb, resetDb, setOnVersionChange } from '../../../src/data/connection.ts';
+import { getDb, isConnectionLost, resetDb, setOnVersionChange, withDb } from '../../../src/data/connection.ts';
 import { QUARANTINE_KEY } from '../../../src/data/migrations.ts';
 import { createHabit, listHabits, recordEvent, eventsForHabit, allEventsForLearning } from '../../../src/data/repo.ts';
 import { at, freshDb } from './helpers.ts';
@@ -85,6 +85,8 @@ describe('lost connection', () => {
   it('reopens and retries when the db was closed underneath (db.close())', async () => {
     const h = await createHabit({ name: 'Read' });
     getDb().close();
+    // Without the repository's retry, the closed connection fails: the test below is not vacuous.
+    await expect(getDb().habits.toArray()).rejects.toMatchObject({ name: 'DatabaseClosedError' });
     const e = await recordEvent({ type: 'habitCompleted', habitId: h.id }, at('2026-03-01T10:00:00Z'), 0);
     expect(e.id).toBeGreaterThan(0);
     expect((await eventsForHabit(h.id)).length).toBe(1);
@@ -97,6 +99,19 @@ describe('lost connection', () => {
     getDb().backendDB().close();
     expect((await listHabits()).length).toBe(1);
     expect((await eventsForHabit(h.id)).length).toBe(1);
+  });
+
+  it('retries once on WebKit\'s "Connection to Indexed Database server lost", with a reopened db', async () => {
+    await createHabit({ name: 'Read' });
+    let calls = 0;
+    const n = await withDb(async (db) => {
+      calls++;
+      if (calls === 1) throw Object.assign(new Error('Connection to Indexed Database server lost. Refresh the page to try again'), { name: 'UnknownError' });
+      return db.habits.count();
+    });
+    expect([calls, n]).toEqual([2, 1]);
+    expect(isConnectionLost({ name: 'AbortError', inner: { name: 'InvalidStateError' } })).toBe(true);
+    expect(isConnectionLost(new Error('ConstraintError'))).toBe(false);
   });
 
   it('does not retry on a real error', async () => {
