@@ -4,12 +4,25 @@
 export interface EngineOptions {
   layers: number[];
   /** Epochs for a network started from scratch, and for a nightly warm start from the active one. */
-  epochsCold: 60, clamped to [minHoldout, maxHoldout]. */
+  epochsCold: number;
+  epochsWarm: number;
+  batchSize: number;
+  learningRate: number;
+  /** L2 penalty added to the weight gradients (biases are not penalised). */
+  l2: number;
+  /** At most this many days (the most recent) train the network. */
+  window: number;
+  /** Hold-out: the last holdoutFraction of labelled days, clamped to [minHoldout, maxHoldout]. */
   holdoutFraction: number;
   minHoldout: number;
   maxHoldout: number;
   /** Hold-out log-loss differences to the active model within this many nats are ties; the fresher model wins a tie. */
-  promoteTolerance: 0.01, no training. */
+  promoteTolerance: number;
+  /** The network predicts when its hold-out log-loss is within this many nats of the best baseline's (0: at least as good). */
+  modelMargin: number;
+  /** The baseline to beat is the one with the lowest log-loss over this many recent days. */
+  baselineWindow: number;
+  /** Fewer labelled days than this: the prior (smoothed completion rate), no training. */
   coldStartDays: number;
 }
 
