@@ -1,0 +1,61 @@
+// Nudge's own core: warm training (in this process, after a warm-up), cold training (first call in
+// a fresh Node process per repetition) and single-sample prediction latency.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createMlp, predictProba } from '../src/learn/mlp.ts';
+import { createAdam } from '../src/learn/adam.ts';
+import { trainEpochs } from '../src/learn/train-loop.ts';
+import type { BenchData } from './data.ts';
+import { TRAIN } from './config.ts';
+import { median, nowMs, round3, summarise, type Timing } from './stats.ts';
+
+/** Times one full training call (20 epochs) on a freshly initialised network; returns ms. */
+export function nudgeTrainOnce(d: BenchData, seed: number): number {
+  const net = createMlp(TRAIN.layers.slice(), seed);
+  const opt = createAdam(net);
+  const opts = { epochs: TRAIN.epochs, batchSize: TRAIN.batchSize, learningRate: TRAIN.learningRate, seed: TRAIN.seed };
+  const t0 = nowMs();
+  const r = trainEpochs(net, opt, d.X, d.y, d.n, opts);
+  const ms = nowMs() - t0;
+  if (r.diverged || r.steps !== TRAIN.epochs * Math.ceil(d.n / TRAIN.batchSize)) throw new Error(`nudge training did not complete: ${JSON.stringify(r)}`);
+  return ms;
+}
+
+/** Warm training: one untimed warm-up, then `reps` timed runs, each on a fresh network. */
+export function nudgeWarm(d: BenchData, reps: number): Timing {
+  nudgeTrainOnce(d, 1);
+  const runs: number[] = [];
+  for (let i = 0; i < reps; i++) runs.push(nudgeTrainOnce(d, 2 + i));
+  return summarise(runs);
+}
+
+const CHILD = fileURLToPath(new URL('./nudge-cold-child.ts', import.meta.url));
+
+/** Cold training: each repetition spawns a fresh Node process that imports the core, builds the data and times its first training. */
+export function nudgeCold(n: number, reps: number): Timing {
+  const runs: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const p = spawnSync(process.execPath, ['--import', 'tsx', CHILD, String(n)], { encoding: 'utf8' });
+    if (p.status !== 0) throw new Error(`cold child failed (exit ${p.status}): ${p.stderr}`);
+    const ms = Number(JSON.parse(p.stdout.trim().split('\n').pop() ?? '').ms);
+    if (!Number.isFinite(ms)) throw new Error(`cold child printed no timing: ${p.stdout}`);
+    runs.push(ms);
+  }
+  return summarise(runs);
+}
+
+/** Per-call prediction latency in microseconds: median over batches of many calls, after a warm-up. */
+export function nudgePredictUs(d: BenchData, calls: number): Timing {
+  const net = createMlp(TRAIN.layers.slice(), 3);
+  let sink = 0;
+  const batch = (count: number): number => {
+    const t0 = nowMs();
+    for (let i = 0; i < count; i++) sink += predictProba(net, d.X, (i % d.n) * d.inputs);
+    return ((nowMs() - t0) * 1000) / count;
+  };
+  batch(Math.min(calls, 100_000));
+  const per: number[] = [];
+  for (let b = 0; b < 5; b++) per.push(batch(calls));
+  if (!Number.isFinite(sink)) throw new Error('nudge prediction produced a non-finite value');
+  return { ...summarise(per), median: round3(median(per)) };
+}

@@ -1,0 +1,119 @@
+// `npm run bench [-- --json] [--quick] [--reps N]`: Nudge's core against TensorFlow.js (cpu, wasm)
+// and brain.js on the same data, same protocol (data outside the timed region, one untimed warm-up,
+// only the training call timed, medians and mins), plus prediction, features and replay timings.
+import os from 'node:os';
+import { parseArgs } from './args.ts';
+import type { BenchResult, PeerNumbers } from './result.ts';
+import type { Timing } from './stats.ts';
+import { round3 } from './stats.ts';
+
+const TFJS_BUDGET_MS = 15_000;
+const WARMUP_CAP = 1000;
+
+function log(msg: string): void {
+  process.stderr.write(`bench: ${msg}\n`);
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  // Peers print banners with console.log; in --json mode stdout carries the JSON object only.
+  if (args.json) console.log = console.info = console.debug = (...a: unknown[]) => console.error(...a);
+
+  const { SIZES } = await import('./config.ts');
+  const { makeBenchData } = await import('./data.ts');
+  const nudge = await import('./peer-nudge.ts');
+  const brain = await import('./peer-brain.ts');
+  const tfjs = await import('./peer-tfjs.ts');
+
+  const sizes: number[] = args.quick ? [200] : SIZES.slice();
+  const reps = args.reps;
+  const budget = args.quick ? 0 : TFJS_BUDGET_MS;
+  const notes: string[] = [];
+  const timings: Record<string, Record<string, Timing>> = {};
+  const put = (n: number, peer: string, t: Timing): void => {
+    (timings[`samples_${n}`] ??= {})[peer] = t;
+    log(`${peer} samples_${n}: median ${t.median} ms, min ${t.min} ms over ${t.reps} reps`);
+  };
+
+  for (const n of sizes) {
+    const d = makeBenchData(n);
+    put(n, 'nudge_warm', nudge.nudgeWarm(d, reps));
+    put(n, 'nudge_cold', nudge.nudgeCold(n, n === 1000 || args.quick ? reps : Math.min(reps, 3)));
+    put(n, 'brainjs', brain.brainTrain(d, reps));
+  }
+  const wasmInfo: string[] = [];
+  for (const b of ['cpu', 'wasm'] as const) {
+    const desc = await tfjs.useBackend(b);
+    if (b === 'wasm') wasmInfo.push(desc);
+    for (const n of sizes) put(n, `tfjs_${b}`, await tfjs.tfjsTrain(makeBenchData(n), reps, budget, WARMUP_CAP));
+  }
+  if (!args.quick) notes.push(`tfjs: reps cut to fit ${TFJS_BUDGET_MS / 1000} s per size and backend (see train_reps); the warm-up run uses at most ${WARMUP_CAP} samples`);
+
+  const pd = makeBenchData(1000);
+  const predict: Record<string, Timing> = {};
+  predict.nudge = nudge.nudgePredictUs(pd, args.quick ? 20_000 : 500_000);
+  predict.brainjs = brain.brainPredictUs(pd, args.quick ? 5_000 : 100_000);
+  for (const b of ['cpu', 'wasm'] as const) {
+    await tfjs.useBackend(b);
+    predict[`tfjs_${b}`] = tfjs.tfjsPredictUs(pd, args.quick ? 100 : 1000);
+  }
+  for (const [k, t] of Object.entries(predict)) log(`predict ${k}: ${t.median} µs/call`);
+
+  const { featuresBench, replayBench } = await import('./workloads.ts');
+  let features: Awaited<ReturnType<typeof featuresBench>> | null = null;
+  let replay: Awaited<ReturnType<typeof replayBench>> | null = null;
+  try {
+    features = await featuresBench(reps);
+    log(`features habits5_years5: ${features.timing.median} ms (${features.events} events)`);
+  } catch (e) {
+    log(`features_ms left out: the feature builder failed: ${(e as Error).message}`);
+    notes.push('features_ms left out (feature builder failed)');
+  }
+  try {
+    replay = await replayBench(args.quick ? 1 : Math.min(reps, 5), args.quick ? 0 : 20_000);
+    log(`replay habit1_year1: ${replay.timing.median} ms`);
+  } catch (e) {
+    log(`replay_ms left out: the replay failed: ${(e as Error).message}`);
+    notes.push('replay_ms left out (replay failed)');
+  }
+
+  const pick = (f: (t: Timing) => number): Record<string, PeerNumbers> =>
+    Object.fromEntries(Object.entries(timings).map(([size, peers]) => [size, Object.fromEntries(Object.entries(peers).map(([p, t]) => [p, f(t)]))]));
+  const train_ms = pick((t) => t.median);
+  const result: BenchResult = {
+    train_ms,
+    train_ms_min: pick((t) => t.min),
+    train_reps: pick((t) => t.reps),
+    train_ratio_vs_nudge_warm: Object.fromEntries(Object.entries(train_ms).map(([size, m]) => [size, Object.fromEntries(Object.entries(m).filter(([p]) => p !== 'nudge_warm').map(([p, v]) => [p, round3(v / m.nudge_warm)]))])),
+    predict_us: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.median])),
+    predict_us_min: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.min])),
+    meta: {
+      date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cpus: os.cpus().length,
+      loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100), quick: args.quick, reps, tfjs_wasm: wasmInfo.join(', '), notes,
+    },
+  };
+  if (features) {
+    result.features_ms = { habits5_years5: features.timing.median };
+    result.features_ms_min = { habits5_years5: features.timing.min };
+    result.meta.features_events = features.events;
+    result.meta.features_samples = features.samples;
+  }
+  if (replay) {
+    result.replay_ms = { habit1_year1: replay.timing.median };
+    result.replay_ms_min = { habit1_year1: replay.timing.min };
+    result.meta.replay_days = replay.days;
+  }
+  if (args.json) process.stdout.write(JSON.stringify(result) + '\n');
+  else process.stdout.write((await import('./report.ts')).renderTable(result) + '\n');
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+// Small timing helpers shared by every peer: wall-clock milliseconds and robust summaries.
+
+/** Milliseconds since an arbitrary origin, sub-millisecond resolution. */
+export function nowMs(): number {
+  return performance.now();
+}
+
+/** Median of a non-empty list (mean of the two middle values for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Smallest value of a non-empty list. */
+export function minOf(xs: readonly number[]): number {
+  return Math.min(...xs);
+}
+
+/** Rounds for reporting: 3 significant decimals are plenty for timings. */
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Summary of repeated timings of one configuration. */
+export interface Timing { median: number; min: number; reps: number; runs: number[] }
+
+/** Summarises raw timings (milliseconds or microseconds). */
+export function summarise(runs: number[]): Timing {
+  return { median: round3(median(runs)), min: round3(minOf(runs)), reps: runs.length, runs: runs.map(round3) };
+}
+
+/**
+ * How many timed repetitions fit: `wanted`, cut down so a slow peer stays within `budgetMs`
+ * given its warm-up time, but always at least one.
+ */
+export function repsWithin(wanted: number, warmupMs: number, budgetMs: number): number {
+  return Math.max(1, Math.min(wanted, Math.floor(budgetMs / Math.max(warmupMs, 1e-3))));
+}
