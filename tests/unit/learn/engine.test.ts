@@ -1,0 +1,119 @@
+// The engine's contract: cold start gives the prior, promotion follows the hold-out rule,
+// divergence and mismatching checkpoints never damage or crash anything.
+import { describe, expect, it } from 'vitest';
+import { predictHabit, trainHabit, DEFAULT_ENGINE_OPTIONS } from '../../../src/learn/engine.ts';
+import { validateCheckpoint } from '../../../src/learn/checkpoint.ts';
+import { FEATURE_VERSION } from '../../../src/learn/features.ts';
+import { mulberry32 } from '../../../src/learn/rng.ts';
+import { addDays, weekdayOf } from '../../../src/learn/time.ts';
+import type { LogEvent } from '../../../src/learn/events.ts';
+import type { Checkpoint } from '../../../src/learn/types.ts';
+
+const habit = { id: 'gym', createdDay: '2026-01-01' };
+
+/** A weekly rhythm: weekdays likely, weekends not; seeded. */
+function weeklyEvents(days: number, seed = 7): LogEvent[] {
+  const rand = mulberry32(seed);
+  const out: LogEvent[] = [];
+  for (let k = 0; k < days; k++) {
+    const day = addDays(habit.createdDay, k);
+    const wd = weekdayOf(day);
+    out.push({ type: 'appOpened', t: Date.parse(`${day}T07:00:00Z`), offset: 60, day });
+    if (rand() < (wd === 0 || wd === 6 ? 0.1 : 0.85)) out.push({ type: 'habitCompleted', habitId: 'gym', t: Date.parse(`${day}T18:00:00Z`), offset: 60, day });
+  }
+  return out;
+}
+
+function firstPromoted(events: LogEvent[], from: number, to: number): { ckpt: Checkpoint; day: string } {
+  let active: Checkpoint | null = null;
+  for (let k = from; k < to; k++) {
+    const today = addDays(habit.createdDay, k);
+    const r = trainHabit({ habit, events, today, active, trigger: 'manual', now: 1 });
+    if (r.checkpoint) return { ckpt: r.checkpoint, day: today };
+    active = r.checkpoint ?? active;
+  }
+  throw new Error('no run was promoted on a clearly weekly habit');
+}
+
+describe('engine', () => {
+  it('cold start: a prior from the smoothed completion rate and a run saying why', () => {
+    const events = weeklyEvents(10);
+    const today = addDays(habit.createdDay, 10);
+    const done = events.filter((e) => e.type === 'habitCompleted').length;
+    const r = trainHabit({ habit, events, today, active: null, trigger: 'launch', now: 5 });
+    expect(r.checkpoint).toBeNull();
+    expect(r.prediction).toMatchObject({ habitId: 'gym', day: today, source: 'prior', modelVersion: null, computedAt: 5 });
+    expect(r.prediction.p).toBeCloseTo((done + 1) / 12, 12);
+    expect(r.run).toMatchObject({ promoted: false, trigger: 'launch', samples: 0, reason: `cold start: 10 labelled days, need ${DEFAULT_ENGINE_OPTIONS.coldStartDays}` });
+    expect(r.prediction.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('promotes only a finite model at least as good as the active one (within the tie tolerance) and the best baseline', () => {
+    const events = weeklyEvents(160);
+    let active: Checkpoint | null = null;
+    let promotions = 0;
+    for (let k = 60; k < 160; k += 4) {
+      const r = trainHabit({ habit, events, today: addDays(habit.createdDay, k), active, trigger: 'manual', now: k, clock: () => 0 });
+      const m = r.run.metrics!;
+      const ok = Number.isFinite(m.model.logLoss) && m.model.logLoss <= m.baseline.logLoss
+        && (m.active === null || m.model.logLoss <= m.active.logLoss + DEFAULT_ENGINE_OPTIONS.promoteTolerance);
+      expect(r.run.promoted).toBe(ok);
+      expect(r.checkpoint !== null).toBe(ok);
+      if (r.checkpoint) {
+        promotions++;
+        expect(validateCheckpoint(r.checkpoint, { layers: [10, 16, 8, 1], featureVersion: FEATURE_VERSION }).ok).toBe(true);
+        expect(r.checkpoint.version).toBe((active?.version ?? 0) + 1);
+        expect(r.run.checkpointVersion).toBe(r.checkpoint.version);
+        active = r.checkpoint;
+      } else {
+        expect(r.run.reason).toMatch(/^not promoted: hold-out log-loss/);
+      }
+      expect(['model', 'baseline']).toContain(r.prediction.source);
+      expect(r.prediction.p).toBeGreaterThan(0);
+      expect(r.prediction.p).toBeLessThan(1);
+    }
+    expect(promotions).toBeGreaterThan(0);
+  });
+
+  it('is reproducible: same input, same checkpoint and prediction', () => {
+    const events = weeklyEvents(90);
+    const today = addDays(habit.createdDay, 90);
+    const a = trainHabit({ habit, events, today, active: null, trigger: 'manual', now: 1 });
+    const b = trainHabit({ habit, events: [...events].reverse(), today, active: null, trigger: 'manual', now: 1 });
+    expect(b).toEqual(a);
+  });
+
+  it('a diverging run leaves the active checkpoint untouched and is recorded', () => {
+    const events = weeklyEvents(120);
+    const { ckpt, day } = firstPromoted(events, 40, 120);
+    const before = structuredClone(ckpt);
+    const today = addDays(day, 1);
+    const r = trainHabit({ habit, events, today, active: ckpt, trigger: 'manual', now: 2, options: { learningRate: 1e6 } });
+    expect(r.checkpoint).toBeNull();
+    expect(r.run.promoted).toBe(false);
+    expect(r.run.reason).toMatch(/diverged/);
+    expect(ckpt).toEqual(before);
+    expect(Number.isFinite(r.prediction.p)).toBe(true);
+  });
+
+  it('refuses a mismatching or damaged checkpoint with a recorded reason and retrains from scratch', () => {
+    const events = weeklyEvents(120);
+    const { ckpt, day } = firstPromoted(events, 40, 120);
+    const today = addDays(day, 1);
+    const stale = { ...ckpt, featureVersion: FEATURE_VERSION + 99 };
+    const r = trainHabit({ habit, events, today, active: stale, trigger: 'manual', now: 3 });
+    expect(r.run.reason).toMatch(/^active checkpoint refused \(.+\); /);
+    expect(r.run.metrics?.active).toBeNull();
+    if (r.checkpoint) expect(r.checkpoint.featureVersion).toBe(FEATURE_VERSION);
+    const garbage = { habitId: 'gym', weights: 'nope' } as unknown as Checkpoint;
+    expect(() => predictHabit({ habit, events, today, active: garbage, now: 4 })).not.toThrow();
+    const p = predictHabit({ habit, events, today, active: garbage, now: 4 });
+    expect(p.source).toBe('baseline');
+    expect(p.modelVersion).toBeNull();
+    // With the good checkpoint, predictHabit agrees with what the promoting run predicted.
+    const good = predictHabit({ habit, events, today: day, active: ckpt, now: 1 });
+    expect(good.p).toBeGreaterThan(0);
+    expect(good.reasons.length).toBeGreaterThanOrEqual(1);
+    expect(good.reasons.length).toBeLessThanOrEqual(3);
+  });
+});
