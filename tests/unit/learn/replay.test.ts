@@ -1,0 +1,82 @@
+// The replay CLI contract: deterministic, prefix-stable, JSONL of {habitId, day, p, source}, and
+// exit code 2 with a clear message on a bad file.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readBackup, BackupReadError } from '../../../src/learn/backup-read.ts';
+import { replayBackup } from '../../../scripts/replay-core.ts';
+import { simulateUser, devUsers } from '../../../scripts/simulate-users.ts';
+
+const root = resolve(__dirname, '../../..');
+const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+
+/** A small two-habit simulated person (Paris, DST in March) over 120 days. */
+function smallBackup(): Record<string, unknown> {
+  const u = devUsers(11).find((x) => x.name === 'mixed-traveller')!;
+  const user = { ...u, days: 120, start: '2026-02-01', travel: { from: 40, to: 50, timeZone: 'Asia/Kolkata' } };
+  user.habits = [...u.habits, { id: 'walk', name: 'Walk', hour: 12, spec: { kind: 'streak', low: 0.2, high: 0.9, tau: 3 } }];
+  return simulateUser(user).backup;
+}
+
+function dayOf(e: { at: string; day?: string }): string {
+  return e.day ?? e.at.slice(0, 10);
+}
+
+describe('replay', () => {
+  const backup = smallBackup();
+  const lines = replayBackup(readBackup(backup));
+
+  it('writes one line per habit and day from creation to the last event day', () => {
+    const days = new Set(lines.map((l) => l.day));
+    expect(lines.length).toBe(2 * days.size);
+    expect(lines.filter((l) => l.habitId === 'walk').length).toBe(days.size);
+    expect(lines[0]).toMatchObject({ habitId: 'study', day: '2026-02-01', source: 'prior', p: 0.5 });
+    for (const l of lines) expect(['prior', 'model', 'baseline']).toContain(l.source);
+    expect(lines.some((l) => l.source !== 'prior')).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    expect(replayBackup(readBackup(structuredClone(backup)))).toEqual(lines);
+  });
+
+  it('is prefix-stable: cutting every event after day X changes no prediction up to X', () => {
+    const X = '2026-04-10';
+    const cut = { ...backup, events: (backup.events as { at: string; day?: string }[]).filter((e) => dayOf(e) <= X) };
+    const short = replayBackup(readBackup(cut));
+    const expected = lines.filter((l) => l.day <= X);
+    expect(short.filter((l) => l.day <= X)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(100);
+  });
+
+  it('names what is wrong and where in a bad backup', () => {
+    const bad = structuredClone(backup) as { events: Record<string, unknown>[] };
+    bad.events[3] = { ...bad.events[3], at: '2026-02-30T10:00:00+01:00' };
+    expect(() => readBackup(bad)).toThrow(BackupReadError);
+    expect(() => readBackup(bad)).toThrow(/^events\[3\]\.at: not an ISO-8601 instant/);
+    expect(() => readBackup({ ...backup, version: 2 })).toThrow(/version: backup version 2 is newer/);
+    expect(() => readBackup({ ...backup, habits: [{ id: 'x' }] })).toThrow(/habits\[0\]\.createdAt/);
+  });
+
+  it('CLI: JSONL to --out, and exit code 2 with a message on a bad file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nudge-replay-'));
+    const cut = { ...backup, events: (backup.events as { at: string; day?: string }[]).filter((e) => dayOf(e) <= '2026-02-20') };
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify(cut));
+    const ok = spawnSync(process.execPath, [tsx, 'scripts/replay.ts', join(dir, 'ok.json'), '--out', join(dir, 'out.jsonl')], { cwd: root, encoding: 'utf8' });
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    const out = readFileSync(join(dir, 'out.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(out.length).toBe(2 * 20);
+    for (const l of out) {
+      expect(Object.keys(l)).toEqual(['habitId', 'day', 'p', 'source']);
+      expect(l.p).toBeGreaterThan(0);
+      expect(l.p).toBeLessThan(1);
+    }
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...cut, events: [{ type: 'habitCompleted', habitId: 'nope', at: '2026-02-02T10:00:00+01:00' }] }));
+    const bad = spawnSync(process.execPath, [tsx, 'scripts/replay.ts', join(dir, 'bad.json')], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/events\[0\]\.habitId: no habit with id "nope"/);
+  });
+});
