@@ -12,7 +12,8 @@ export const DB_VERSION = 2;
  * Schema history. Never edit a shipped entry: add a new version with an upgrade step.
  * v1: habits, events (backup-shaped rows: type, habitId, at, day), meta.
  * v2: events gain t/offset/day/habitKey/key with indexes for screens and learner, habits gain
- *     createdDay/order; new tables checkpoints, trainingRuns, predictions.
+ *     createdDay/order; the v1 indexes habitId and at are dropped ([habitKey+day] and t serve);
+ *     new tables checkpoints, trainingRuns, predictions.
  */
 export const SCHEMA = {
   1: {
@@ -22,7 +23,7 @@ export const SCHEMA = {
   },
   2: {
     habits: 'id, order',
-    events: '++id, &key, [habitKey+day], [type+t], t, habitId, at',
+    events: '++id, &key, [habitKey+day], [type+t], t',
     checkpoints: '++id, habitId, [habitId+version], [habitId+active]',
     trainingRuns: '++id, habitId, startedAt',
     predictions: 'habitId',
