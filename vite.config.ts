@@ -1,10 +1,15 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import basicSsl from '@vitejs/plugin-basic-ssl';
 
-/** The Content-Security-Policy of the built page; README "Deploy" repeats it as a header. */
+/**
+ * The Content-Security-Policy of the built page; README "Deploy" repeats it as a header (plus frame-ancestors,
+ * which only works as a header). No 'unsafe-inline', no eval, and no 'wasm-unsafe-eval': the app runs no wasm
+ * (tfjs-wasm is only a benchmark peer).
+ */
 export const CSP = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -30,13 +35,18 @@ function cspMeta(): Plugin {
   };
 }
 
-export default defineConfig({
+/** Where `npm run preview:https` keeps its self-signed certificate (README: trying it on a phone). */
+export const HTTPS_CERT_DIR = '.cache/https';
+
+export default defineConfig(({ mode }) => ({
+  // Relative base (and start_url/scope below): the build works from any host and any sub-path.
   base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: { target: 'es2022', sourcemap: false, assetsInlineLimit: 0 },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1' },
   plugins: [
+    mode === 'https' ? (basicSsl({ certDir: HTTPS_CERT_DIR, name: 'nudge-preview' }) as PluginOption) : null,
     cspMeta(),
     VitePWA({
       strategies: 'injectManifest',
@@ -44,7 +54,8 @@ export default defineConfig({
       filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.ico', 'apple-touch-icon-180x180.png'],
+      // globPatterns below already precaches the icons; listing them again would duplicate precache entries.
+      includeManifestIcons: false,
       manifest: {
         id: './',
         name: 'Nudge — habits that learn',
@@ -64,10 +75,12 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,wasm}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico}'], // the plugin adds manifest.webmanifest itself
+        // iOS reads splash screens once, at "Add to Home Screen": precaching ~50 large PNGs would only slow installs.
+        globIgnores: ['**/apple-splash-*.png'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       },
       devOptions: { enabled: false, type: 'module' },
     }),
   ],
-});
+}));
