@@ -1,6 +1,6 @@
 // The training runs of one habit: when, why, how long, on how much, how well, and the verdict.
 import type { TrainingRunRow } from '../../data/entities.ts';
-import { TRIGGER_TEXT, duration, versus, when } from './format.ts';
+import { TRIGGER_TEXT, duration, reasonDetail, versus, when } from './format.ts';
 
 /** Training runs, newest first, as a table that scrolls sideways on narrow screens. */
 export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
@@ -11,24 +11,24 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
         <caption class="sr-only">Training runs, newest first. Metrics are on held-out recent days: lower log-loss and Brier are better, higher AUC is better; each shows the new model against the simple baseline.</caption>
         <thead>
           <tr>
-            <th scope="col">When</th><th scope="col">Trigger</th><th scope="col">Took</th><th scope="col">Samples</th>
-            <th scope="col">Log-loss</th><th scope="col">Brier</th><th scope="col">AUC</th><th scope="col">Result</th>
+            <th scope="col">When</th><th scope="col">Result</th><th scope="col">Trigger</th><th scope="col">Took</th><th scope="col">Samples</th>
+            <th scope="col">Log-loss</th><th scope="col">Brier</th><th scope="col">AUC</th>
           </tr>
         </thead>
         <tbody>
           {runs.map((r) => (
             <tr key={r.id ?? r.startedAt} data-testid="run-row" data-promoted={r.promoted ? 'yes' : 'no'} data-trigger={r.trigger}>
               <td>{when(r.startedAt)}</td>
+              <td class="result">
+                <strong class={r.promoted ? 'promoted' : 'kept'}>{r.promoted ? `promoted${r.checkpointVersion ? ` to v${r.checkpointVersion}` : ''}` : 'not promoted'}</strong>
+                <span class="run-reason">{reasonDetail(r.reason)}</span>
+              </td>
               <td>{TRIGGER_TEXT[r.trigger] ?? r.trigger}</td>
               <td>{duration(r.durationMs)}</td>
               <td>{r.samples}</td>
               <td>{versus(r.metrics, 'logLoss')}</td>
               <td>{versus(r.metrics, 'brier')}</td>
               <td>{versus(r.metrics, 'auc')}</td>
-              <td>
-                <strong class={r.promoted ? 'promoted' : 'kept'}>{r.promoted ? `promoted${r.checkpointVersion ? ` to v${r.checkpointVersion}` : ''}` : 'not promoted'}</strong>
-                <span class="run-reason">{r.reason}</span>
-              </td>
             </tr>
           ))}
         </tbody>

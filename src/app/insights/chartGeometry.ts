@@ -6,7 +6,7 @@ import { daysBetween } from '../../learn/time.ts';
 export interface Frame { width: number; height: number; left: number; right: number; top: number; bottom: number }
 
 /** The probability chart's frame: wide and short, room for axis labels. */
-export const SERIES_FRAME: Frame = { width: 360, height: 196, left: 52, right: 8, top: 10, bottom: 56 };
+export const SERIES_FRAME: Frame = { width: 360, height: 204, left: 52, right: 8, top: 10, bottom: 64 };
 /** The calibration chart's frame: square, since both axes are probabilities. */
 export const CALIBRATION_FRAME: Frame = { width: 240, height: 240, left: 36, right: 10, top: 10, bottom: 34 };
 
@@ -59,6 +59,11 @@ export function seriesPaths(f: Frame, series: readonly InsightPoint[]): Segment[
   return runs.map((s) => ({ source: s.source, d: s.pts.length === 1 ? `M${s.pts[0]} h0.1` : `M${s.pts.join(' L')}` }));
 }
 
+/** Offsets below the plot of the done and missed lanes (clear of the 0% label). */
+export const LANE_DONE = 20;
+/** See LANE_DONE. */
+export const LANE_MISSED = 33;
+
 /** Outcome marks under the plot: a lane of done days above a lane of missed days; unknown days none. */
 export function outcomeDots(f: Frame, series: readonly InsightPoint[]): { x: number; y: number; done: boolean; day: string }[] {
   if (!series.length) return [];
@@ -66,7 +71,7 @@ export function outcomeDots(f: Frame, series: readonly InsightPoint[]): { x: num
   const span = Math.max(1, daysBetween(first, series[series.length - 1].day));
   return series
     .filter((pt) => pt.outcome !== null)
-    .map((pt) => ({ x: r1(xOf(f, daysBetween(first, pt.day) / span)), y: pt.outcome === 1 ? f.height - f.bottom + 12 : f.height - f.bottom + 24, done: pt.outcome === 1, day: pt.day }));
+    .map((pt) => ({ x: r1(xOf(f, daysBetween(first, pt.day) / span)), y: pt.outcome === 1 ? f.height - f.bottom + LANE_DONE : f.height - f.bottom + LANE_MISSED, done: pt.outcome === 1, day: pt.day }));
 }
 
 /** A plain-words summary of the series: how the probabilities matched what happened. */

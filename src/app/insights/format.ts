@@ -37,3 +37,9 @@ export function versus(m: { model: Metrics; baseline: Metrics } | null, key: 'lo
   if (!m) return '–';
   return `${num(m.model[key])} vs ${num(m.baseline[key])}`;
 }
+
+/** A run's reason without the verdict the Result column already states. */
+export function reasonDetail(reason: string): string {
+  const rest = reason.replace(/^(not )?promoted:\s*/, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}

@@ -50,10 +50,11 @@ export function ReminderBanner() {
     setDismissed(dismiss(today, { habitId }));
     focusHabitRow(habitId);
   };
+  const atRisk = due.some((r) => r.why === 'at-risk');
   return (
-    <aside class="reminder-banner" aria-labelledby="reminder-banner-h" data-testid="reminder-banner">
+    <aside class={`reminder-banner ${atRisk ? 'tone-risk' : 'tone-plain'}`} aria-labelledby="reminder-banner-h" data-testid="reminder-banner">
       <div class="reminder-head">
-        <h2 id="reminder-banner-h">{due.some((r) => r.why === 'at-risk') ? 'At risk today' : 'Reminder'}</h2>
+        <h2 id="reminder-banner-h">{atRisk ? 'At risk today' : 'Reminder'}</h2>
         <button type="button" class="btn-quiet" onClick={() => setDismissed(dismiss(today, { all: true }))} data-testid="reminder-dismiss">
           Not today
         </button>
