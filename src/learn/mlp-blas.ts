@@ -1,0 +1,122 @@
+// The two matrix kernels training spends its time in, on feature-major batches (row k holds
+// feature k for every sample, stride `cap`). Register blocking: 2 output rows x 4 inner terms per
+// pass, so each loaded value feeds several multiply-adds and the adds form independent chains.
+
+/**
+ * out[r][s] = init[r] + sum_k M[r][k] * inp[k][s] for s < bs, where M[r][k] = w[r * rs + k * ks]
+ * (rs = nin, ks = 1 reads W; rs = 1, ks = nin reads Wᵀ).
+ */
+export function matMulRows(w: Float32Array, rs: number, ks: number, inp: Float64Array, out: Float64Array, nr: number, nk: number, bs: number, cap: number, init: Float32Array): void {
+  let r = 0;
+  for (; r + 1 < nr; r += 2) {
+    const o0 = r * cap;
+    const o1 = o0 + cap;
+    out.fill(init[r], o0, o0 + bs);
+    out.fill(init[r + 1], o1, o1 + bs);
+    const w0 = r * rs;
+    const w1 = w0 + rs;
+    let k = 0;
+    for (; k + 3 < nk; k += 4) {
+      const a0 = w[w0 + k * ks], a1 = w[w0 + (k + 1) * ks], a2 = w[w0 + (k + 2) * ks], a3 = w[w0 + (k + 3) * ks];
+      const c0 = w[w1 + k * ks], c1 = w[w1 + (k + 1) * ks], c2 = w[w1 + (k + 2) * ks], c3 = w[w1 + (k + 3) * ks];
+      const i0 = k * cap, i1 = i0 + cap, i2 = i1 + cap, i3 = i2 + cap;
+      for (let s = 0; s < bs; s++) {
+        const x0 = inp[i0 + s], x1 = inp[i1 + s], x2 = inp[i2 + s], x3 = inp[i3 + s];
+        out[o0 + s] += a0 * x0 + a1 * x1 + (a2 * x2 + a3 * x3);
+        out[o1 + s] += c0 * x0 + c1 * x1 + (c2 * x2 + c3 * x3);
+      }
+    }
+    for (; k + 1 < nk; k += 2) {
+      const a0 = w[w0 + k * ks], a1 = w[w0 + (k + 1) * ks];
+      const c0 = w[w1 + k * ks], c1 = w[w1 + (k + 1) * ks];
+      const i0 = k * cap, i1 = i0 + cap;
+      for (let s = 0; s < bs; s++) {
+        const x0 = inp[i0 + s], x1 = inp[i1 + s];
+        out[o0 + s] += a0 * x0 + a1 * x1;
+        out[o1 + s] += c0 * x0 + c1 * x1;
+      }
+    }
+    if (k < nk) {
+      const a0 = w[w0 + k * ks], c0 = w[w1 + k * ks];
+      const i0 = k * cap;
+      for (let s = 0; s < bs; s++) {
+        const x0 = inp[i0 + s];
+        out[o0 + s] += a0 * x0;
+        out[o1 + s] += c0 * x0;
+      }
+    }
+  }
+  if (r < nr) matMulRow(w, r * rs, ks, inp, out, r * cap, nk, bs, cap, init[r]);
+}
+
+/** A single leftover output row of matMulRows. */
+function matMulRow(w: Float32Array, w0: number, ks: number, inp: Float64Array, out: Float64Array, o0: number, nk: number, bs: number, cap: number, init: number): void {
+  out.fill(init, o0, o0 + bs);
+  let k = 0;
+  for (; k + 3 < nk; k += 4) {
+    const a0 = w[w0 + k * ks], a1 = w[w0 + (k + 1) * ks], a2 = w[w0 + (k + 2) * ks], a3 = w[w0 + (k + 3) * ks];
+    const i0 = k * cap, i1 = i0 + cap, i2 = i1 + cap, i3 = i2 + cap;
+    for (let s = 0; s < bs; s++) out[o0 + s] += a0 * inp[i0 + s] + a1 * inp[i1 + s] + (a2 * inp[i2 + s] + a3 * inp[i3 + s]);
+  }
+  for (; k < nk; k++) {
+    const a0 = w[w0 + k * ks];
+    const i0 = k * cap;
+    for (let s = 0; s < bs; s++) out[o0 + s] += a0 * inp[i0 + s];
+  }
+}
+
+/** gW[o][i] = sum_s delta[o][s] * prev[i][s] for one layer (gW is nout x nin, row-major). */
+export function gradWeights(delta: Float64Array, prev: Float64Array, gW: Float64Array, nin: number, nout: number, bs: number, cap: number): void {
+  let o = 0;
+  for (; o + 1 < nout; o += 2) {
+    const d0 = o * cap, d1 = d0 + cap;
+    const g0 = o * nin, g1 = g0 + nin;
+    let i = 0;
+    for (; i + 3 < nin; i += 4) {
+      const p0 = i * cap, p1 = p0 + cap, p2 = p1 + cap, p3 = p2 + cap;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+      for (let s = 0; s < bs; s++) {
+        const x = delta[d0 + s], z = delta[d1 + s];
+        const y0 = prev[p0 + s], y1 = prev[p1 + s], y2 = prev[p2 + s], y3 = prev[p3 + s];
+        a0 += x * y0; a1 += x * y1; a2 += x * y2; a3 += x * y3;
+        c0 += z * y0; c1 += z * y1; c2 += z * y2; c3 += z * y3;
+      }
+      gW[g0 + i] = a0; gW[g0 + i + 1] = a1; gW[g0 + i + 2] = a2; gW[g0 + i + 3] = a3;
+      gW[g1 + i] = c0; gW[g1 + i + 1] = c1; gW[g1 + i + 2] = c2; gW[g1 + i + 3] = c3;
+    }
+    for (; i < nin; i++) {
+      const p0 = i * cap;
+      let a0 = 0, c0 = 0;
+      for (let s = 0; s < bs; s++) {
+        const y0 = prev[p0 + s];
+        a0 += delta[d0 + s] * y0;
+        c0 += delta[d1 + s] * y0;
+      }
+      gW[g0 + i] = a0;
+      gW[g1 + i] = c0;
+    }
+  }
+  if (o < nout) gradRow(delta, o * cap, prev, gW, o * nin, nin, bs, cap);
+}
+
+/** A single leftover row of gradWeights: two inputs per pass for two independent sums. */
+function gradRow(delta: Float64Array, d0: number, prev: Float64Array, gW: Float64Array, g0: number, nin: number, bs: number, cap: number): void {
+  let i = 0;
+  for (; i + 1 < nin; i += 2) {
+    const p0 = i * cap, p1 = p0 + cap;
+    let a0 = 0, a1 = 0;
+    for (let s = 0; s < bs; s++) {
+      const x = delta[d0 + s];
+      a0 += x * prev[p0 + s];
+      a1 += x * prev[p1 + s];
+    }
+    gW[g0 + i] = a0;
+    gW[g0 + i + 1] = a1;
+  }
+  if (i < nin) {
+    const p0 = i * cap;
+    let a0 = 0;
+    for (let s = 0; s < bs; s++) a0 += delta[d0 + s] * prev[p0 + s];
+    gW[g0 + i] = a0;
+  }
+}
