@@ -1,6 +1,7 @@
 // Validates a backup file completely before anything is written. Pure: no Dexie, no DOM.
 // Every problem is collected with its path ("events[12].at"), not just the first.
 import { EVENT_TYPES, HABIT_EVENT_TYPES, type EventType } from '../../learn/events.ts';
+import { localDayOf, parseInstant } from '../../learn/time.ts';
 import type { BackupError } from '../errors.ts';
 import { checkColor, checkName, checkReminderTime, describe, MAX_ID_LENGTH } from '../fields.ts';
 import { validateCheckpoints } from './validate-checkpoint.ts';
@@ -186,6 +187,12 @@ function validateEvents(list: unknown, habitIds: ReadonlySet<string>, p: Problem
     if (hasDay) {
       const d = dayProblem(e.day);
       if (d) p.add(`${at}.day`, d);
+      else if (!when) {
+        // A past day is marked later, never in advance.
+        const inst = parseInstant(e.at as string)!;
+        const recorded = localDayOf(inst.t, inst.offset);
+        if ((e.day as string) > recorded) p.add(`${at}.day`, `day ${e.day} is after the day the event was recorded (${recorded}): a day can only be marked afterwards`);
+      }
     }
     if (e.demo !== undefined && typeof e.demo !== 'boolean') p.add(`${at}.demo`, `demo must be true or false, got ${describe(e.demo)}`);
     if (p.count !== before) continue;

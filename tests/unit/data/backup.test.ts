@@ -77,6 +77,7 @@ describe('import validation: each bad input names the field and changes nothing'
     await expectRejected(mutated((b) => (b.events[1].at = 'yesterday')), 'events[1].at', /not an ISO-8601 timestamp/);
     await expectRejected(mutated((b) => (b.events[5].day = '04/01/2026')), 'events[5].day', /YYYY-MM-DD/);
     await expectRejected(mutated((b) => (b.events[5].day = '2026-13-01')), 'events[5].day', /impossible date/);
+    await expectRejected(mutated((b) => (b.events[5].day = '2026-01-06')), 'events[5].day', /after the day the event was recorded \(2026-01-05\)/);
   });
   it('duplicate habit ids and names too long', async () => {
     await expectRejected(mutated((b) => (b.habits[1].id = 'read')), 'habits[1].id', /Duplicate habit id "read" \(already used by habits\[0\]\)/);
@@ -108,6 +109,13 @@ describe('import validation: each bad input names the field and changes nothing'
     // 1e999 in JSON parses to Infinity.
     const inf = mutated((b) => (b.checkpoints = [cp()])).replace('0.5,', '1e999,');
     await expectRejected(inf, 'checkpoints[0].weights[0][0]', /finite number, got number Infinity/);
+  });
+  it('lists at most 200 problems and counts the rest', () => {
+    const r = parseBackup(mutated((b) => (b.events = Array.from({ length: 500 }, () => ({ type: 'habitCompleted', habitId: 'ghost', at: '2026-01-01T10:00:00Z' })))));
+    const errors = r.ok ? [] : r.errors;
+    expect(errors).toHaveLength(201);
+    expect(errors[199].path).toBe('events[199].habitId');
+    expect(errors[200]).toEqual({ path: '', message: '…and 300 more problems' });
   });
   it('collects all problems, not just the first', () => {
     const r = parseBackup(mutated((b) => {

@@ -67,11 +67,16 @@ describe('versionchange', () => {
     await createHabit({ name: 'Read' });
     const first = getDb();
     expect(first.isOpen()).toBe(true);
-    // Another tab with a newer app: same stores plus a v3 table.
-    const newer = new Dexie(DB_NAME);
-    newer.version(2).stores(SCHEMA[2]);
-    newer.version(3).stores({ ...SCHEMA[2], extra: 'id' });
+    // Another tab running a newer app: the same AppDB class with one more version.
+    class NewerAppDB extends AppDB {
+      constructor() {
+        super();
+        this.version(DB_VERSION + 1).stores({ ...SCHEMA[2], extra: 'id' });
+      }
+    }
+    const newer = new NewerAppDB();
     await newer.open();
+    expect(newer.verno).toBe(DB_VERSION + 1);
     expect(hook).toHaveBeenCalledTimes(1);
     expect(first.isOpen()).toBe(false);
     expect(getDb()).not.toBe(first); // the stale instance is forgotten
