@@ -75,7 +75,7 @@ function usableActive(active: Checkpoint | null, layers: number[]): { ckpt: Chec
  * Today's probability from the history in `s`: the prior during cold start; otherwise the network
  * when it validates at least as well as the best baseline on the hold-out, else that baseline.
  */
-export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp | null, modelVersion: number | null, now: number, o: EngineOptions): Prediction {
+export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp | null, modelVersion: number | null, now: number, o: EngineOptions, netHoldoutLL?: number): Prediction {
   const base = { habitId, day: today, computedAt: now };
   if (s.n < o.coldStartDays) {
     const p = priorProbability(s.completed, s.n);
@@ -83,7 +83,7 @@ export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp
   }
   const { trainEnd } = splitDays(s.n, o);
   const bb = bestBaseline(s, trainEnd, s.n, o);
-  if (net && netMetrics(net, s, trainEnd, s.n).logLoss <= bb.metrics.logLoss + o.modelMargin) {
+  if (net && (netHoldoutLL ?? netMetrics(net, s, trainEnd, s.n).logLoss) <= bb.metrics.logLoss + o.modelMargin) {
     return { ...base, p: predictProba(net, s.xToday), source: 'model', reasons: explainModel(net, s, today), modelVersion };
   }
   const p = s.baselines[bb.name][s.n];
@@ -96,10 +96,12 @@ export function trainOnSamples(habitId: string, s: HabitSamples, today: string, 
   const t0 = clock ? clock() : 0;
   const { ckpt, refused } = usableActive(active, o.layers);
   const activeNet = ckpt ? netFromCheckpoint(ckpt).net : null;
-  const finish = (checkpoint: Checkpoint | null, promoted: boolean, reason: string, samples: number, metrics: TrainingRun['metrics']): TrainOutput => {
-    const inForce = checkpoint ? netFromCheckpoint(checkpoint).net : activeNet;
+  // The network in force afterwards is the promoted candidate or the active one; its hold-out
+  // log-loss is already known here, so decide() does not recompute it.
+  const finish = (checkpoint: Checkpoint | null, promoted: boolean, reason: string, samples: number, metrics: TrainingRun['metrics'], inForce: Mlp | null = activeNet): TrainOutput => {
     const version = checkpoint ? checkpoint.version : ckpt ? ckpt.version : null;
-    const prediction = decide(habitId, s, today, inForce, version, now, o);
+    const knownLL = checkpoint ? metrics?.model.logLoss : metrics?.active?.logLoss;
+    const prediction = decide(habitId, s, today, inForce, version, now, o, knownLL);
     const run: TrainingRun = {
       habitId, startedAt: now, durationMs: clock ? clock() - t0 : 0, trigger, samples, promoted,
       reason: refused ? `active checkpoint refused (${refused}); ${reason}` : reason,
@@ -138,7 +140,7 @@ export function trainOnSamples(habitId: string, s: HabitSamples, today: string, 
     featureVersion: FEATURE_VERSION, step: (ckpt ? ckpt.step : 0) + count * epochs, trainedThrough: s.days[trainEnd - 1],
     metrics, createdAt: now, trigger,
   });
-  return finish(checkpoint, true, `promoted: hold-out log-loss ${ll(model)} <= ${activeM ? `active ${ll(activeM)} and ` : ''}${bb.name} baseline ${ll(bb.metrics)}`, count, metrics);
+  return finish(checkpoint, true, `promoted: hold-out log-loss ${ll(model)} <= ${activeM ? `active ${ll(activeM)} and ` : ''}${bb.name} baseline ${ll(bb.metrics)}`, count, metrics, net);
 }
 
 /** Trains one habit on its whole history (warm-started from `active`) and predicts `today`. */
