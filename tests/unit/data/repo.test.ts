@@ -117,6 +117,29 @@ describe('events and local days', () => {
     expect(learned.map((e) => [e.day, e.offset])).toEqual([['2026-05-02', 120], ['2026-05-03', -240], ['2026-05-05', 120]]);
   });
 
+  it('uses the device offset in force at that instant when none is given (real zone rules via TZ)', async () => {
+    const saved = process.env.TZ;
+    try {
+      const h = await createHabit({ name: 'Read' }, at('2026-01-01T08:00:00Z'), 0);
+      const cases: [string, string, string, string][] = [
+        // zone, UTC instant, expected at (local, with offset), expected day
+        ['Europe/Paris', '2026-03-28T22:50:00Z', '2026-03-28T23:50:00.000+01:00', '2026-03-28'],
+        ['Europe/Paris', '2026-03-29T21:50:00Z', '2026-03-29T23:50:00.000+02:00', '2026-03-29'],
+        ['America/New_York', '2026-03-09T03:50:00Z', '2026-03-08T23:50:00.000-04:00', '2026-03-08'],
+        ['America/New_York', '2026-11-02T04:50:00Z', '2026-11-01T23:50:00.000-05:00', '2026-11-01'],
+        ['Asia/Kolkata', '2026-06-01T18:20:00Z', '2026-06-01T23:50:00.000+05:30', '2026-06-01'],
+      ];
+      for (const [zone, iso, local, day] of cases) {
+        process.env.TZ = zone;
+        const e = await recordEvent({ type: 'habitCompleted', habitId: h.id }, at(iso));
+        expect([zone, e.at, e.day]).toEqual([zone, local, day]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('marks a past day keeping the real recording time; refuses future days and days before creation', async () => {
     const h = await createHabit({ name: 'Read' }, at('2026-01-05T08:00:00+01:00'), 60);
     const e = await recordEvent({ type: 'habitCompleted', habitId: h.id, day: '2026-01-06' }, at('2026-01-07T09:15:00+01:00'), 60);
