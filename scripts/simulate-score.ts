@@ -17,7 +17,7 @@ export const BURN_IN_DAYS = 14;
 export interface UserScore {
   user: string; days: number; skill: number; model: number; base: number; truth: number;
   rate: number; score: number; weekday: number; bestBaseline: number;
-  modelShare: number; netSkill: number | null; replayMs: number;
+  modelShare: number; netSkill: number | null; netGain: number | null; replayMs: number;
 }
 
 /** Replays one simulated user and scores it against the truth. */
@@ -50,6 +50,7 @@ export function scoreUser(u: SimUser, options: Partial<EngineOptions> = {}): Use
     bestBaseline: Math.min(m(sum.rate), m(sum.score), m(sum.weekday)),
     modelShare: sum.n ? sum.mN / sum.n : 0,
     netSkill: sum.mN ? skillOf(sum.mModel / sum.mN, sum.mBase / sum.mN, sum.mTruth / sum.mN) : null,
+    netGain: sum.mN ? (sum.mBase - sum.mModel) / sum.mN : null,
     replayMs,
   };
 }
@@ -57,7 +58,7 @@ export function scoreUser(u: SimUser, options: Partial<EngineOptions> = {}): Use
 /** A markdown table of user scores. */
 export function scoreTable(rows: UserScore[]): string {
   const f = (v: number): string => v.toFixed(3);
-  const head = '| user | scored days | skill | LL model | LL base | LL true | LL best baseline | model - best baseline | days by network | network skill on its days |\n|---|---|---|---|---|---|---|---|---|---|';
-  const body = rows.map((r) => `| ${r.user} | ${r.days} | ${f(r.skill)} | ${f(r.model)} | ${f(r.base)} | ${f(r.truth)} | ${f(r.bestBaseline)} | ${(r.model - r.bestBaseline >= 0 ? '+' : '') + f(r.model - r.bestBaseline)} | ${Math.round(r.modelShare * 100)}% | ${r.netSkill === null ? '-' : f(r.netSkill)} |`);
+  const head = '| user | scored days | skill | LL model | LL base | LL true | LL best baseline | model - best baseline | days by network | network skill on its days | network gain over base on its days (nats/day) |\n|---|---|---|---|---|---|---|---|---|---|---|';
+  const body = rows.map((r) => `| ${r.user} | ${r.days} | ${f(r.skill)} | ${f(r.model)} | ${f(r.base)} | ${f(r.truth)} | ${f(r.bestBaseline)} | ${(r.model - r.bestBaseline >= 0 ? '+' : '') + f(r.model - r.bestBaseline)} | ${Math.round(r.modelShare * 100)}% | ${r.netSkill === null ? '-' : f(r.netSkill)} | ${r.netGain === null ? '-' : f(r.netGain)} |`);
   return [head, ...body].join('\n');
 }

@@ -30,7 +30,7 @@ if (out) {
   mkdirSync(out, { recursive: true });
   for (const u of users) {
     const { backup, truth } = simulateUser(u);
-    writeFileSync(join(out, `${u.name}.json`), JSON.stringify(backup, null, 1));
+    writeFileSync(join(out, `${u.name}.json`), JSON.stringify(backup));
     writeFileSync(join(out, `${u.name}.truth.json`), JSON.stringify(truth));
   }
   process.stdout.write(`wrote ${users.length} simulated users to ${out}\n`);
