@@ -1,9 +1,13 @@
-// brain.js peer: NeuralNetwork (its CPU trainer) with hidden layers [16, 8], ReLU, Adam praxis.
+// brain.js peer: NeuralNetwork (its CPU trainer) with hidden layers [16, 8], ReLU; its default
+// trainer (SGD with momentum, the fastest) and, for optimizer parity, its Adam praxis.
 import brain from 'brain.js';
 import type { BenchData } from './data.ts';
 import { rowsOf } from './data.ts';
 import { TRAIN } from './config.ts';
-import { nowMs, summarise, type Timing } from './stats.ts';
+import { nowMs, repsWithin, startLap, summarise, summariseLaps, type Lap, type Timing } from './stats.ts';
+
+/** brain.js trainers compared: its default SGD with momentum 0.1, or its Adam praxis. */
+export type BrainPraxis = 'default' | 'adam';
 
 type Sample = { input: number[]; output: number[] };
 
@@ -15,30 +19,32 @@ function newNet(): brain.NeuralNetwork<number[], number[]> {
   return new brain.NeuralNetwork<number[], number[]>({ hiddenLayers: [TRAIN.layers[1], TRAIN.layers[2]], activation: 'relu' });
 }
 
-function trainOnce(data: Sample[]): number {
+function trainOnce(data: Sample[], praxis: BrainPraxis): Lap {
   const net = newNet();
-  const t0 = nowMs();
   // errorThresh tiny but positive: it must never stop before 20 iterations (checked below).
-  const r = net.train(data, { iterations: TRAIN.epochs, learningRate: TRAIN.learningRate, log: false, errorThresh: 1e-12, praxis: 'adam' });
-  const ms = nowMs() - t0;
+  const opts = { iterations: TRAIN.epochs, learningRate: TRAIN.learningRate, log: false, errorThresh: 1e-12 };
+  const lap = startLap();
+  const r = net.train(data, praxis === 'adam' ? { ...opts, praxis: 'adam' } : opts);
+  const ms = lap();
   if (r.iterations !== TRAIN.epochs) throw new Error(`brain.js stopped after ${r.iterations} iterations, expected ${TRAIN.epochs}`);
   return ms;
 }
 
-/** Warm training: one untimed warm-up run, then `reps` timed runs on fresh networks. */
-export function brainTrain(d: BenchData, reps: number): Timing {
+/** Warm training: one untimed warm-up run, then up to `reps` timed runs (within `budgetMs`) on fresh networks. */
+export function brainTrain(d: BenchData, reps: number, praxis: BrainPraxis, budgetMs: number): Timing {
   const data = samplesOf(d);
-  trainOnce(data);
-  const runs: number[] = [];
-  for (let i = 0; i < reps; i++) runs.push(trainOnce(data));
-  return summarise(runs);
+  const warm = trainOnce(data, praxis);
+  const runs: Lap[] = [];
+  const count = repsWithin(reps, warm.wall, budgetMs);
+  for (let i = 0; i < count; i++) runs.push(trainOnce(data, praxis));
+  return summariseLaps(runs);
 }
 
 /** Per-call latency (microseconds) of net.run on one sample. */
 export function brainPredictUs(d: BenchData, calls: number): Timing {
   const data = samplesOf(d);
   const net = newNet();
-  net.train(data.slice(0, 50), { iterations: 1, learningRate: TRAIN.learningRate, log: false, errorThresh: 1e-12, praxis: 'adam' });
+  net.train(data.slice(0, 50), { iterations: 1, learningRate: TRAIN.learningRate, log: false, errorThresh: 1e-12 });
   let sink = 0;
   const inputs = data.map((s) => s.input);
   for (let i = 0; i < Math.min(calls, 20_000); i++) sink += net.run(inputs[i % inputs.length])[0];

@@ -7,16 +7,16 @@ import { createAdam } from '../src/learn/adam.ts';
 import { trainEpochs } from '../src/learn/train-loop.ts';
 import type { BenchData } from './data.ts';
 import { TRAIN } from './config.ts';
-import { median, nowMs, round3, summarise, type Timing } from './stats.ts';
+import { median, nowMs, round3, startLap, summarise, summariseLaps, type Lap, type Timing } from './stats.ts';
 
-/** Times one full training call (20 epochs) on a freshly initialised network; returns ms. */
-export function nudgeTrainOnce(d: BenchData, seed: number): number {
+/** Times one full training call (20 epochs) on a freshly initialised network. */
+export function nudgeTrainOnce(d: BenchData, seed: number): Lap {
   const net = createMlp(TRAIN.layers.slice(), seed);
   const opt = createAdam(net);
   const opts = { epochs: TRAIN.epochs, batchSize: TRAIN.batchSize, learningRate: TRAIN.learningRate, seed: TRAIN.seed };
-  const t0 = nowMs();
+  const lap = startLap();
   const r = trainEpochs(net, opt, d.X, d.y, d.n, opts);
-  const ms = nowMs() - t0;
+  const ms = lap();
   if (r.diverged || r.steps !== TRAIN.epochs * Math.ceil(d.n / TRAIN.batchSize)) throw new Error(`nudge training did not complete: ${JSON.stringify(r)}`);
   return ms;
 }
@@ -24,24 +24,24 @@ export function nudgeTrainOnce(d: BenchData, seed: number): number {
 /** Warm training: one untimed warm-up, then `reps` timed runs, each on a fresh network. */
 export function nudgeWarm(d: BenchData, reps: number): Timing {
   nudgeTrainOnce(d, 1);
-  const runs: number[] = [];
+  const runs: Lap[] = [];
   for (let i = 0; i < reps; i++) runs.push(nudgeTrainOnce(d, 2 + i));
-  return summarise(runs);
+  return summariseLaps(runs);
 }
 
 const CHILD = fileURLToPath(new URL('./nudge-cold-child.ts', import.meta.url));
 
 /** Cold training: each repetition spawns a fresh Node process that imports the core, builds the data and times its first training. */
 export function nudgeCold(n: number, reps: number): Timing {
-  const runs: number[] = [];
+  const runs: Lap[] = [];
   for (let i = 0; i < reps; i++) {
     const p = spawnSync(process.execPath, ['--import', 'tsx', CHILD, String(n)], { encoding: 'utf8' });
     if (p.status !== 0) throw new Error(`cold child failed (exit ${p.status}): ${p.stderr}`);
-    const ms = Number(JSON.parse(p.stdout.trim().split('\n').pop() ?? '').ms);
-    if (!Number.isFinite(ms)) throw new Error(`cold child printed no timing: ${p.stdout}`);
-    runs.push(ms);
+    const lap = JSON.parse(p.stdout.trim().split('\n').pop() ?? '') as Lap;
+    if (!Number.isFinite(lap.wall) || !Number.isFinite(lap.cpu)) throw new Error(`cold child printed no timing: ${p.stdout}`);
+    runs.push(lap);
   }
-  return summarise(runs);
+  return summariseLaps(runs);
 }
 
 /** Per-call prediction latency in microseconds: median over batches of many calls, after a warm-up. */

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { BenchData } from './data.ts';
 import { TRAIN } from './config.ts';
-import { nowMs, repsWithin, summarise, type Timing } from './stats.ts';
+import { nowMs, repsWithin, startLap, summarise, summariseLaps, type Lap, type Timing } from './stats.ts';
 
 /** The tfjs backends compared. */
 export type TfBackend = 'cpu' | 'wasm';
@@ -37,11 +37,11 @@ function buildModel(): tf.LayersModel {
   return m;
 }
 
-async function fitOnce(xs: tf.Tensor, ys: tf.Tensor): Promise<number> {
+async function fitOnce(xs: tf.Tensor, ys: tf.Tensor): Promise<Lap> {
   const model = buildModel();
-  const t0 = nowMs();
+  const lap = startLap();
   const h = await model.fit(xs, ys, { epochs: TRAIN.epochs, batchSize: TRAIN.batchSize, shuffle: true, verbose: 0 });
-  const ms = nowMs() - t0;
+  const ms = lap();
   if (h.epoch.length !== TRAIN.epochs) throw new Error(`tfjs fit ran ${h.epoch.length} epochs, expected ${TRAIN.epochs}`);
   model.dispose();
   return ms;
@@ -58,13 +58,13 @@ export async function tfjsTrain(d: BenchData, reps: number, budgetMs: number, wa
   const wx = wn === d.n ? xs : xs.slice([0, 0], [wn, d.inputs]);
   const wy = wn === d.n ? ys : ys.slice([0, 0], [wn, 1]);
   const warm = await fitOnce(wx, wy);
-  const estimate = (warm * d.n) / wn;
-  const runs: number[] = [];
+  const estimate = (warm.wall * d.n) / wn;
+  const runs: Lap[] = [];
   const count = repsWithin(reps, estimate, budgetMs);
   for (let i = 0; i < count; i++) runs.push(await fitOnce(xs, ys));
   if (wx !== xs) tf.dispose([wx, wy]);
   tf.dispose([xs, ys]);
-  return summarise(runs);
+  return summariseLaps(runs);
 }
 
 /** Per-call latency (microseconds) of a tf.tidy predict on a 1 x 10 tensor, value read back. */

@@ -7,7 +7,8 @@ export const PEER_NOTES: Record<string, string> = {
   nudge_cold: 'Nudge core, first training call in a fresh Node process (one process per repetition)',
   tfjs_cpu: 'tfjs model.fit, cpu backend; same layers, Adam, batch 32, shuffle; BCE on sigmoid output (clipped), tfjs init',
   tfjs_wasm: 'tfjs model.fit, wasm backend (binaries from node_modules); otherwise as tfjs_cpu',
-  brainjs: 'brain.js NeuralNetwork (CPU), hidden [16,8], ReLU for ALL layers incl. output (no sigmoid/BCE), per-sample updates (batch 1), Adam praxis, no shuffle, 20 iterations checked (no early stop)',
+  brainjs: 'brain.js NeuralNetwork (CPU), hidden [16,8], ReLU for ALL layers incl. output (no sigmoid/BCE), per-sample updates (batch 1), its default SGD+momentum 0.1 (not Adam), no shuffle, 20 iterations checked (no early stop)',
+  brainjs_adam: 'as brainjs but with its Adam praxis (optimizer parity; slower)',
 };
 
 function pad(s: string, n: number): string {
@@ -24,18 +25,18 @@ export function renderTable(r: BenchResult): string {
   const lines: string[] = [];
   lines.push(`Nudge benchmark — ${r.meta.date}, ${r.meta.cpu} x${r.meta.cpus}, Node ${r.meta.node}, load ${r.meta.loadavg.join(' ')}${r.meta.quick ? ' (QUICK: 1 repetition, small sizes)' : ''}`);
   lines.push('');
-  lines.push('Training, 20 epochs, batch 32, 10-16-8-1 (ms; median and min over reps; ratio = peer median / nudge_warm median)');
+  lines.push('Training, 20 epochs, batch 32, 10-16-8-1 (ms wall-clock: median, min; CPU ms median; reps; ratio = peer median / nudge_warm median)');
   for (const size of Object.keys(r.train_ms)) {
     lines.push(`  ${size.replace('samples_', '')} samples`);
     const med = r.train_ms[size];
     for (const peer of Object.keys(med)) {
       const ratio = peer === 'nudge_warm' ? '' : `${fmt(med[peer] / med.nudge_warm)}x`;
-      lines.push(`    ${pad(peer, 11)} ${pad(fmt(med[peer]), 9)} min ${pad(fmt(r.train_ms_min[size][peer]), 9)} reps ${pad(String(r.train_reps[size][peer]), 3)} ${pad(ratio, 8)} ${PEER_NOTES[peer] ?? ''}`);
+      lines.push(`    ${pad(peer, 12)} ${pad(fmt(med[peer]), 8)} min ${pad(fmt(r.train_ms_min[size][peer]), 8)} cpu ${pad(fmt(r.train_cpu_ms[size][peer]), 8)} reps ${pad(String(r.train_reps[size][peer]), 3)} ${pad(ratio, 8)} ${PEER_NOTES[peer] ?? ''}`);
     }
   }
   lines.push('');
   lines.push('Prediction, one sample (µs per call, median of 5 batches)');
-  for (const peer of Object.keys(r.predict_us)) lines.push(`    ${pad(peer, 11)} ${pad(fmt(r.predict_us[peer]), 9)} min ${fmt(r.predict_us_min[peer])}`);
+  for (const peer of Object.keys(r.predict_us)) lines.push(`    ${pad(peer, 12)} ${pad(fmt(r.predict_us[peer]), 9)} min ${fmt(r.predict_us_min[peer])}`);
   if (r.features_ms) lines.push('', `Features, 5 habits x 5 years (${r.meta.features_events} events, ${r.meta.features_samples} samples): ${fmt(r.features_ms.habits5_years5)} ms median, ${fmt(r.features_ms_min?.habits5_years5)} ms min`);
   if (r.replay_ms) lines.push(`Replay, 1 habit x 1 year (${r.meta.replay_days} days, nightly training): ${fmt(r.replay_ms.habit1_year1)} ms median, ${fmt(r.replay_ms_min?.habit1_year1)} ms min`);
   for (const n of r.meta.notes) lines.push(`note: ${n}`);

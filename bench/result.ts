@@ -9,6 +9,8 @@ export interface BenchResult {
   train_ms: Record<string, PeerNumbers>;
   train_ms_min: Record<string, PeerNumbers>;
   train_reps: Record<string, PeerNumbers>;
+  /** Median CPU time (user + system of the measuring process) per run: robust to other load on the machine. */
+  train_cpu_ms: Record<string, PeerNumbers>;
   /** Peer median / nudge_warm median, per size. */
   train_ratio_vs_nudge_warm: Record<string, PeerNumbers>;
   predict_us: PeerNumbers;

@@ -9,6 +9,7 @@ import { round3 } from './stats.ts';
 
 const TFJS_BUDGET_MS = 15_000;
 const WARMUP_CAP = 1000;
+const BRAIN_ADAM_BUDGET_MS = 10_000;
 
 function log(msg: string): void {
   process.stderr.write(`bench: ${msg}\n`);
@@ -38,14 +39,15 @@ async function main(): Promise<void> {
   const timings: Record<string, Record<string, Timing>> = {};
   const put = (n: number, peer: string, t: Timing): void => {
     (timings[`samples_${n}`] ??= {})[peer] = t;
-    log(`${peer} samples_${n}: median ${t.median} ms, min ${t.min} ms over ${t.reps} reps`);
+    log(`${peer} samples_${n}: median ${t.median} ms, min ${t.min} ms, CPU ${t.cpuMedian} ms over ${t.reps} reps`);
   };
 
   for (const n of sizes) {
     const d = makeBenchData(n);
     put(n, 'nudge_warm', nudge.nudgeWarm(d, reps));
     put(n, 'nudge_cold', nudge.nudgeCold(n, n === 1000 || args.quick ? reps : Math.min(reps, 3)));
-    put(n, 'brainjs', brain.brainTrain(d, reps));
+    put(n, 'brainjs', brain.brainTrain(d, reps, 'default', Infinity));
+    put(n, 'brainjs_adam', brain.brainTrain(d, reps, 'adam', args.quick ? 0 : BRAIN_ADAM_BUDGET_MS));
   }
   const wasmInfo: string[] = [];
   for (const b of ['cpu', 'wasm'] as const) {
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
     train_ms,
     train_ms_min: pick((t) => t.min),
     train_reps: pick((t) => t.reps),
+    train_cpu_ms: pick((t) => t.cpuMedian ?? NaN),
     train_ratio_vs_nudge_warm: Object.fromEntries(Object.entries(train_ms).map(([size, m]) => [size, Object.fromEntries(Object.entries(m).filter(([p]) => p !== 'nudge_warm').map(([p, v]) => [p, round3(v / m.nudge_warm)]))])),
     predict_us: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.median])),
     predict_us_min: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.min])),

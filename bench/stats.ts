@@ -5,6 +5,20 @@ export function nowMs(): number {
   return performance.now();
 }
 
+/** Wall-clock and CPU (user + system of this process) milliseconds of one timed call. */
+export interface Lap { wall: number; cpu: number }
+
+/** Starts a stopwatch; calling the result gives the lap since the start. */
+export function startLap(): () => Lap {
+  const c0 = process.cpuUsage();
+  const t0 = nowMs();
+  return () => {
+    const wall = nowMs() - t0;
+    const c = process.cpuUsage(c0);
+    return { wall, cpu: (c.user + c.system) / 1000 };
+  };
+}
+
 /** Median of a non-empty list (mean of the two middle values for an even count). */
 export function median(xs: readonly number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
@@ -22,12 +36,17 @@ export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Summary of repeated timings of one configuration. */
-export interface Timing { median: number; min: number; reps: number; runs: number[] }
+/** Summary of repeated timings of one configuration; cpuMedian when CPU time was measured. */
+export interface Timing { median: number; min: number; reps: number; runs: number[]; cpuMedian?: number }
 
 /** Summarises raw timings (milliseconds or microseconds). */
 export function summarise(runs: number[]): Timing {
   return { median: round3(median(runs)), min: round3(minOf(runs)), reps: runs.length, runs: runs.map(round3) };
+}
+
+/** Summarises laps: wall-clock figures plus the median CPU time. */
+export function summariseLaps(laps: Lap[]): Timing {
+  return { ...summarise(laps.map((l) => l.wall)), cpuMedian: round3(median(laps.map((l) => l.cpu))) };
 }
 
 /**

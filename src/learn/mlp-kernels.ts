@@ -126,13 +126,24 @@ export function lossAndOutputDelta(ws: Workspace, bs: number): number {
 export function reluBackRows(prev: Float64Array, dPrev: Float64Array, gB: Float64Array, nin: number, bs: number, cap: number): void {
   for (let i = 0; i < nin; i++) {
     const ib = i * cap;
-    let sum = 0;
-    for (let s = ib; s < ib + bs; s++) {
-      const v = prev[s] > 0 ? dPrev[s] : 0;
-      dPrev[s] = v;
-      sum += v;
+    const end = ib + bs;
+    // Two partial sums: one add chain per element would make the loop latency-bound.
+    let s0 = 0, s1 = 0;
+    let s = ib;
+    for (; s + 1 < end; s += 2) {
+      const v0 = prev[s] > 0 ? dPrev[s] : 0;
+      const v1 = prev[s + 1] > 0 ? dPrev[s + 1] : 0;
+      dPrev[s] = v0;
+      dPrev[s + 1] = v1;
+      s0 += v0;
+      s1 += v1;
     }
-    gB[i] = sum;
+    if (s < end) {
+      const v0 = prev[s] > 0 ? dPrev[s] : 0;
+      dPrev[s] = v0;
+      s0 += v0;
+    }
+    gB[i] = s0 + s1;
   }
 }
 
