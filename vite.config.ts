@@ -21,16 +21,19 @@ export const CSP = [
   "form-action 'self'",
 ].join('; ');
 
-// Only the build gets the CSP: the dev server injects inline styles for hot reload.
+// Only the build gets the CSP: the dev server injects inline styles for hot reload. It goes right after
+// <meta charset> so it governs everything that follows and the charset stays first.
 function cspMeta(): Plugin {
   return {
     name: 'nudge-csp-meta',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: () => [
-        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
-      ],
+      handler(html) {
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('nudge-csp-meta: index.html needs <meta charset="UTF-8" /> to place the CSP after');
+        return html.replace(charset, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+      },
     },
   };
 }

@@ -69,6 +69,28 @@ test('a newer service worker waits behind "New version available — Reload" and
   await expect(appPage.getByText('New version available')).toHaveCount(0);
 });
 
+test.describe('on iPhone Safari (by user agent)', () => {
+  test.use({
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+  });
+
+  test('the "Add to Home Screen" hint explains why, and stays dismissed', async ({ appPage }) => {
+    const hint = appPage.getByRole('complementary').filter({ hasText: 'Add to Home Screen' });
+    await expect(hint).toBeVisible();
+    await expect(hint).toContainText('own storage');
+    await hint.getByRole('button', { name: /dismiss/i }).click();
+    await expect(hint).toHaveCount(0);
+    await appPage.reload();
+    await expect(appPage.locator('#app > *').first()).toBeVisible();
+    await expect(appPage.getByText('Add to Home Screen')).toHaveCount(0);
+  });
+});
+
+test('no install hint outside iOS Safari', async ({ appPage }) => {
+  await expect(appPage.getByText('Add to Home Screen')).toHaveCount(0);
+});
+
 test.describe('the isolation harness itself', () => {
   test('a page request to another origin fails the test', async ({ appPage }) => {
     test.fail(true, 'the guard must turn a foreign request into a failure');

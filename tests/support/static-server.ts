@@ -74,7 +74,8 @@ const MIME: Record<string, string> = {
 /** The CSP meta of a built index.html, or null when there is none. */
 export function readCspMeta(html: string): string | null {
   const tag = html.match(/<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>/i)?.[0];
-  const content = tag?.match(/content=["']([^"']*)["']/i)?.[1];
+  const quoted = tag?.match(/content=(?:"([^"]*)"|'([^']*)')/i);
+  const content = quoted?.[1] ?? quoted?.[2];
   return content ? content.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&') : null;
 }
 
