@@ -7,7 +7,7 @@ import { ValidationError } from './errors.ts';
 import { toLearningEvent, toStoredEvent } from './eventRow.ts';
 import { checkColor, checkName, checkReminderTime } from './fields.ts';
 import { newHabitId } from './ids.ts';
-import { noteHadData } from './storage.ts';
+import { refreshDataMarker } from './storage.ts';
 
 export { getDb, setOnVersionChange, withDb };
 
@@ -47,7 +47,7 @@ export async function createHabit(
       return habit;
     }),
   );
-  await noteHadData(); // so a later loss of the database is noticed (storage.ts)
+  await refreshDataMarker(); // so a later loss of the database is noticed (storage.ts)
   return created;
 }
 
@@ -129,7 +129,7 @@ export async function deleteHabit(id: string): Promise<void> {
       await db.predictions.delete(id);
       await db.habits.delete(id);
     }),
-  );
+  );  await refreshDataMarker();
 }
 
 /**
@@ -234,5 +234,5 @@ export async function deleteAllData(): Promise<void> {
     db.transaction('rw', [db.habits, db.events, db.checkpoints, db.trainingRuns, db.predictions], async () => {
       await Promise.all([db.habits.clear(), db.events.clear(), db.checkpoints.clear(), db.trainingRuns.clear(), db.predictions.clear()]);
     }),
-  );
+  );  await refreshDataMarker();
 }

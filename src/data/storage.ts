@@ -3,7 +3,8 @@
 // Eviction check, how it works. Two markers say "this app had data here":
 //  1. meta 'installMarker' in IndexedDB, written at the first launch, next to the data itself;
 //  2. a copy in Cache Storage (cache 'nudge-marker-v1'), a different storage system of the same
-//     origin, with `hadData` = the person had habits (refreshed at launch and on create/import).
+//     origin, with `hadData` = the person had habits of their own (refreshed at launch and on
+//     every create, import and delete).
 // At launch, before anything is written: IndexedDB marker present -> 'ok'. Missing while the
 // database still has habits -> 'ok' (a database from before markers). Missing and the database is
 // empty -> 'evicted' if the Cache Storage copy (or the caller's hint) says we had data, else
@@ -88,13 +89,22 @@ async function writeCacheMarker(m: InstallMarker): Promise<void> {
   }
 }
 
-/** Records that the person has data now (after creating a habit or importing); cheap, never throws. */
-export async function noteHadData(): Promise<void> {
+/** Counts the person's own habits (sample habits are not worth an eviction warning). */
+async function ownHabitCount(): Promise<number> {
+  return withDb((db) => db.habits.filter((h) => h.demo !== true).count());
+}
+
+/**
+ * Brings both markers' `hadData` up to date after a change (create, import, delete); cheap and
+ * never throws. Does nothing before the first checkEviction wrote a marker.
+ */
+export async function refreshDataMarker(): Promise<void> {
   try {
-    const m = await withDb((db) => db.meta.get(MARKER_KEY));
-    const marker = m?.value as InstallMarker | undefined;
-    if (!marker || marker.hadData) return;
-    const next = { ...marker, hadData: true };
+    const marker = (await withDb((db) => db.meta.get(MARKER_KEY)))?.value as InstallMarker | undefined;
+    if (!marker) return;
+    const hadData = (await ownHabitCount()) > 0;
+    if (marker.hadData === hadData) return;
+    const next = { ...marker, hadData };
     await withDb((db) => db.meta.put({ key: MARKER_KEY, value: next }));
     await writeCacheMarker(next);
   } catch {
@@ -107,10 +117,11 @@ export async function noteHadData(): Promise<void> {
  * it) or 'evicted' (we had data, now the database is empty). See the top of this file.
  */
 export async function checkEviction(opts: { hadDataHint?: boolean } = {}): Promise<'fresh' | 'ok' | 'evicted'> {
-  const { marker, habits } = await withDb((db) =>
+  const { marker, habits, own } = await withDb((db) =>
     db.transaction('r', [db.meta, db.habits], async () => ({
       marker: (await db.meta.get(MARKER_KEY))?.value as InstallMarker | undefined,
       habits: await db.habits.count(),
+      own: await db.habits.filter((h) => h.demo !== true).count(),
     })),
   );
   const second = await readCacheMarker();
@@ -120,7 +131,7 @@ export async function checkEviction(opts: { hadDataHint?: boolean } = {}): Promi
   const next: InstallMarker = {
     id: marker?.id ?? second?.id ?? randomSuffix(12),
     createdAt: marker?.createdAt ?? Date.now(),
-    hadData: habits > 0,
+    hadData: own > 0,
   };
   await withDb((db) => db.meta.put({ key: MARKER_KEY, value: next }));
   await writeCacheMarker(next);

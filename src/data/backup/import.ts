@@ -7,7 +7,7 @@ import { ImportError } from '../errors.ts';
 import { toStoredEvent } from '../eventRow.ts';
 import type { BackupCheckpointV1, BackupHabitV1 } from './format.ts';
 import { parseBackup } from './validate.ts';
-import { noteHadData } from '../storage.ts';
+import { refreshDataMarker } from '../storage.ts';
 
 /** What an import did. */
 export interface ImportResult { habitsAdded: number; habitsUpdated: number; eventsAdded: number; eventsSkipped: number }
@@ -125,6 +125,6 @@ export async function importBackup(text: string, mode: 'merge' | 'replace'): Pro
       : String((err as Error)?.message ?? err);
     throw new ImportError([{ path: '', message: `Could not save the backup (${why}). Nothing was changed.` }]);
   }
-  if (result.habitsAdded > 0) await noteHadData();
+  await refreshDataMarker();
   return result;
 }

@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkEviction, MARKER_CACHE, readCacheMarker, requestPersistence, storageStatus } from '../../../src/data/storage.ts';
-import { createHabit, deleteAllData } from '../../../src/data/repo.ts';
+import { createHabit, deleteAllData, deleteHabit } from '../../../src/data/repo.ts';
+import { addDemoHistory } from '../../../src/data/demo.ts';
 import { importBackup } from '../../../src/data/backup/import.ts';
 import { resetDb } from '../../../src/data/connection.ts';
 import { Dexie } from 'dexie';
@@ -80,6 +81,19 @@ describe('checkEviction', () => {
     await caches.delete(MARKER_CACHE);
     await importBackup(JSON.stringify(sampleBackup()), 'replace'); // data but no marker yet
     expect(await checkEviction()).toBe('ok');
+  });
+
+  it('keeps hadData current: deleting everything or only having the sample history is not worth a warning', async () => {
+    await checkEviction();
+    const h = await createHabit({ name: 'Read' });
+    expect((await readCacheMarker())?.hadData).toBe(true);
+    await deleteHabit(h.id);
+    expect((await readCacheMarker())?.hadData).toBe(false);
+    await addDemoHistory();
+    await checkEviction();
+    expect((await readCacheMarker())?.hadData).toBe(false);
+    await loseIndexedDb();
+    expect(await checkEviction()).toBe('fresh');
   });
 
   it('works without Cache Storage at all (WebKitGTK over http, private modes)', async () => {
