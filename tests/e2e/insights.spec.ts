@@ -5,7 +5,7 @@
  * Histories are generated here, relative to the browser's today, and imported through Settings.
  */
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect as baseExpect } from './fixtures.ts';
 import { addDays, deviceOffset, formatInstant, localDayOf } from '../../src/learn/time.ts';
 import { createMlp } from '../../src/learn/mlp.ts';
 import { createAdam } from '../../src/learn/adam.ts';
@@ -14,6 +14,8 @@ import { FEATURE_VERSION } from '../../src/learn/features.ts';
 import { DEFAULT_ENGINE_OPTIONS } from '../../src/learn/engine-options.ts';
 
 const HABIT = 'stretch';
+// The machine is shared and the worker trains in the background: be patient, never timing-dependent.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** A backup with one habit over `days` days up to yesterday, done on days where `done(i)` holds. */
 function backup(days: number, done: (i: number, weekday: number) => boolean): string {
