@@ -114,7 +114,7 @@ test('reorder, rename and delete with a confirmation dialog', async ({ page }) =
   await expect(page.getByTestId('habit-row').first()).toContainText('Second');
 
   await page.goto('./#/habits');
-  const editor = page.getByTestId('habit-editor').filter({ has: page.locator('input[value="First"]') });
+  const editor = page.getByTestId('habit-editor').filter({ has: page.getByRole('button', { name: 'Delete First' }) });
   await editor.getByLabel('Name').fill('x'.repeat(61));
   await editor.getByRole('button', { name: /^Save/ }).click();
   await expect(editor.getByRole('alert')).toContainText('61 characters, the limit is 60');
@@ -149,7 +149,7 @@ test('an imported backup shows its history, and export gives back the same habit
   // Sep 1-14 with one skip (skips bridge, do not count) and a gap on Sep 15.
   await expect(page.getByTestId('best-streak')).toHaveText('13 days');
   await expect(page.getByTestId('recent-events').locator('li').first()).toBeVisible();
-  await page.getByLabel('Habit').selectOption('walk');
+  await page.getByRole('combobox', { name: 'Habit' }).selectOption('walk');
   await expect(page.getByRole('heading', { name: 'History: Evening walk' })).toBeVisible();
   await expect(page.getByTestId('best-streak')).toHaveText('6 days');
   await expect(page.getByTestId('recent-events')).toContainText('marked later');
@@ -227,6 +227,7 @@ test('a habit name is shown as text, never as HTML', async ({ page }) => {
 
 test('Today with 5 habits x 5 years of events: first render and tap feedback (measured, reported)', async ({ page }) => {
   test.setTimeout(240_000);
+  if (process.env.UI_PERF_DEBUG) page.on('console', (m) => m.text().includes('[ui-perf]') && console.log(m.text()));
   const history = generateLongHistory({ habits: 5, years: 5, offsetMin: -new Date().getTimezoneOffset() || 0 });
   await openToday(page);
   await importFile(page, { name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(history)) }, 'Replace');

@@ -1,7 +1,8 @@
 // The habits screen (#/habits): edit, reorder, archive and restore, delete with confirmation.
 import { useRef, useState } from 'preact/hooks';
 import type { Habit } from '../../data/entities.ts';
-import { deleteHabit, listHabits, reorderHabits, restoreHabit } from '../../data/repo.ts';
+import { deleteHabit, reorderHabits, restoreHabit } from '../../data/repo.ts';
+import { habitsLive } from '../hooks/liveReads.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorNote, errorText } from '../components/ErrorNote.tsx';
 import { useToast } from '../components/Toast.tsx';
@@ -21,7 +22,7 @@ export function moved(ids: string[], i: number, dir: -1 | 1): string[] {
 /** The habit management screen. */
 export function ManageHabits() {
   const toast = useToast();
-  const { value: all, error } = useLiveQueryResult(() => listHabits({ includeArchived: true }), []);
+  const { value: all, error } = useLiveQueryResult(habitsLive, []);
   const [toDelete, setToDelete] = useState<Habit | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const active = (all ?? []).filter((h) => !h.archivedAt).sort((a, b) => a.order - b.order);

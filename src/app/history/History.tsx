@@ -1,6 +1,6 @@
 // The History screen (#/history/<habitId>): heatmap, streaks, completion rates, strength score
 // and the recent events of one habit, with a picker to switch habits.
-import { listHabits } from '../../data/repo.ts';
+import { habitsLive } from '../hooks/liveReads.ts';
 import type { Habit } from '../../data/entities.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { HabitPicker } from '../components/HabitPicker.tsx';
@@ -60,7 +60,7 @@ function HabitHistory({ habit, today }: { habit: Habit; today: string }) {
 /** The History screen; without a habit id it shows the first active habit. */
 export function History({ habitId }: { habitId: string | null }) {
   const today = useToday();
-  const { value: habits, error } = useLiveQueryResult(() => listHabits({ includeArchived: true }), []);
+  const { value: habits, error } = useLiveQueryResult(habitsLive, []);
   const sorted = (habits ?? []).slice().sort((a, b) => a.order - b.order);
   const habit = sorted.find((h) => h.id === habitId) ?? (habitId === null ? sorted.find((h) => !h.archivedAt) ?? sorted[0] : undefined);
   return (

@@ -1,7 +1,7 @@
 // What History shows for one habit: its whole event log (one habit, so a few thousand rows at
 // most) reduced to day states, streaks, rates and the strength score.
 import type { Habit, StoredEvent } from '../../data/entities.ts';
-import { eventsForHabit } from '../../data/repo.ts';
+import { eventsForHabitLive } from '../hooks/liveReads.ts';
 import { bestStreak, completionRate, currentStreak, dayStatus, strengthScore } from '../../data/stats.ts';
 
 /** History's numbers for one habit. */
@@ -20,7 +20,7 @@ export const RECENT_EVENTS = 30;
 
 /** Loads and computes History for a habit (call inside liveQuery). */
 export async function loadHistory(habit: Habit, today: string): Promise<HistoryData> {
-  const events = await eventsForHabit(habit.id);
+  const events = await eventsForHabitLive(habit.id);
   const status = dayStatus(events, habit.id);
   const rates = [7, 30, 90].map((days) => {
     const r = completionRate(status, today, days, habit.createdDay);

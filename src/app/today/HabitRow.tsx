@@ -3,10 +3,25 @@ import { Likelihood } from '../loop/Likelihood.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { hrefFor } from '../router.ts';
 import { plural } from '../format.ts';
+import { useLiveQueryResult } from '../hooks/useLiveQuery.ts';
 import { lastMarkOn, type TodayHabit } from './todayData.ts';
+import { loadOlderStreak } from './olderStreak.ts';
 import { mark, undo } from './actions.ts';
 
 const STATE_TEXT = { done: 'Done today', skipped: 'Skipped today', open: 'Not yet today' } as const;
+
+function streakText(days: number, atLeast = false): string {
+  return days > 0 ? `${plural(days, 'day')}${atLeast ? ' or more' : ''} streak` : 'No streak yet';
+}
+
+/** A streak longer than Today's window: the older part comes from its own (rarely re-run) query. */
+function LongStreak({ row, before }: { row: TodayHabit; before: string }) {
+  const { value: older } = useLiveQueryResult(
+    () => loadOlderStreak(row.habit.id, before, row.habit.createdDay),
+    [row.habit.id, before, row.habit.createdDay],
+  );
+  return <>{older === undefined ? streakText(row.streak, true) : streakText(row.streak + older)}</>;
+}
 
 /** Today's row for one habit. */
 export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
@@ -34,7 +49,7 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
               {STATE_TEXT[state]}
             </span>
             <span class="streak" data-testid="habit-streak" title="Current streak">
-              {streak > 0 ? `${plural(streak, 'day')} streak` : 'No streak yet'}
+              {row.streakContinuesBefore ? <LongStreak row={row} before={row.streakContinuesBefore} /> : streakText(streak)}
             </span>
             {habit.reminderTime && <span class="reminder-time">Reminder {habit.reminderTime}</span>}
           </p>

@@ -1,8 +1,9 @@
 // What the Today screen reads — and only that. With years of history, loading every event on
 // each render would be slow, so each habit reads a bounded window of days through the
-// [habitKey+day] index and widens it only when the current streak reaches the window's edge.
+// [habitKey+day] index; a streak that reaches the window's edge is finished by a separate live
+// query over older days only (olderStreak.ts), which a tap today does not invalidate.
 import type { Habit, StoredEvent } from '../../data/entities.ts';
-import { eventsForHabit, listHabits } from '../../data/repo.ts';
+import { eventsForHabitLive, habitsLive } from '../hooks/liveReads.ts';
 import { currentStreak, dayStatus } from '../../data/stats.ts';
 import { addDays } from '../../learn/time.ts';
 
@@ -13,7 +14,10 @@ export type DayState = 'done' | 'skipped' | 'open';
 export interface TodayHabit {
   habit: Habit;
   state: DayState;
+  /** Done days of the current streak inside the window read (the whole streak unless `streakContinuesBefore`). */
   streak: number;
+  /** Set when the streak runs unbroken to the window's first day: the streak may go on before this day. */
+  streakContinuesBefore: string | null;
   /** Done/skip events of the last PAST_DAYS days (oldest first), for undo and past-day marks. */
   recent: StoredEvent[];
   /** State of each of the last PAST_DAYS days, keyed by day. */
@@ -30,32 +34,35 @@ export interface TodayData {
 
 /** How many days back "Mark a past day" reaches. */
 export const PAST_DAYS = 7;
-/** Days read per habit at first; widened x10 while a streak fills the window. */
-const WINDOWS = [40, 400, Infinity];
+/** Days read per habit for Today; a longer streak is finished by olderStreak.ts. */
+export const WINDOW_DAYS = 40;
 
 const isMark = (e: StoredEvent) => e.type === 'habitCompleted' || e.type === 'habitSkipped';
 
+/** True when every day from `from` to `to` (inclusive) has a status: a streak would run through. */
+export function unbroken(status: ReadonlyMap<string, unknown>, from: string, to: string): boolean {
+  for (let d = to; d >= from; d = addDays(d, -1)) if (!status.has(d)) return false;
+  return true;
+}
+
 /** Reads one habit's window and computes its row. */
 export async function loadHabitRow(habit: Habit, today: string): Promise<TodayHabit> {
+  const from = addDays(today, -(WINDOW_DAYS - 1));
+  const events = await eventsForHabitLive(habit.id, from);
+  const status = dayStatus(events, habit.id);
+  const streak = currentStreak(status, today);
+  // Same rule as currentStreak: the run starts today once today has a status, else yesterday.
+  const runStart = status.has(today) ? today : addDays(today, -1);
+  const continues = streak > 0 && unbroken(status, from, runStart);
   const pastStart = addDays(today, -PAST_DAYS);
-  for (const w of WINDOWS) {
-    const from = w === Infinity ? undefined : addDays(today, -w);
-    const events = await eventsForHabit(habit.id, from);
-    const status = dayStatus(events, habit.id);
-    const streak = currentStreak(status, today);
-    // The streak may continue before `from`; only then is a wider read needed.
-    if (from !== undefined && streak >= w - 1) continue;
-    const recent = events.filter((e) => isMark(e) && e.day >= pastStart && e.day <= today).sort((a, b) => a.t - b.t);
-    const recentStatus = new Map([...status].filter(([d]) => d >= pastStart && d <= today));
-    const s = status.get(today);
-    return { habit, state: s ?? 'open', streak, recent, recentStatus };
-  }
-  throw new Error('unreachable: the last window is unbounded');
+  const recent = events.filter((e) => isMark(e) && e.day >= pastStart && e.day <= today).sort((a, b) => a.t - b.t);
+  const recentStatus = new Map([...status].filter(([d]) => d >= pastStart && d <= today));
+  return { habit, state: status.get(today) ?? 'open', streak, streakContinuesBefore: continues ? from : null, recent, recentStatus };
 }
 
 /** Loads Today for the given local day (call inside liveQuery so it stays live). */
 export async function loadToday(today: string): Promise<TodayData> {
-  const all = await listHabits({ includeArchived: true });
+  const all = await habitsLive();
   const active = all.filter((h) => !h.archivedAt).sort((a, b) => a.order - b.order);
   const habits = await Promise.all(active.map((h) => loadHabitRow(h, today)));
   return { today, habits, hasDemo: all.some((h) => h.demo), archivedCount: all.length - active.length };
