@@ -55,6 +55,8 @@ export function parseBackup(text: string): { ok: true; backup: BackupV1 } | { ok
   if (typeof text !== 'string') return { ok: false, errors: [{ path: '', message: 'The backup must be text (a .json file)' }] };
   if (text.length > MAX_FILE_BYTES)
     return { ok: false, errors: [{ path: '', message: `The file is too big: ${mb(text.length)}, the limit is ${mb(MAX_FILE_BYTES)}` }] };
+  // Editors on Windows often save a byte-order mark; it is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let json: unknown;
   try {
     json = JSON.parse(text);

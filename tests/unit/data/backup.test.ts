@@ -157,6 +157,10 @@ describe('export and import', () => {
     expect((await eventsForHabit('read')).filter((e) => e.type === 'habitCompleted').map((e) => e.day)).toEqual(['2026-01-01', '2026-01-04', '2026-01-05']);
   });
 
+  it('accepts a file saved with a byte-order mark', async () => {
+    expect(parseBackup('\uFEFF' + JSON.stringify(sampleBackup())).ok).toBe(true);
+  });
+
   it('exports what the app recorded, with day only for marked events', async () => {
     const h = await createHabit({ name: 'Read' }, at('2026-01-01T08:00:00+01:00'), 60);
     await recordEvent({ type: 'habitCompleted', habitId: h.id }, at('2026-01-02T21:00:00+01:00'), 60);
