@@ -1,49 +1,43 @@
 // The two matrix kernels training spends its time in, on feature-major batches (row k holds
-// feature k for every sample, stride `cap`). Register blocking: 2 output rows x 4 inner terms per
-// pass, so each loaded value feeds several multiply-adds and the adds form independent chains.
+// feature k for every sample, stride `cap`). Register blocking: each loaded value feeds several
+// multiply-adds, the adds form independent chains, and sums stay in registers until stored.
 
 /**
  * out[r][s] = init[r] + sum_k M[r][k] * inp[k][s] for s < bs, where M[r][k] = w[r * rs + k * ks]
- * (rs = nin, ks = 1 reads W; rs = 1, ks = nin reads Wᵀ).
+ * (rs = nin, ks = 1 reads W; rs = 1, ks = nin reads Wᵀ). Blocks of 2 rows x 4 samples.
  */
 export function matMulRows(w: Float32Array, rs: number, ks: number, inp: Float64Array, out: Float64Array, nr: number, nk: number, bs: number, cap: number, init: Float32Array): void {
   let r = 0;
   for (; r + 1 < nr; r += 2) {
     const o0 = r * cap;
     const o1 = o0 + cap;
-    out.fill(init[r], o0, o0 + bs);
-    out.fill(init[r + 1], o1, o1 + bs);
     const w0 = r * rs;
     const w1 = w0 + rs;
-    let k = 0;
-    for (; k + 3 < nk; k += 4) {
-      const a0 = w[w0 + k * ks], a1 = w[w0 + (k + 1) * ks], a2 = w[w0 + (k + 2) * ks], a3 = w[w0 + (k + 3) * ks];
-      const c0 = w[w1 + k * ks], c1 = w[w1 + (k + 1) * ks], c2 = w[w1 + (k + 2) * ks], c3 = w[w1 + (k + 3) * ks];
-      const i0 = k * cap, i1 = i0 + cap, i2 = i1 + cap, i3 = i2 + cap;
-      for (let s = 0; s < bs; s++) {
-        const x0 = inp[i0 + s], x1 = inp[i1 + s], x2 = inp[i2 + s], x3 = inp[i3 + s];
-        out[o0 + s] += a0 * x0 + a1 * x1 + (a2 * x2 + a3 * x3);
-        out[o1 + s] += c0 * x0 + c1 * x1 + (c2 * x2 + c3 * x3);
+    const b0 = init[r];
+    const b1 = init[r + 1];
+    let s = 0;
+    // 2 rows x 4 samples held in registers across the whole inner sum: no stores until the end.
+    for (; s + 3 < bs; s += 4) {
+      let a0 = b0, a1 = b0, a2 = b0, a3 = b0, c0 = b1, c1 = b1, c2 = b1, c3 = b1;
+      for (let k = 0, ik = s; k < nk; k++, ik += cap) {
+        const u = w[w0 + k * ks];
+        const v = w[w1 + k * ks];
+        const x0 = inp[ik], x1 = inp[ik + 1], x2 = inp[ik + 2], x3 = inp[ik + 3];
+        a0 += u * x0; a1 += u * x1; a2 += u * x2; a3 += u * x3;
+        c0 += v * x0; c1 += v * x1; c2 += v * x2; c3 += v * x3;
       }
+      out[o0 + s] = a0; out[o0 + s + 1] = a1; out[o0 + s + 2] = a2; out[o0 + s + 3] = a3;
+      out[o1 + s] = c0; out[o1 + s + 1] = c1; out[o1 + s + 2] = c2; out[o1 + s + 3] = c3;
     }
-    for (; k + 1 < nk; k += 2) {
-      const a0 = w[w0 + k * ks], a1 = w[w0 + (k + 1) * ks];
-      const c0 = w[w1 + k * ks], c1 = w[w1 + (k + 1) * ks];
-      const i0 = k * cap, i1 = i0 + cap;
-      for (let s = 0; s < bs; s++) {
-        const x0 = inp[i0 + s], x1 = inp[i1 + s];
-        out[o0 + s] += a0 * x0 + a1 * x1;
-        out[o1 + s] += c0 * x0 + c1 * x1;
+    for (; s < bs; s++) {
+      let a0 = b0, c0 = b1;
+      for (let k = 0, ik = s; k < nk; k++, ik += cap) {
+        const x0 = inp[ik];
+        a0 += w[w0 + k * ks] * x0;
+        c0 += w[w1 + k * ks] * x0;
       }
-    }
-    if (k < nk) {
-      const a0 = w[w0 + k * ks], c0 = w[w1 + k * ks];
-      const i0 = k * cap;
-      for (let s = 0; s < bs; s++) {
-        const x0 = inp[i0 + s];
-        out[o0 + s] += a0 * x0;
-        out[o1 + s] += c0 * x0;
-      }
+      out[o0 + s] = a0;
+      out[o1 + s] = c0;
     }
   }
   if (r < nr) matMulRow(w, r * rs, ks, inp, out, r * cap, nk, bs, cap, init[r]);
