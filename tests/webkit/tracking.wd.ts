@@ -4,8 +4,7 @@
  * Safari engine keeps what the app confirmed.
  */
 import { By, until, type WebDriver, type WebElement } from 'selenium-webdriver';
-
-interface Ctx { driver: WebDriver; baseUrl: string }
+import type { WdTest } from '../support/webkit.ts';
 
 const WAIT_MS = 15_000;
 
@@ -33,7 +32,7 @@ async function openToday(driver: WebDriver, baseUrl: string): Promise<void> {
   await driver.wait(until.elementLocated(By.css('form.add-habit input[name=name]')), WAIT_MS, 'Today never rendered its Add habit form');
 }
 
-const tests: Array<{ name: string; run(ctx: Ctx): Promise<void> }> = [
+const tests: WdTest[] = [
   {
     name: 'tracking: create a habit, mark it done, reload, it is still done',
     async run({ driver, baseUrl }) {
