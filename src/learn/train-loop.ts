@@ -5,6 +5,7 @@ import type { AdamState } from './adam.ts';
 import { adamStep } from './adam.ts';
 import { mulberry32, shuffleInPlace } from './rng.ts';
 import { backwardBatch, forwardBatch, gatherBatch, lossAndOutputDelta, workspaceFor } from './mlp-kernels.ts';
+import { isFiniteNet } from './mlp.ts';
 
 export { cloneMlp, isFiniteNet } from './mlp.ts';
 export { cloneAdam } from './adam.ts';
@@ -70,7 +71,7 @@ export function trainEpochs(net: Mlp, opt: AdamState, X: Float32Array, y: Float3
     }
     if (!diverged) epochLosses.push(weightSum > 0 ? lossSum / weightSum : NaN);
   }
-  return { finite: isFiniteParams(net), diverged, epochLosses, steps };
+  return { finite: isFiniteNet(net), diverged, epochLosses, steps };
 }
 
 function batchWeight(wb: Float64Array, bs: number): number {
@@ -79,8 +80,3 @@ function batchWeight(wb: Float64Array, bs: number): number {
   return s;
 }
 
-function isFiniteParams(net: Mlp): boolean {
-  for (const a of net.weights) for (let k = 0; k < a.length; k++) if (!Number.isFinite(a[k])) return false;
-  for (const a of net.biases) for (let k = 0; k < a.length; k++) if (!Number.isFinite(a[k])) return false;
-  return true;
-}
