@@ -5,6 +5,7 @@
  * Histories are generated here, relative to the browser's today, and imported through Settings.
  */
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect as baseExpect } from './fixtures.ts';
 import { addDays, deviceOffset, formatInstant, localDayOf } from '../../src/learn/time.ts';
 import { createMlp } from '../../src/learn/mlp.ts';
@@ -84,6 +85,8 @@ test('Insights draws the charts and lists the run after Train now', async ({ pag
   const calib = page.getByTestId('calibration-chart');
   await expect(calib).toBeVisible();
   expect(await calib.locator('circle.cal-dot').count()).toBeGreaterThanOrEqual(1);
+  const axe = await new AxeBuilder({ page }).include('[data-testid="insights"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // Today shows the stored probability with its source.
   await page.goto('./#/today');
@@ -92,6 +95,7 @@ test('Insights draws the charts and lists the run after Train now', async ({ pag
   await expect(chip).not.toHaveAttribute('data-source', 'none');
   await chip.getByRole('button').press('Enter');
   await expect(chip.getByTestId('likelihood-why')).toBeVisible();
+  await expect(chip.getByRole('button')).toHaveAttribute('aria-expanded', 'true');
 });
 
 test('Roll back to the previous version makes it active', async ({ page }) => {
