@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin, type PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import basicSsl from '@vitejs/plugin-basic-ssl';
+import { readFileSync } from 'node:fs';
 
 /**
  * The Content-Security-Policy of the built page; README "Deploy" repeats it as a header (plus frame-ancestors,
@@ -41,6 +42,18 @@ function cspMeta(): Plugin {
 /** Where `npm run preview:https` keeps its self-signed certificate (README: trying it on a phone). */
 export const HTTPS_CERT_DIR = '.cache/https';
 
+// `--mode https`: a certificate the phone trusts when NUDGE_HTTPS_CERT/NUDGE_HTTPS_KEY name one (e.g. from
+// mkcert, whose root the phone has installed) — service workers need a trusted one; else a self-signed one.
+function httpsPreview(): PluginOption {
+  const cert = process.env.NUDGE_HTTPS_CERT;
+  const key = process.env.NUDGE_HTTPS_KEY;
+  if (!cert || !key) return basicSsl({ certDir: HTTPS_CERT_DIR, name: 'nudge-preview' }) as PluginOption;
+  return {
+    name: 'nudge-https-cert',
+    config: () => ({ preview: { https: { cert: readFileSync(cert), key: readFileSync(key) } } }),
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   // Relative base (and start_url/scope below): the build works from any host and any sub-path.
   base: './',
@@ -49,7 +62,7 @@ export default defineConfig(({ mode }) => ({
   worker: { format: 'es' },
   preview: { host: '127.0.0.1' },
   plugins: [
-    mode === 'https' ? (basicSsl({ certDir: HTTPS_CERT_DIR, name: 'nudge-preview' }) as PluginOption) : null,
+    mode === 'https' ? httpsPreview() : null,
     cspMeta(),
     VitePWA({
       strategies: 'injectManifest',
