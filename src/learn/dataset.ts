@@ -58,6 +58,7 @@ function digits(s: string, at: number, len: number): number {
 
 /** One pass over the events (any order): the index every habit's build reads from. */
 export function indexEvents(events: readonly LogEvent[]): EventIndex {
+  const minuteOf = localMinuteOfDay; // a local binding: module namespace getters are slow in hot loops under some loaders
   const opens = new Map<number, number>();
   const habits = new Map<string, { day: number[]; kind: number[]; minute: number[] }>();
   for (let i = 0, n = events.length; i < n; i++) {
@@ -74,7 +75,7 @@ export function indexEvents(events: readonly LogEvent[]): EventIndex {
     h.day.push(dn);
     h.kind.push(e.type === 'habitCompleted' ? 0 : 1);
     // A past-day mark keeps its recording time, which says nothing about the usual hour.
-    h.minute.push(e.marked ? -1 : localMinuteOfDay(e.t, e.offset));
+    h.minute.push(e.marked ? -1 : minuteOf(e.t, e.offset));
   }
   return { opens, habits };
 }
@@ -118,6 +119,8 @@ export function buildHabitSamples(habit: HabitInfo, events: readonly LogEvent[] 
   const y = new Float32Array(n);
   const xToday = new Float32Array(NUM_FEATURES);
   const days: string[] = new Array(n);
+  const F = NUM_FEATURES, scoreDecay = SCORE_DECAY, hourDecay = HOUR_DECAY, remDecay = REMINDER_DECAY, wdDecay = WEEKDAY_DECAY;
+  const write = writeFeatures, toDay = numberToDay;
   const s = emptyFeatureState();
   const wDone = new Float64Array(7), wDays = new Float64Array(7);
   let completed = 0;
@@ -125,26 +128,26 @@ export function buildHabitSamples(habit: HabitInfo, events: readonly LogEvent[] 
     // State now describes days < i: load day i's weekday counters, then write its row.
     const wd = (((first + i + 4) % 7) + 7) % 7;
     s.doneWeekday = wDone[wd]; s.daysWeekday = wDays[wd];
-    writeFeatures(s, i < n ? X : xToday, i < n ? i * NUM_FEATURES : 0);
+    write(s, i < n ? X : xToday, i < n ? i * F : 0);
     if (i === n) break;
-    days[i] = numberToDay(first + i);
+    days[i] = toDay(first + i);
     const d = f.done[i];
     y[i] = d;
     completed += d;
-    wDone[wd] = wDone[wd] * WEEKDAY_DECAY + d;
-    wDays[wd] = wDays[wd] * WEEKDAY_DECAY + 1;
+    wDone[wd] = wDone[wd] * wdDecay + d;
+    wDays[wd] = wDays[wd] * wdDecay + 1;
     s.streak = d ? s.streak + 1 : 0;
     s.yesterday = d;
     s.done30 += d - (i >= 30 ? f.done[i - 30] : 0);
     s.days30 = Math.min(30, i + 1);
     s.opensYesterday = f.opens[i];
     s.opensWeek += f.opens[i] - (i >= 7 ? f.opens[i - 7] : 0);
-    s.remindersRecent = s.remindersRecent * REMINDER_DECAY + f.taps[i];
-    s.hourS = s.hourS * HOUR_DECAY + f.hourS[i];
-    s.hourC = s.hourC * HOUR_DECAY + f.hourC[i];
-    s.hourW = s.hourW * HOUR_DECAY + f.hourN[i];
-    s.scoreA = s.scoreA * SCORE_DECAY + d;
-    s.scoreB = s.scoreB * SCORE_DECAY + 1;
+    s.remindersRecent = s.remindersRecent * remDecay + f.taps[i];
+    s.hourS = s.hourS * hourDecay + f.hourS[i];
+    s.hourC = s.hourC * hourDecay + f.hourC[i];
+    s.hourW = s.hourW * hourDecay + f.hourN[i];
+    s.scoreA = s.scoreA * scoreDecay + d;
+    s.scoreB = s.scoreB * scoreDecay + 1;
   }
   return { X, y, days, n, xToday, baselines: computeBaselines(y, n, first), completed };
 }
