@@ -1,22 +1,28 @@
 // Command-line options of the benchmark.
 
-/** Parsed options: --json, --quick, --reps N. */
-export interface BenchArgs { json: boolean; quick: boolean; reps: number }
+/** Parsed options: --json, --markdown, --quick, --reps N, --save FILE (also write the JSON there), --render FILE (print a saved result, measure nothing). */
+export interface BenchArgs { json: boolean; markdown: boolean; quick: boolean; reps: number; save: string | null; render: string | null }
 
 /** Parses argv (after the script name); throws an Error naming the bad argument. */
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const a: BenchArgs = { json: false, quick: false, reps: 7 };
+  const a: BenchArgs = { json: false, markdown: false, quick: false, reps: 7, save: null, render: null };
   let repsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--json') a.json = true;
+    else if (k === '--markdown') a.markdown = true;
     else if (k === '--quick') a.quick = true;
     else if (k === '--reps') {
       const v = Number(argv[++i]);
       if (!Number.isInteger(v) || v < 1 || v > 1000) throw new Error(`--reps expects an integer from 1 to 1000, got ${JSON.stringify(argv[i])}`);
       a.reps = v;
       repsGiven = true;
-    } else throw new Error(`unknown argument ${JSON.stringify(k)} (known: --json, --quick, --reps N)`);
+    } else if (k === '--save' || k === '--render') {
+      const v = argv[++i];
+      if (!v || v.startsWith('--')) throw new Error(`${k} expects a file path`);
+      if (k === '--save') a.save = v;
+      else a.render = v;
+    } else throw new Error(`unknown argument ${JSON.stringify(k)} (known: --json, --markdown, --quick, --reps N, --save FILE, --render FILE)`);
   }
   if (a.quick && !repsGiven) a.reps = 1;
   return a;

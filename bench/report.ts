@@ -42,3 +42,30 @@ export function renderTable(r: BenchResult): string {
   for (const n of r.meta.notes) lines.push(`note: ${n}`);
   return lines.join('\n');
 }
+
+/** Renders the result as Markdown tables (for bench/README.md and the project README). */
+export function renderMarkdown(r: BenchResult): string {
+  const L: string[] = [];
+  L.push(`Measured ${r.meta.date.slice(0, 16).replace('T', ' ')} UTC on ${r.meta.cpu} x${r.meta.cpus}, Node ${r.meta.node}, load average at the end ${r.meta.loadavg.join(' / ')}${r.meta.quick ? ' (QUICK run)' : ''}.`);
+  L.push('');
+  L.push('Training, 20 epochs, batch 32, 10-16-8-1 (ms):');
+  L.push('');
+  L.push('| samples | peer | median | min | CPU median | reps | median / nudge_warm | configuration difference |');
+  L.push('|---|---|---|---|---|---|---|---|');
+  for (const size of Object.keys(r.train_ms)) {
+    const med = r.train_ms[size];
+    for (const peer of Object.keys(med)) {
+      const ratio = peer === 'nudge_warm' ? '1' : `${fmt(med[peer] / med.nudge_warm)}x`;
+      L.push(`| ${size.replace('samples_', '')} | ${peer} | ${fmt(med[peer])} | ${fmt(r.train_ms_min[size][peer])} | ${fmt(r.train_cpu_ms[size][peer])} | ${r.train_reps[size][peer]} | ${ratio} | ${PEER_NOTES[peer] ?? ''} |`);
+    }
+  }
+  L.push('');
+  L.push('| prediction, one sample | µs per call (median) | min |');
+  L.push('|---|---|---|');
+  for (const peer of Object.keys(r.predict_us)) L.push(`| ${peer} | ${fmt(r.predict_us[peer])} | ${fmt(r.predict_us_min[peer])} |`);
+  L.push('');
+  if (r.features_ms) L.push(`Features, 5 habits x 5 years (${r.meta.features_events} events): ${fmt(r.features_ms.habits5_years5)} ms median (min ${fmt(r.features_ms_min?.habits5_years5)}).  `);
+  if (r.replay_ms) L.push(`Replay, 1 habit x 1 year (${r.meta.replay_days} days, a training every night): ${fmt(r.replay_ms.habit1_year1)} ms median (min ${fmt(r.replay_ms_min?.habit1_year1)}).`);
+  for (const n of r.meta.notes) L.push(`\nNote: ${n}`);
+  return L.join('\n');
+}

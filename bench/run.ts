@@ -23,6 +23,13 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${(e as Error).message}\n`);
     process.exit(2);
   }
+  if (args.render) {
+    const { readFileSync } = await import('node:fs');
+    const saved = JSON.parse(readFileSync(args.render, 'utf8')) as BenchResult;
+    const report = await import('./report.ts');
+    process.stdout.write((args.markdown ? report.renderMarkdown(saved) : args.json ? JSON.stringify(saved) : report.renderTable(saved)) + '\n');
+    return;
+  }
   // Peers print banners with console.log; in --json mode stdout carries the JSON object only.
   if (args.json) console.log = console.info = console.debug = (...a: unknown[]) => console.error(...a);
 
@@ -112,8 +119,10 @@ async function main(): Promise<void> {
     result.replay_ms_min = { habit1_year1: replay.timing.min };
     result.meta.replay_days = replay.days;
   }
+  if (args.save) (await import('node:fs')).writeFileSync(args.save, JSON.stringify(result, null, 1) + '\n');
+  const report = await import('./report.ts');
   if (args.json) process.stdout.write(JSON.stringify(result) + '\n');
-  else process.stdout.write((await import('./report.ts')).renderTable(result) + '\n');
+  else process.stdout.write((args.markdown ? report.renderMarkdown(result) : report.renderTable(result)) + '\n');
 }
 
 main().catch((e: unknown) => {
