@@ -7,6 +7,23 @@ import { waitForServiceWorkerControl, type WdTest } from '../support/webkit.ts';
 
 const WAIT_MS = 20_000;
 
+// Appended to sw.js by the server: a byte-different "new deploy" that can say which version it is.
+const NEW_VERSION_SUFFIX = `self.addEventListener('message', (e) => {
+  if (e.data && e.data.type === 'NUDGE_TEST_VERSION') e.ports[0].postMessage('v2');
+});`;
+
+async function controllerVersion(ctx: Parameters<WdTest['run']>[0]): Promise<string> {
+  return (await ctx.driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    const controller = navigator.serviceWorker.controller;
+    if (!controller) return done('none');
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (e) => done(String(e.data));
+    controller.postMessage({ type: 'NUDGE_TEST_VERSION' }, [channel.port2]);
+    setTimeout(() => done('v1'), 1000);
+  `)) as string;
+}
+
 async function appHeading(ctx: Parameters<WdTest['run']>[0]): Promise<string> {
   const h1 = await ctx.driver.wait(until.elementLocated(By.css('#app h1')), WAIT_MS, 'the app never rendered its heading');
   return h1.getText();
@@ -48,6 +65,28 @@ const tests: WdTest[] = [
       } finally {
         await ctx.server.restart();
       }
+    },
+  },
+  {
+    name: 'a newer version waits behind the Reload prompt and Reload switches to it',
+    async run(ctx) {
+      await ctx.driver.get(ctx.baseUrl);
+      await waitForServiceWorkerControl(ctx.driver);
+      expectEqual(await controllerVersion(ctx), 'v1', 'version before the deploy');
+      ctx.server.setSwSuffix(NEW_VERSION_SUFFIX);
+      // The app checks for updates when the person returns to it.
+      await ctx.driver.executeScript("document.dispatchEvent(new Event('visibilitychange'))");
+      const banner = await ctx.driver.wait(
+        until.elementLocated(By.xpath("//*[@role='status'][contains(., 'New version available')]")),
+        WAIT_MS,
+        'the update prompt never appeared',
+      );
+      expectEqual(await controllerVersion(ctx), 'v1', 'still the old version until the person chooses');
+      await ctx.driver.executeScript('window.__beforeReload = true');
+      await banner.findElement(By.xpath(".//button[normalize-space()='Reload']")).click();
+      await ctx.driver.wait(async () => (await ctx.driver.executeScript('return window.__beforeReload !== true')) === true, WAIT_MS, 'Reload did not reload the page');
+      expectEqual(await appHeading(ctx), 'Nudge', 'heading after the update');
+      expectEqual(await controllerVersion(ctx), 'v2', 'version after Reload');
     },
   },
 ];
