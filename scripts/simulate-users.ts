@@ -159,3 +159,19 @@ export function devUsers(seed = 1): SimUser[] {
 export function hasStructure(u: SimUser): boolean {
   return !u.name.startsWith('coin') && !u.name.startsWith('newcomer');
 }
+
+/** Other kinds of people, written after tuning to check that the engine generalises (never tuned on). */
+export function novelUsers(): SimUser[] {
+  const mk = (name: string, seed: number, spec: HabitKind, days = 365, timeZone = 'Europe/Berlin'): SimUser =>
+    ({ name, seed, timeZone, start: '2025-03-01', days, opens: 1.2, habits: [{ id: 'x', name: 'X', hour: 20, spec }] });
+  return [
+    mk('rare', 31, { kind: 'coin', p: 0.08 }),
+    mk('almost-always', 32, { kind: 'coin', p: 0.95 }),
+    mk('weekend-only', 33, { kind: 'weekly', p: [0.9, 0.05, 0.05, 0.05, 0.05, 0.05, 0.9] }, 365, 'America/Los_Angeles'),
+    mk('appuse-then-weekly', 34, { kind: 'change', before: { kind: 'appDriven', low: 0.1, high: 0.9 }, after: { kind: 'weekly', p: [0.1, 0.9, 0.9, 0.9, 0.9, 0.9, 0.1] } }, 365, 'Australia/Sydney'),
+    mk('streak-slow', 35, { kind: 'streak', low: 0.3, high: 0.95, tau: 8 }, 500),
+    mk('reminder-weak', 36, { kind: 'reminder', low: 0.4, high: 0.7, tapRate: 0.2 }),
+    mk('weekly-90-days', 37, { kind: 'weekly', p: [0.2, 0.8, 0.8, 0.8, 0.8, 0.8, 0.2] }, 90),
+    mk('coin-120-days', 38, { kind: 'coin', p: 0.6 }, 120, 'Asia/Kolkata'),
+  ];
+}

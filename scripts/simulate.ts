@@ -1,9 +1,9 @@
 // Simulated users: `npm run simulate -- --out tests/fixtures/sim [--seed N]` writes backups and
-// their truth; `npm run simulate -- --score [--seed N] [--set key=value ...]` replays them and
+// their truth; `npm run simulate -- --score [--seed N | --novel] [--set key=value ...]` replays them and
 // prints the quality table (skill against the known truth).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { devUsers, hasStructure, simulateUser } from './simulate-users.ts';
+import { devUsers, hasStructure, novelUsers, simulateUser } from './simulate-users.ts';
 import { scoreTable, scoreUser } from './simulate-score.ts';
 import type { EngineOptions } from '../src/learn/engine-options.ts';
 
@@ -24,7 +24,7 @@ function overrides(): Partial<EngineOptions> {
 }
 
 const seed = Number(arg('--seed') ?? 1);
-const users = devUsers(seed);
+const users = process.argv.includes('--novel') ? novelUsers() : devUsers(seed);
 const out = arg('--out');
 if (out) {
   mkdirSync(out, { recursive: true });
@@ -42,5 +42,5 @@ if (process.argv.includes('--score')) {
   const structured = rows.filter((r, i) => hasStructure(users[i]));
   const mean = structured.reduce((a, r) => a + r.skill, 0) / structured.length;
   const worst = Math.max(...rows.map((r) => r.model - r.bestBaseline));
-  process.stdout.write(`seed ${seed}: mean skill (structured) ${mean.toFixed(3)}; worst model - best baseline ${worst.toFixed(3)} nats/day; replay ${rows.reduce((a, r) => a + r.replayMs, 0).toFixed(0)} ms\n`);
+  process.stdout.write(`${process.argv.includes('--novel') ? 'novel users' : `seed ${seed}`}: mean skill (structured) ${mean.toFixed(3)}; worst model - best baseline ${worst.toFixed(3)} nats/day; replay ${rows.reduce((a, r) => a + r.replayMs, 0).toFixed(0)} ms\n`);
 }
