@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/tracking-backup.json', import.meta.url));
@@ -223,6 +224,26 @@ test('a habit name is shown as text, never as HTML', async ({ page }) => {
   await openToday(page);
   expect(await page.locator('main img').count()).toBe(0);
   expect(dialogs).toEqual([]);
+});
+
+test('the screens have no serious accessibility violations (axe), in light and dark', async ({ page }) => {
+  test.setTimeout(180_000); // eight axe runs on a shared 2-core machine
+  await openToday(page);
+  await page.getByRole('button', { name: 'Try with a sample history' }).click();
+  await expect(page.getByTestId('habit-row').nth(1)).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const hash of ['#/today', '#/history', '#/habits', '#/settings']) {
+      await page.goto(`./${hash}`);
+      await expect(page.locator('main h2').first()).toBeVisible();
+      await page.waitForTimeout(300); // let live queries settle so the whole screen is checked
+      const { violations } = await new AxeBuilder({ page }).include('main').analyze();
+      const serious = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${scheme} ${hash}: ${v.id} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious).toEqual([]);
+    }
+  }
 });
 
 test('Today with 5 habits x 5 years of events: first render and tap feedback (measured, reported)', async ({ page }) => {

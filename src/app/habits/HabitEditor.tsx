@@ -55,7 +55,7 @@ export function HabitEditor({ habit, first, last, onMove, onDelete }: HabitEdito
   };
   return (
     <li class="card habit-editor" data-testid="habit-editor" data-habit-id={habit.id}>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={save} noValidate aria-label={`Edit ${habit.name}`}>
         <label class="field">
           <span>Name</span>
           <input

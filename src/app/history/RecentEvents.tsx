@@ -1,4 +1,5 @@
-// The habit's latest events, newest first, each with Undo (which deletes it).
+// The habit's latest events, newest first; a done or skip has Undo (which deletes it). Reminder
+// events are the app's own record, not something the person said, so they have none.
 import type { StoredEvent } from '../../data/entities.ts';
 import { useToast } from '../components/Toast.tsx';
 import { clockOf, relativeDay } from '../format.ts';
@@ -28,7 +29,7 @@ export function RecentEvents({ events, today }: { events: StoredEvent[]; today: 
                 {marked ? ` (marked later, on ${e.at.slice(0, 10)} at ${clockOf(e.at)})` : ` at ${clockOf(e.at)}`}
               </small>
             </span>
-            {e.id !== undefined && (
+            {e.id !== undefined && (e.type === 'habitCompleted' || e.type === 'habitSkipped') && (
               <button type="button" class="btn btn-small" onClick={() => undo(e.id!, toast)}>
                 Undo <span class="sr-only">{`${what} on ${e.day}`}</span>
               </button>

@@ -8,7 +8,7 @@ import { lastMarkOn, type TodayHabit } from './todayData.ts';
 import { loadOlderStreak } from './olderStreak.ts';
 import { mark, undo } from './actions.ts';
 
-const STATE_TEXT = { done: 'Done today', skipped: 'Skipped today', open: 'Not yet today' } as const;
+const STATE_TEXT = { done: '✓ Done today', skipped: 'Skipped today', open: 'Not yet today' } as const;
 
 function streakText(days: number, atLeast = false): string {
   return days > 0 ? `${plural(days, 'day')}${atLeast ? ' or more' : ''} streak` : 'No streak yet';
