@@ -226,6 +226,23 @@ test('a habit name is shown as text, never as HTML', async ({ page }) => {
   expect(dialogs).toEqual([]);
 });
 
+test('when the browser throws the database away, the next launch says so plainly', async ({ page }) => {
+  await openToday(page);
+  await addHabit(page, 'Read');
+  await expect(page.getByTestId('eviction-banner')).toHaveCount(0);
+  // Delete the database underneath the app, as a browser wiping site data would. The app's open
+  // connection gets a versionchange and the app reloads itself (boot.ts); its new connection
+  // waits for the deletion, and the launch check finds the data gone.
+  const reloaded = page.waitForEvent('load');
+  await page.evaluate(() => {
+    indexedDB.deleteDatabase('nudge');
+  });
+  await reloaded;
+  await expect(page.getByTestId('eviction-banner')).toBeVisible();
+  await expect(page.getByTestId('eviction-banner')).toContainText('restore it in Settings');
+  await expect(page.getByTestId('habit-row')).toHaveCount(0);
+});
+
 test('the screens have no serious accessibility violations (axe), in light and dark', async ({ page }) => {
   test.setTimeout(180_000); // eight axe runs on a shared 2-core machine
   await openToday(page);
