@@ -1,7 +1,8 @@
 // Wires the signal adapters to the pure policy and the trainer: at launch, on return, when charging
-// starts and on a slow tick while visible, it waits briefly for a better moment (idle or a quiet
+// starts, when new habits arrive (sample history, import) and on a slow tick while visible, it waits briefly for a better moment (idle or a quiet
 // spell), asks the policy per habit and trains the due ones in the worker. When the local day
 // changes it has the worker recompute today's predictions. It never starts anything while hidden.
+import { liveQuery } from 'dexie';
 import { withDb } from '../data/connection.ts';
 import { deviceOffset, localDayOf } from '../learn/time.ts';
 import { decideHabits, type Signals } from './policy.ts';
@@ -19,8 +20,8 @@ export const IDLE_WAIT_MS = 2_000;
 /** While the app stays open and visible, look again this often (idle/charging may come later). */
 export const TICK_MS = 30 * 60_000;
 
-/** What caused a scheduling moment. */
-export type MomentCause = 'launch' | 'return' | 'charging' | 'tick' | 'daychange';
+/** What caused a scheduling moment ('data': new habits arrived, e.g. the sample history or an import). */
+export type MomentCause = 'launch' | 'return' | 'charging' | 'tick' | 'daychange' | 'data';
 
 /** The last decision, for diagnostics (Settings, tests): cause, signals, per-habit reasons. */
 export interface SchedulerLog { at: number; cause: MomentCause; signals: Signals; trained: string[]; reasons: Record<string, string> }
@@ -53,8 +54,15 @@ export function startScheduler(): () => void {
   let dayChanged = false;
   const cleanups: (() => void)[] = [];
 
+  // New information that arrives during a moment (new habits, charging) gets its own moment after it.
+  let queued: MomentCause | null = null;
+
   async function moment(cause: MomentCause): Promise<void> {
-    if (stopped || busy || isHidden()) return;
+    if (stopped || isHidden()) return;
+    if (busy) {
+      if (cause === 'data' || cause === 'charging') queued = cause;
+      return;
+    }
     busy = true;
     try {
       const today = localToday();
@@ -85,7 +93,7 @@ export function startScheduler(): () => void {
       const d = decideHabits(signals, facts, today, Date.now(), { dayChanged, training: trainer.isTraining() });
       lastLog = { at: Date.now(), cause, signals, trained: d.habitIds, reasons: d.reasons };
       if (d.habitIds.length && d.trigger) {
-        await trainer.train({ habitIds: d.habitIds, trigger: d.trigger, today });
+        await trainer.train({ habitIds: d.habitIds, trigger: d.trigger, today, onlyIfDue: true });
         dayChanged = false;
       }
       // A timeline mark (DevTools Performance panel, and the browser tests wait on it).
@@ -96,6 +104,9 @@ export function startScheduler(): () => void {
       performance.mark(`nudge:moment:${cause}:error:0`);
     } finally {
       busy = false;
+      const next = queued;
+      queued = null;
+      if (next) void moment(next);
     }
   }
 
@@ -120,6 +131,7 @@ export function startScheduler(): () => void {
   })();
 
   cleanups.push(onReturn(() => void moment('return')));
+  cleanups.push(watchNewHabits(() => void moment('data')));
   const tick = setInterval(() => void moment('tick'), TICK_MS);
   cleanups.push(() => clearInterval(tick));
   armMidnight();
@@ -132,6 +144,21 @@ export function startScheduler(): () => void {
     setUpdateGate(null);
     for (const c of cleanups) c();
   };
+}
+
+/** Calls `onNew` when habits appear that were not there before (not on the first look). */
+function watchNewHabits(onNew: () => void): () => void {
+  let known: Set<string> | null = null;
+  const sub = liveQuery(() => withDb((db) => db.habits.toCollection().primaryKeys())).subscribe({
+    next: (keys) => {
+      const now = new Set(keys.map(String));
+      const added = known !== null && [...now].some((k) => !known!.has(k));
+      known = now;
+      if (added) onNew();
+    },
+    error: (err: unknown) => console.warn('[nudge] scheduler could not watch habits:', err),
+  });
+  return () => sub.unsubscribe();
 }
 
 /** Waits until no training runs here or anywhere (other tabs, the service worker): the update gate. */

@@ -8,6 +8,12 @@ export interface TrainRequest {
   trigger: Trigger;
   /** Local day to predict for; defaults to the device's local today. */
   today?: string;
+  /**
+   * Re-check inside the lock that each habit is still due: skip habits trained within the policy's
+   * daily limit (another tab or the service worker got there between the decision and the lock).
+   * The scheduler sets it; "Train now" does not.
+   */
+  onlyIfDue?: boolean;
 }
 
 /** One habit's outcome of a training request. */
@@ -26,6 +32,8 @@ export interface TrainResult {
   outcomes: HabitTrainOutcome[];
   /** Habits asked for that do not exist (deleted meanwhile), reported rather than dropped silently. */
   missing: string[];
+  /** With onlyIfDue: habits someone else trained meanwhile, so not trained again. */
+  skipped?: string[];
   durationMs: number;
 }
 

@@ -18,7 +18,7 @@ export async function periodicTrain(now = Date.now()): Promise<{ trained: string
     const facts = await readTrainingFacts(db);
     // No page is visible here and battery is unknown in a service worker: the sync itself is the signal.
     const d = decideHabits({ periodicSync: true }, facts, today, now);
-    if (d.habitIds.length && d.trigger) await trainAndStore(db, { habitIds: d.habitIds, trigger: d.trigger, today, now });
+    if (d.habitIds.length && d.trigger) await trainAndStore(db, { habitIds: d.habitIds, trigger: d.trigger, today, now, onlyIfDue: true });
     if (await predictionsStale(db, today)) await predictAllAndStore(db, today);
     return { trained: d.habitIds, reasons: d.reasons };
   });

@@ -11,6 +11,7 @@ import { FEATURE_VERSION } from '../learn/features.ts';
 import { deviceOffset, localDayOf } from '../learn/time.ts';
 import type { Checkpoint, Prediction, TrainingRun, Trigger } from '../learn/types.ts';
 import { withTrainLock } from '../schedule/lock.ts';
+import { MIN_HOURS_BETWEEN_RUNS } from '../schedule/policy.ts';
 import type { HabitTrainOutcome, PredictAllResult, RollbackResult, TrainResult } from './api.ts';
 import { activeRows, checkRow, loadLearningData, type LearningData } from './learning-data.ts';
 
@@ -35,7 +36,7 @@ export function localToday(now = Date.now()): string {
 /** Trains the given habits (or all active ones) one by one under the training lock and stores each result. */
 export async function trainAndStore(
   db: AppDB,
-  req: { habitIds: string[] | 'all'; trigger: Trigger; now?: number; today?: string },
+  req: { habitIds: string[] | 'all'; trigger: Trigger; now?: number; today?: string; onlyIfDue?: boolean },
   opts: ServiceOptions = {},
 ): Promise<TrainResult> {
   const t0 = performance.now();
@@ -45,19 +46,31 @@ export async function trainAndStore(
     const data = await loadLearningData(db);
     const ids = req.habitIds === 'all' ? [...data.habits.values()].filter((h) => !h.archivedAt).map((h) => h.id) : req.habitIds;
     const missing = ids.filter((id) => !data.habits.has(id));
+    const skipped = req.onlyIfDue ? await trainedRecently(db, ids, now) : [];
     const outcomes: HabitTrainOutcome[] = [];
     for (const id of ids) {
       const habit = data.habits.get(id);
-      if (!habit) continue;
+      if (!habit || skipped.includes(id)) continue;
       const outcome = await trainOne(db, data, habit, req.trigger, today, now, opts);
       outcomes.push(outcome);
       opts.onHabitDone?.(outcome);
     }
-    return { outcomes, missing };
+    return { outcomes, missing, skipped };
   }, { locks: opts.locks });
   const durationMs = performance.now() - t0;
-  if (locked.status === 'busy') return { status: 'busy', trigger: req.trigger, outcomes: [], missing: [], durationMs };
+  if (locked.status === 'busy') return { status: 'busy', trigger: req.trigger, outcomes: [], missing: [], skipped: [], durationMs };
   return { status: 'done', trigger: req.trigger, ...locked.value, durationMs };
+}
+
+/** Habits whose last run started within the policy's daily limit of `now` (someone got there first). */
+async function trainedRecently(db: AppDB, ids: string[], now: number): Promise<string[]> {
+  const limit = MIN_HOURS_BETWEEN_RUNS * 3_600_000;
+  const out: string[] = [];
+  for (const id of ids) {
+    const last = await db.trainingRuns.where('habitId').equals(id).last();
+    if (last && now - last.startedAt < limit) out.push(id);
+  }
+  return out;
 }
 
 function setAsideRun(habitId: string, reason: string, trigger: Trigger, now: number): TrainingRun {

@@ -14,11 +14,19 @@ import {
 
 test.skip(({ browserName }) => browserName !== 'chromium', 'Chromium-only: DevTools protocol, Battery Status, requestIdleCallback');
 
-/** Opens Today, lets the launch moment pass on the empty app, then adds the sample history. */
-async function sampleAfterLaunch(page: Page): Promise<string[]> {
+/**
+ * Opens Today, lets the launch moment pass on the empty app, then adds the sample history. With
+ * `hidden`, the page is (emulated) hidden while the habits arrive, so the scheduler starts nothing.
+ */
+async function sampleAfterLaunch(page: Page, opts: { hidden?: boolean } = {}): Promise<string[]> {
   await page.goto('./#/today');
   await waitForMoment(page, 'launch');
+  if (opts.hidden) await setVisibility(page, 'hidden');
   return addSampleHistory(page);
+}
+
+function setVisibility(page: Page, v: 'hidden' | 'visible'): Promise<void> {
+  return page.evaluate((v) => (window as unknown as { __setVisibility(v: string): void }).__setVisibility(v), v);
 }
 
 async function runs(page: Page): Promise<RunRow[]> {
@@ -40,33 +48,19 @@ async function expectProbabilitiesOnToday(page: Page, ids: string[]): Promise<vo
   }
 }
 
-test('launch with a sample history: the worker trains on idle and Today shows the probabilities', async ({ page, context }) => {
+test('new habits (the sample history) train in the worker on idle; Today shows the probabilities', async ({ page, context }) => {
   await emulateSignals(context, { battery: { charging: false, level: 0.9 } });
   const ids = await sampleAfterLaunch(page);
-  expect(await runs(page)).toEqual([]);
-  await page.reload();
-  expect(await waitForMoment(page, 'launch')).toEqual({ trigger: 'idle', habits: ids.length });
+  expect(await waitForMoment(page, 'data')).toEqual({ trigger: 'idle', habits: ids.length });
   await expectTrainedOnce(page, ids, 'idle');
   expect(page.workers().map((w) => w.url()).some((u) => /trainer\.worker/.test(u)), 'training ran in the trainer worker').toBe(true);
   await expectProbabilitiesOnToday(page, ids);
   const preds = await storeRows<PredictionRow>(page, 'predictions');
   expect(preds.map((p) => p.habitId).sort()).toEqual(ids);
-});
-
-test('a battery that starts charging trains, with the trigger "charging"', async ({ page, context }) => {
-  await emulateSignals(context, { battery: { charging: false, level: 0.5 } });
-  const ids = await sampleAfterLaunch(page);
-  await page.evaluate(() => (window as unknown as { __setCharging(c: boolean): void }).__setCharging(true));
-  expect(await waitForMoment(page, 'charging')).toEqual({ trigger: 'charging', habits: ids.length });
-  await expectTrainedOnce(page, ids, 'charging');
-});
-
-test('Safari-like (no idle callback, no battery): a quiet spell at launch trains, with the trigger "quiet"', async ({ page, context }) => {
-  await emulateSignals(context, { battery: null, noIdleCallback: true });
-  const ids = await sampleAfterLaunch(page);
+  // A reload keeps them and trains nothing again.
   await page.reload();
-  expect(await waitForMoment(page, 'launch')).toEqual({ trigger: 'quiet', habits: ids.length });
-  await expectTrainedOnce(page, ids, 'quiet');
+  expect(await waitForMoment(page, 'launch')).toEqual({ trigger: 'none', habits: 0 });
+  expect(await runs(page)).toHaveLength(ids.length);
 });
 
 /** Keeps the pointer moving (a person using the app), so no quiet spell happens. */
@@ -77,15 +71,31 @@ async function busyPerson(page: Page, ms: number): Promise<void> {
   }
 }
 
+test('Safari-like (no idle callback, no battery): a quiet spell after new habits trains, with "quiet"', async ({ page, context }) => {
+  await emulateSignals(context, { battery: null, noIdleCallback: true });
+  const ids = await sampleAfterLaunch(page);
+  expect(await waitForMoment(page, 'data')).toEqual({ trigger: 'quiet', habits: ids.length });
+  await expectTrainedOnce(page, ids, 'quiet');
+});
+
+test('a busy person is not interrupted; a battery that starts charging then trains, with "charging"', async ({ page, context }) => {
+  await emulateSignals(context, { battery: { charging: false, level: 0.5 }, noIdleCallback: true });
+  const ids = await sampleAfterLaunch(page);
+  await busyPerson(page, 7_000);
+  expect(await waitForMoment(page, 'data'), 'due, but no favourable moment yet').toEqual({ trigger: 'none', habits: 0 });
+  expect(await runs(page)).toEqual([]);
+  await page.evaluate(() => (window as unknown as { __setCharging(c: boolean): void }).__setCharging(true));
+  expect(await waitForMoment(page, 'charging')).toEqual({ trigger: 'charging', habits: ids.length });
+  await expectTrainedOnce(page, ids, 'charging');
+});
+
 test('Safari-like: never while hidden; on return with a busy person it trains with "visibility"', async ({ page, context }) => {
   await emulateSignals(context, { battery: null, noIdleCallback: true, visibility: 'visible' });
-  const ids = await sampleAfterLaunch(page);
-  const setVis = (v: string) => page.evaluate((v) => (window as unknown as { __setVisibility(v: string): void }).__setVisibility(v), v);
-  await setVis('hidden');
+  const ids = await sampleAfterLaunch(page, { hidden: true });
   await page.waitForTimeout(1_000);
   expect(await runs(page), 'nothing trains while hidden').toEqual([]);
-  expect((await moments(page)).filter((m) => m.cause === 'return')).toEqual([]);
-  await setVis('visible');
+  expect((await moments(page)).filter((m) => m.cause !== 'launch'), 'no moment is even considered while hidden').toEqual([]);
+  await setVisibility(page, 'visible');
   await busyPerson(page, 7_000);
   expect(await waitForMoment(page, 'return')).toEqual({ trigger: 'visibility', habits: ids.length });
   await expectTrainedOnce(page, ids, 'visibility');
@@ -94,6 +104,8 @@ test('Safari-like: never while hidden; on return with a busy person it trains wi
 test('Safari-like: a busy person at launch still gets a run, with the trigger "launch"', async ({ page, context }) => {
   await emulateSignals(context, { battery: null, noIdleCallback: true });
   const ids = await sampleAfterLaunch(page);
+  await busyPerson(page, 7_000);
+  expect(await waitForMoment(page, 'data')).toEqual({ trigger: 'none', habits: 0 });
   await page.reload();
   await busyPerson(page, 7_000);
   expect(await waitForMoment(page, 'launch')).toEqual({ trigger: 'launch', habits: ids.length });
@@ -101,10 +113,11 @@ test('Safari-like: a busy person at launch still gets a run, with the trigger "l
 });
 
 test('a real periodicsync event makes the service worker train inline', async ({ page, context, server }) => {
-  await emulateSignals(context, { battery: { charging: false, level: 0.9 } });
+  await emulateSignals(context, { battery: { charging: false, level: 0.9 }, visibility: 'visible' });
   await page.goto('./');
   await waitForServiceWorkerControl(page);
-  const ids = await sampleAfterLaunch(page);
+  // The page is hidden while the habits arrive: it must not train; the service worker will.
+  const ids = await sampleAfterLaunch(page, { hidden: true });
   const cdp = await context.newCDPSession(page);
   const registrationId = new Promise<string>((resolve) => {
     cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
@@ -126,26 +139,27 @@ test('Train now works offline (the worker chunk is precached); a reload keeps th
   await page.goto('./');
   await waitForServiceWorkerControl(page);
   const [id] = await sampleAfterLaunch(page);
-  expect(page.workers().some((w) => /trainer\.worker/.test(w.url())), 'the worker starts lazily, not yet').toBe(false);
+  await waitForMoment(page, 'data');
+  // Offline: the page, the worker chunk and everything else come from the service worker's precache.
   await server.stop();
+  await page.reload();
+  expect(await waitForMoment(page, 'launch'), 'trained today already: nothing due').toEqual({ trigger: 'none', habits: 0 });
+  expect(page.workers().some((w) => /trainer\.worker/.test(w.url())), 'the worker starts lazily, not yet').toBe(false);
   await page.goto(`./#/insights/${id}`);
   await page.getByTestId('train-now').click();
   await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-trigger', 'manual', { timeout: 30_000 });
   await expect(page.getByTestId('train-status')).toContainText(/Trained on \d+ days/);
+  expect(page.workers().some((w) => /trainer\.worker/.test(w.url())), 'the worker was loaded offline').toBe(true);
   const version = await page.getByTestId('model-version').getAttribute('data-version');
   const before = await runs(page);
-  expect(before.filter((r) => r.habitId === id)).toHaveLength(1);
+  expect(before.filter((r) => r.habitId === id).map((r) => r.trigger)).toEqual(['idle', 'manual']);
 
   await server.start();
   await page.reload();
-  await waitForMoment(page, 'launch');
+  expect(await waitForMoment(page, 'launch'), 'a reload trains nothing').toEqual({ trigger: 'none', habits: 0 });
   await page.goto(`./#/insights/${id}`);
   await expect(page.getByTestId('model-version')).toHaveAttribute('data-version', version ?? '');
-  // The launch trained the other (never trained) habits, but not this one again.
-  const after = await runs(page);
-  expect(after.filter((r) => r.habitId === id)).toHaveLength(1);
-  const again = await page.reload().then(() => waitForMoment(page, 'launch'));
-  expect(again.habits, 'a second reload trains nothing').toBe(0);
+  expect(await runs(page)).toEqual(before);
 });
 
 /** Adds a copy of the active checkpoint as the next version (as a later promotion would). */
@@ -206,8 +220,8 @@ test('Train now, then rollback makes the previous version active again', async (
 });
 
 test('two tabs open at once train each habit once (Web Lock)', async ({ page, context }) => {
-  await emulateSignals(context, { battery: { charging: false, level: 0.9 } });
-  const ids = await sampleAfterLaunch(page);
+  await emulateSignals(context, { battery: { charging: false, level: 0.9 }, visibility: 'visible' });
+  const ids = await sampleAfterLaunch(page, { hidden: true });
   const second = await context.newPage();
   // Both launch at the same moment with every habit due.
   await Promise.all([page.reload(), second.goto('./#/today')]);
@@ -220,8 +234,9 @@ test('two tabs open at once train each habit once (Web Lock)', async ({ page, co
 });
 
 test('killing the worker mid-run leaves the old checkpoint active and intact', async ({ page, context }) => {
-  await emulateSignals(context, { battery: { charging: false, level: 0.9 } });
-  const ids = await sampleAfterLaunch(page);
+  await emulateSignals(context, { battery: { charging: false, level: 0.9 }, visibility: 'visible' });
+  // Hidden: the scheduler stays out of the way; the test drives the trainer itself.
+  const ids = await sampleAfterLaunch(page, { hidden: true });
   // A first run gives every habit its current state (checkpoint where promoted, run, prediction).
   await page.evaluate(() => (window as unknown as { nudgeDebug: { trainer: { train(r: object): Promise<unknown> } } }).nudgeDebug.trainer.train({ habitIds: 'all', trigger: 'manual' }));
   const before = { cps: await storeRows<CheckpointSummary>(page, 'checkpoints'), runs: await runs(page), preds: await storeRows<PredictionRow>(page, 'predictions') };

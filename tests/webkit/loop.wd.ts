@@ -9,13 +9,13 @@ import { waitInPage, type WdTest } from '../support/webkit.ts';
 
 const WAIT_MS = 30_000;
 
-/** The scheduler's timeline marks `nudge:moment:<cause>:<trigger>:<habits>` of this page. */
-async function launchMoment(driver: WebDriver): Promise<string> {
+/** The scheduler's timeline mark `nudge:moment:<cause>:<trigger>:<habits>` for this cause, once decided. */
+async function moment(driver: WebDriver, cause: 'launch' | 'data'): Promise<string> {
   return waitInPage<string>(
     driver,
-    `return performance.getEntriesByType('mark').map((m) => m.name).find((n) => n.startsWith('nudge:moment:launch:')) || null;`,
+    `return performance.getEntriesByType('mark').map((m) => m.name).find((n) => n.startsWith('nudge:moment:${cause}:')) || null;`,
     WAIT_MS,
-    'the scheduler to decide at launch',
+    `the scheduler to decide on a "${cause}" moment`,
   );
 }
 
@@ -51,7 +51,7 @@ const tests: WdTest[] = [
     name: 'loop: sample history trains through the fallback path, a probability appears and survives a reload',
     async run({ driver, baseUrl }) {
       await driver.get(new URL('./#/today', baseUrl).href);
-      await launchMoment(driver);
+      await moment(driver, 'launch');
       const missing = await driver.executeScript<Record<string, boolean>>(
         `return { idle: typeof requestIdleCallback !== 'function', battery: typeof navigator.getBattery !== 'function' };`,
       );
@@ -68,10 +68,9 @@ const tests: WdTest[] = [
       )) as string[]).sort();
       if (ids.length < 2) throw new Error(`expected the sample habits, got ${JSON.stringify(ids)}`);
 
-      // A fresh launch with history due: no idle callback, no battery -> the quiet spell (no input) decides.
-      await driver.navigate().refresh();
-      const mark = await launchMoment(driver);
-      if (mark !== `nudge:moment:launch:quiet:${ids.length}`) throw new Error(`expected training on a quiet spell for ${ids.length} habits, the scheduler decided ${mark}`);
+      // New habits are due: no idle callback, no battery -> the quiet spell (no input) decides.
+      const mark = await moment(driver, 'data');
+      if (mark !== `nudge:moment:data:quiet:${ids.length}`) throw new Error(`expected training on a quiet spell for ${ids.length} habits, the scheduler decided ${mark}`);
       const runs = await rows(driver, 'trainingRuns');
       const trained = runs.map((r) => `${r.habitId}:${r.trigger}`).sort();
       if (JSON.stringify(trained) !== JSON.stringify(ids.map((id) => `${id}:quiet`))) throw new Error(`expected one 'quiet' run per habit, got ${JSON.stringify(trained)}`);
@@ -79,8 +78,8 @@ const tests: WdTest[] = [
 
       // A reload shows the same probabilities and model versions, and trains nothing again.
       await driver.navigate().refresh();
-      const again = await launchMoment(driver);
-      if (!again.endsWith(':0')) throw new Error(`the reload trained again: ${again}`);
+      const again = await moment(driver, 'launch');
+      if (again !== 'nudge:moment:launch:none:0') throw new Error(`the reload trained again: ${again}`);
       if ((await rows(driver, 'trainingRuns')).length !== runs.length) throw new Error('the reload added training runs');
       const after = await chips(driver, ids);
       if (JSON.stringify(after) !== JSON.stringify(shown)) throw new Error(`probabilities changed across the reload: ${JSON.stringify(shown)} -> ${JSON.stringify(after)}`);

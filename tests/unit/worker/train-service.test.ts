@@ -117,6 +117,21 @@ describe('trainAndStore', () => {
   });
 });
 
+describe('onlyIfDue (the scheduler\'s re-check inside the lock)', () => {
+  it('skips a habit someone trained since the decision, and trains it again once a day has passed', async () => {
+    const db = await trainedDb();
+    const H = 3_600_000;
+    const soon = await trainAndStore(db, { habitIds: ['read'], trigger: 'idle', today: TODAY, now: NOW + H, onlyIfDue: true }, { locks: null });
+    expect(soon).toMatchObject({ status: 'done', outcomes: [], skipped: ['read'] });
+    expect(await db.trainingRuns.count()).toBe(1);
+    const manual = await trainAndStore(db, { habitIds: ['read'], trigger: 'manual', today: TODAY, now: NOW + H }, { locks: null });
+    expect(manual.outcomes).toHaveLength(1);
+    const nextDay = await trainAndStore(db, { habitIds: ['read'], trigger: 'idle', today: addDays(TODAY, 1), now: NOW + 25 * H, onlyIfDue: true }, { locks: null });
+    expect(nextDay.skipped).toEqual([]);
+    expect(nextDay.outcomes.map((o) => o.run.trigger)).toEqual(['idle']);
+  });
+});
+
 describe('rollback', () => {
   it('makes the previous version active and recomputes the prediction, then refuses to go further', async () => {
     const db = await trainedDb();
