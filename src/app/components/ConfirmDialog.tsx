@@ -1,7 +1,7 @@
 // A real modal dialog (native <dialog> + showModal): focus moves into it, Escape cancels,
 // the page behind is inert — unlike window.confirm it can be styled, tested and read aloud.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 
 /** Props of ConfirmDialog. */
 export interface ConfirmDialogProps {
@@ -29,7 +29,7 @@ export function ConfirmDialog(p: ConfirmDialogProps) {
       d.close();
     }
   }, [p.open]);
-  const titleId = `dlg-${p.title.replace(/\W+/g, '-').toLowerCase()}`;
+  const titleId = useId();
   return (
     <dialog
       ref={ref}
