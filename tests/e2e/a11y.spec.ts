@@ -1,0 +1,166 @@
+/**
+ * Accessibility on every screen (issue 5), Chromium: axe finds no serious or critical violation in light and dark
+ * mode; every control is reachable with Tab and has an accessible name; touch targets are at least 44x44 CSS px;
+ * prefers-reduced-motion turns transitions and animations off.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { SCREENS, cancelDialog } from './reliability-screens.ts';
+
+test.skip(({ browserName }) => browserName !== 'chromium', 'axe and CDP checks run on Chromium');
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe: no serious or critical violations on any screen (${colorScheme})`, async ({ page }) => {
+    // axe takes a few seconds per screen on a busy 2-core machine; seven screens need more than the default.
+    test.setTimeout(150_000);
+    await page.emulateMedia({ colorScheme });
+    const found: string[] = [];
+    for (const screen of SCREENS) {
+      await screen.open(page);
+      for (const v of await seriousViolations(page)) found.push(`${screen.name}: ${v}`);
+    }
+    await cancelDialog(page);
+    expect(found).toEqual([]);
+  });
+}
+
+/** What a focused element looks like to a keyboard or screen-reader user. */
+interface Focused {
+  tag: string;
+  name: string;
+  text: string;
+}
+
+// Tabs through the page until focus cycles back, returning each focused element with its accessible name.
+async function tabThrough(page: Page, limit = 120): Promise<Focused[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const seen: Focused[] = [];
+  const first = new Set<string>();
+  let last: string | null = null;
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      el.setAttribute('data-a11y-focus', '1');
+      return el.outerHTML.slice(0, 200);
+    });
+    // A time or date input takes several Tab stops (its fields): count the element once.
+    if (id === null || id === last) continue;
+    last = id;
+    if (first.has(id)) break;
+    first.add(id);
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+      backendNodeId: await backendIdOfFocused(cdp),
+      fetchRelatives: false,
+    });
+    const node = nodes[0];
+    const name = String(node?.name?.value ?? '').trim();
+    const tag = await page.evaluate(() => {
+      const el = document.querySelector('[data-a11y-focus]')!;
+      el.removeAttribute('data-a11y-focus');
+      return el.tagName.toLowerCase();
+    });
+    seen.push({ tag, name, text: id });
+  }
+  await cdp.detach();
+  return seen;
+}
+
+async function backendIdOfFocused(cdp: import('@playwright/test').CDPSession): Promise<number> {
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-a11y-focus]' });
+  const { node } = await cdp.send('DOM.describeNode', { nodeId });
+  return node.backendNodeId;
+}
+
+test('keyboard: every control on every screen is reachable with Tab and has an accessible name', async ({ page }) => {
+  const unnamed: string[] = [];
+  const reached: Record<string, number> = {};
+  for (const screen of SCREENS) {
+    await screen.open(page);
+    const focused = await tabThrough(page);
+    reached[screen.name] = focused.length;
+    for (const f of focused) if (!f.name) unnamed.push(`${screen.name}: <${f.tag}> ${f.text}`);
+    // Every visible, enabled control of the screen must have been reached by Tab.
+    const controls = await page.evaluate(() => {
+      const scope = document.querySelector('dialog[open]') ?? document;
+      return [...scope.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')]
+        .filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+        .filter((el) => !el.closest('details:not([open])') || el.tagName === 'SUMMARY').length;
+    });
+    // Radio groups take one Tab stop for the whole group, so reached can be lower; it must cover the rest.
+    const radios = await page.evaluate(() => {
+      const scope = document.querySelector('dialog[open]') ?? document;
+      const groups = new Map<string, number>();
+      for (const r of scope.querySelectorAll<HTMLInputElement>('input[type=radio]')) groups.set(r.name, (groups.get(r.name) ?? 0) + 1);
+      return [...groups.values()].reduce((a, n) => a + n - 1, 0);
+    });
+    expect(focused.length, `${screen.name}: Tab reached ${focused.length} of ${controls} controls`).toBeGreaterThanOrEqual(controls - radios);
+  }
+  await cancelDialog(page);
+  console.log(`[a11y] Tab stops per screen: ${JSON.stringify(reached)}`);
+  expect(unnamed, 'focusable elements without an accessible name').toEqual([]);
+});
+
+test('touch targets: buttons, links and inputs are at least 44x44 CSS px on every screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const small: string[] = [];
+  for (const screen of SCREENS) {
+    await screen.open(page);
+    const found = await page.evaluate(() => {
+      const scope = document.querySelector('dialog[open]') ?? document;
+      const out: string[] = [];
+      for (const el of scope.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')) {
+        if (el.getClientRects().length === 0 || el.closest('.sr-only') || el.classList.contains('skip-link')) continue;
+        // A checkbox or radio counts with its label (the label is the target a finger hits).
+        const target = (el as HTMLInputElement).labels?.[0] && /checkbox|radio|file/.test((el as HTMLInputElement).type)
+          ? (el as HTMLInputElement).labels![0]
+          : el;
+        const r = target.getBoundingClientRect();
+        // Links inside running text are exempt (WCAG 2.5.8 inline exception).
+        if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') continue;
+        if (r.width < 44 - 0.5 || r.height < 44 - 0.5) {
+          out.push(`<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+        }
+      }
+      return out;
+    });
+    for (const f of found) small.push(`${screen.name}: ${f}`);
+  }
+  await cancelDialog(page);
+  expect(small, 'controls smaller than 44x44 CSS px').toEqual([]);
+});
+
+test('prefers-reduced-motion: reduce turns off every transition and animation', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const moving: string[] = [];
+  for (const screen of SCREENS) {
+    await screen.open(page);
+    const found = await page.evaluate(() => {
+      const out: string[] = [];
+      const seconds = (v: string) => Math.max(...v.split(',').map((s) => (s.trim().endsWith('ms') ? parseFloat(s) / 1000 : parseFloat(s))));
+      for (const el of document.querySelectorAll<HTMLElement>('*')) {
+        for (const pseudo of [null, '::before', '::after']) {
+          const cs = getComputedStyle(el, pseudo);
+          const transition = seconds(cs.transitionDuration) > 0.01 && cs.transitionProperty !== 'none';
+          const animation = cs.animationName !== 'none' && seconds(cs.animationDuration) > 0.01;
+          if (transition || animation) out.push(`${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ''}: ${transition ? `transition ${cs.transitionDuration}` : ''} ${animation ? `animation ${cs.animationName}` : ''}`);
+        }
+      }
+      return out;
+    });
+    for (const f of found) moving.push(`${screen.name}: ${f}`);
+  }
+  await cancelDialog(page);
+  expect(moving, 'elements still animated under prefers-reduced-motion: reduce').toEqual([]);
+});
