@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Insights } from './insights/Insights.tsx';
 import { bootApp, type BootResult } from './boot.ts';
 import { EvictionBanner } from './components/EvictionBanner.tsx';
+import { StorageBlocked } from './faults/StorageBlocked.tsx';
+import { StorageFullBanner } from './faults/StorageFullBanner.tsx';
 import { Logo } from './components/Logo.tsx';
 import { TabBar } from './components/TabBar.tsx';
 import { ToastProvider } from './components/Toast.tsx';
@@ -71,14 +73,9 @@ export function App() {
         <TabBar route={route} />
         <main id="main" ref={mainRef} tabIndex={-1}>
           {boot?.eviction === 'evicted' && <EvictionBanner />}
-          {boot?.error && (
-            <div class="banner banner-warn" role="alert">
-              <p>
-                Nudge cannot use this browser’s storage, so nothing can be saved: {boot.error}. Private browsing modes often block it.
-              </p>
-            </div>
-          )}
-          <Screen route={route} />
+          <StorageFullBanner />
+          {/* A full disk leaves the app readable (the banner above); any other launch failure means no storage at all. */}
+          {boot?.error && boot.fault?.kind !== 'quota' ? <StorageBlocked detail={boot.error} /> : <Screen route={route} />}
         </main>
       </div>
     </ToastProvider>

@@ -2,11 +2,14 @@
 // upgrades the database, and log a return to the app. Runs once per page life.
 import { checkEviction } from '../data/storage.ts';
 import { noteAppHidden, recordAppOpened, setOnVersionChange } from '../data/repo.ts';
+import { noteStorageError, type StorageFault } from '../data/faults.ts';
 
 /** What the launch found: whether the browser threw our data away, or storage is unusable. */
 export interface BootResult {
   eviction: 'fresh' | 'ok' | 'evicted' | 'unknown';
   error: string | null;
+  /** The storage fault behind `error` (quota: the app stays usable read-only; unavailable: nothing works). */
+  fault: StorageFault | null;
 }
 
 let booting: Promise<BootResult> | null = null;
@@ -24,12 +27,14 @@ export function bootApp(): Promise<BootResult> {
     setOnVersionChange(() => location.reload());
     let eviction: BootResult['eviction'] = 'unknown';
     let error: string | null = null;
+    let fault: StorageFault | null = null;
     try {
       // Before recording anything: an empty database is only "evicted" if we check first.
       eviction = await checkEviction();
       await recordAppOpened();
     } catch (err) {
       error = err instanceof Error ? err.message : String(err);
+      fault = noteStorageError(err);
       console.error('Nudge: storage failed at launch', err);
     }
     document.addEventListener('visibilitychange', () => {
@@ -42,7 +47,7 @@ export function bootApp(): Promise<BootResult> {
       if ((e as PageTransitionEvent).persisted) logReturn();
     });
     // TODO(integrator): start the training scheduler here.
-    return { eviction, error };
+    return { eviction, error, fault };
   })();
   return booting;
 }
