@@ -9,7 +9,7 @@ import { decideHabits, type Signals } from './policy.ts';
 import { predictionsStale, readTrainingFacts } from './facts.ts';
 import {
   hasIdleCallback, isHidden, msUntilLocalMidnight, onReturn, QUIET_MS, registerPeriodicSync,
-  waitForIdle, waitForQuietSpell, watchBattery, whenVisible, type BatteryView,
+  waitForIdle, waitForQuietSpell, watchBattery, whenVisible, type BatteryView, type PeriodicSyncState,
 } from './signals.ts';
 import { trainer } from './trainer-bridge.ts';
 import { whenTrainLockFree } from './lock.ts';
@@ -27,6 +27,13 @@ export type MomentCause = 'launch' | 'return' | 'charging' | 'tick' | 'daychange
 export interface SchedulerLog { at: number; cause: MomentCause; signals: Signals; trained: string[]; reasons: Record<string, string> }
 
 let lastLog: SchedulerLog | null = null;
+let periodicSync: Promise<PeriodicSyncState> | null = null;
+
+/** Whether background training (Periodic Background Sync) was set up on this device, for Settings. */
+export function backgroundTrainingState(): Promise<PeriodicSyncState> {
+  return periodicSync ?? Promise.resolve('unsupported');
+}
+
 /** The scheduler's last decision (null before the first moment). */
 export function lastSchedulerDecision(): SchedulerLog | null {
   return lastLog;
@@ -135,7 +142,7 @@ export function startScheduler(): () => void {
   const tick = setInterval(() => void moment('tick'), TICK_MS);
   cleanups.push(() => clearInterval(tick));
   armMidnight();
-  void registerPeriodicSync();
+  periodicSync = registerPeriodicSync();
   // A new app version waits until no training runs here, in another tab or in the service worker.
   setUpdateGate(trainingSettled);
 

@@ -63,7 +63,11 @@ export async function waitForMoment(page: Page, cause: string, timeout = 20_000)
   for (;;) {
     const m = (await moments(page)).find((x) => x.cause === cause);
     if (m) return { trigger: m.trigger, habits: m.habits };
-    if (Date.now() > deadline) throw new Error(`the scheduler made no "${cause}" decision within ${timeout} ms; marks: ${JSON.stringify(await moments(page))}`);
+    if (Date.now() > deadline) {
+      const started = await page.evaluate(() => 'nudgeDebug' in window);
+      if (!started) throw new Error('the scheduler is not running in this build: src/app/boot.ts must call startScheduler() from src/schedule/start.ts');
+      throw new Error(`the scheduler made no "${cause}" decision within ${timeout} ms; marks: ${JSON.stringify(await moments(page))}`);
+    }
     await page.waitForTimeout(100);
   }
 }
