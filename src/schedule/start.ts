@@ -1,7 +1,8 @@
-// Wires the signal adapters to the pure policy and the trainer: at launch, on return, when charging
-// starts, when new habits arrive (sample history, import) and on a slow tick while visible, it waits briefly for a better moment (idle or a quiet
-// spell), asks the policy per habit and trains the due ones in the worker. When the local day
-// changes it has the worker recompute today's predictions. It never starts anything while hidden.
+// Wires the signal adapters to the pure policy and the trainer. At launch, on return, when charging
+// starts, when new habits arrive (sample history, import) and on a slow tick while visible, it
+// waits briefly for a better moment (idle or a quiet spell), asks the policy per habit and trains
+// the due ones in the worker. When the local day changes it has the worker recompute today's
+// predictions. It never starts anything while the page is hidden.
 import { liveQuery } from 'dexie';
 import { withDb } from '../data/connection.ts';
 import { deviceOffset, localDayOf } from '../learn/time.ts';
