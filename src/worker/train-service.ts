@@ -20,8 +20,11 @@ export const KEEP_VERSIONS = 5;
 
 /** Options shared by the service's entry points; `hooks` and `locks` exist for fault-injection tests. */
 export interface ServiceOptions {
-  /** Runs inside each habit's write transaction just before it commits; a throw aborts it. */
-  hooks?: { beforeCommit?: (habitId: string) => void | Promise<void> };
+  /**
+   * beforeWrite runs after training, before the write transaction opens; beforeCommit runs inside
+   * it just before it commits (a throw aborts it).
+   */
+  hooks?: { beforeWrite?: (habitId: string) => void | Promise<void>; beforeCommit?: (habitId: string) => void | Promise<void> };
   /** The lock manager to use (default navigator.locks; null: none). */
   locks?: LockManager | null;
   /** Called after each habit is stored (progress for status()). */
@@ -97,7 +100,16 @@ async function trainOne(db: AppDB, data: LearningData, habit: Habit, trigger: Tr
   // What was active when we read it; the write checks it is still so (see below).
   const readVersion = rows.length ? rows[0].version : null;
   let activeVersion: number | null = usable ? usable.row.version : null;
-  await db.transaction('rw', [db.checkpoints, db.trainingRuns, db.predictions], async () => {
+  await opts.hooks?.beforeWrite?.(habit.id);
+  await db.transaction('rw', [db.habits, db.checkpoints, db.trainingRuns, db.predictions], async () => {
+    // Deleted while it trained (deleteHabit removes its rows in one transaction): store nothing.
+    if (!(await db.habits.get(habit.id))) {
+      run.reason = 'habit deleted while training; nothing stored';
+      run.promoted = false;
+      run.checkpointVersion = null;
+      activeVersion = null;
+      return;
+    }
     // Without Web Locks two trainers could race: never clobber a version written meanwhile.
     const again = await activeRows(db, habit.id);
     const current = again.length ? again[0].version : null;

@@ -103,6 +103,17 @@ describe('trainAndStore', () => {
     expect((await db.trainingRuns.count())).toBe(2);
   });
 
+  it('stores nothing for a habit deleted while it trained (no orphan checkpoint, run or prediction)', async () => {
+    const db = freshDb();
+    await seedHabit(db, { id: 'read', createdDay: CREATED, days: 200, seed: 7 });
+    const r = await trainAndStore(db, { habitIds: ['read'], trigger: 'idle', today: TODAY, now: NOW }, {
+      locks: null,
+      hooks: { beforeWrite: (id) => db.habits.delete(id) },
+    });
+    expect(r.outcomes[0].run.reason).toBe('habit deleted while training; nothing stored');
+    expect([await db.checkpoints.count(), await db.trainingRuns.count(), await db.predictions.count()]).toEqual([0, 0, 0]);
+  });
+
   it('lets one trainer run at a time: a second concurrent request reports busy and writes nothing', async () => {
     const db = freshDb();
     await seedHabit(db, { id: 'read', createdDay: CREATED, days: 200, seed: 7 });
