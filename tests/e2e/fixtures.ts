@@ -13,6 +13,7 @@
  *              - any `securitypolicyviolation` event in a page fails the test, unless the test called
  *                guard.allowCspViolations() because it provokes one on purpose.
  *            pageErrors (uncaught exceptions) are collected for specs to assert on; they do not fail a test alone.
+ *            Contexts a test makes itself with browser.newContext() are NOT guarded (the resolver rule still holds).
  *   appPage  helper: a page already at the app with the shell rendered (`page.goto('./')` + the app root visible).
  *
  * Helpers: waitForServiceWorkerControl(page) reloads until navigator.serviceWorker.controller is set.
