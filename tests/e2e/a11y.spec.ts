@@ -9,6 +9,8 @@ import { test, expect } from './fixtures.ts';
 import { SCREENS, cancelDialog } from './reliability-screens.ts';
 
 test.skip(({ browserName }) => browserName !== 'chromium', 'axe and CDP checks run on Chromium');
+// Independent tests: let the two workers share them (the axe passes are the slow part).
+test.describe.configure({ mode: 'parallel' });
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -52,7 +54,10 @@ async function tabThrough(page: Page, limit = 120): Promise<Focused[]> {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
       el.setAttribute('data-a11y-focus', '1');
-      return el.outerHTML.slice(0, 200);
+      // Identity by a stamp, not by markup: two rows can hold identical controls.
+      const w = window as unknown as { __a11yN?: number };
+      if (!el.hasAttribute('data-a11y-id')) el.setAttribute('data-a11y-id', String((w.__a11yN = (w.__a11yN ?? 0) + 1)));
+      return `${el.getAttribute('data-a11y-id')} ${el.outerHTML.slice(0, 160)}`;
     });
     // A time or date input takes several Tab stops (its fields): count the element once.
     if (id === null || id === last) continue;
