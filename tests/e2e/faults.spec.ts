@@ -1,0 +1,164 @@
+/**
+ * Storage faults in a real browser (issue 5), Chromium:
+ *  - a REAL QuotaExceededError: after some data is saved, the origin's quota is lowered through the DevTools protocol
+ *    (Storage.overrideQuotaForOrigin). The next write fails; the app says storage is full, keeps and shows what was
+ *    saved (also after a reload), explains each refused write, and writes again once the quota is restored.
+ *    Chromium (156) accepts the override in Playwright's default off-the-record contexts but does not enforce it for
+ *    IndexedDB there; in a persistent profile it does, so this test launches one (with the same isolation checks).
+ *  - IndexedDB unavailable (as in private modes or with site data blocked): an init script makes indexedDB.open throw,
+ *    or removes indexedDB altogether; the app shows a clear screen instead of a blank page, with no uncaught error.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { chromiumLaunch } from '../support/browsers.ts';
+import { test, expect } from './fixtures.ts';
+
+test.skip(({ browserName }) => browserName !== 'chromium', 'the quota override is a Chromium DevTools protocol command');
+
+function row(page: Page, name: string) {
+  return page.getByTestId('habit-row').filter({ hasText: name });
+}
+
+async function addHabit(page: Page, name: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Add a habit' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByRole('button', { name: 'Add habit' }).click();
+}
+
+async function setQuota(cdp: CDPSession, origin: string, quotaSize?: number): Promise<void> {
+  // Without quotaSize the override is removed and the origin's real quota applies again.
+  await cdp.send('Storage.overrideQuotaForOrigin', quotaSize === undefined ? { origin } : { origin, quotaSize });
+}
+
+// A Chromium with an on-disk profile (where quota is enforced), failing the test on any request off the app origin.
+async function persistentContext(origin: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const launch = chromiumLaunch()!;
+  const dir = mkdtempSync(join(tmpdir(), 'nudge-faults-profile-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: launch.executablePath, args: launch.args });
+  const foreign: string[] = [];
+  context.on('request', (r) => {
+    const url = r.url();
+    if (/^https?:/.test(url) && new URL(url).origin !== origin) foreign.push(url);
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+      expect(foreign, 'requests left the app origin').toEqual([]);
+    },
+  };
+}
+
+// KNOWN GAP (not a pass): in this Chromium (156) the lowered quota is reported by Storage.getUsageAndQuota
+// (overrideActive: true) but IndexedDB writes into an origin already in use keep committing, so the fault never lands
+// and this test cannot prove the read-only path yet. It is marked fixme, not skipped as passing; see the final report.
+test.fixme('storage full: a real QuotaExceededError makes the app read-only, keeps what was saved, and recovers', async ({ server }) => {
+  const { context, close } = await persistentContext(server.origin);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  // An override set before the origin's storage is first used is enforced at once (Chromium caches the space left
+  // of a storage key in use): start with just enough room for the app (a small cached "space left"), then lower it below what is used.
+  await setQuota(cdp, server.origin, 2_000_000);
+  await page.goto(`${server.url}#/today`);
+  await addHabit(page, 'Drink water');
+  await row(page, 'Drink water').getByRole('button', { name: /^Done/ }).click();
+  await expect(row(page, 'Drink water')).toHaveAttribute('data-state', 'done');
+
+  // Chromium keeps the space left per open database for a while, so the lowered quota takes hold once the app's
+  // connections are closed: leave the app, lower the quota below what is used, come back (as after a phone filled up).
+  await page.goto('about:blank');
+  await setQuota(cdp, server.origin, 5000);
+  await page.goto(`${server.url}#/today`);
+  await expect(row(page, 'Drink water')).toHaveAttribute('data-state', 'done');
+  const { usage, quota } = await cdp.send('Storage.getUsageAndQuota', { origin: server.origin });
+  console.log(`[faults] usage ${usage} B; quota lowered to ${quota} B`);
+
+  // The browser itself now refuses writes with a real QuotaExceededError. Chromium caches the space left for a few
+  // seconds, so poll with a plain IndexedDB write until the lowered quota is in force.
+  const nativeWrite = () => page.evaluate(
+    () =>
+      new Promise<string>((ok) => {
+        const req = indexedDB.open('nudge-quota-probe');
+        req.onupgradeneeded = () => req.result.createObjectStore('meta', { keyPath: 'key' });
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put({ key: 'fault-probe', value: 'x'.repeat(300_000) });
+          tx.oncomplete = () => (db.close(), ok('committed'));
+          tx.onabort = () => (db.close(), ok(tx.error?.name ?? 'aborted'));
+        };
+        req.onerror = () => ok(`open failed: ${req.error?.name}`);
+      }),
+  );
+  await expect.poll(nativeWrite, { timeout: 20_000, intervals: [500] }).toBe('QuotaExceededError');
+
+  // A write now fails with the browser's QuotaExceededError: the person is told plainly, the app turns read-only.
+  await addHabit(page, 'Stretch');
+  await expect(page.getByTestId('storage-full')).toBeVisible();
+  await expect(page.getByTestId('storage-full')).toContainText('read-only until space is freed');
+  await expect(page.getByRole('form', { name: 'Add a habit' }).getByRole('alert')).toContainText('out of storage space');
+  await expect(row(page, 'Stretch')).toHaveCount(0);
+
+  // What was saved before stays, with its state.
+  await expect(row(page, 'Drink water')).toHaveAttribute('data-state', 'done');
+
+  // Reads keep working, across screens and a reload (the launch's own write fails and is explained, not fatal).
+  await page.goto(`${server.url}#/history`);
+  await expect(page.getByText('Drink water').first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('storage-full')).toBeVisible();
+  await page.goto(`${server.url}#/today`);
+  await expect(row(page, 'Drink water')).toBeVisible();
+  await expect(page.getByTestId('storage-blocked')).toHaveCount(0);
+
+  // Still full: checking again says so and stays read-only.
+  await page.getByRole('button', { name: 'Try saving again' }).click();
+  await expect(page.getByTestId('storage-still-full')).toBeVisible();
+
+  // Space freed: the check passes, the banner goes, and writes work again.
+  await setQuota(cdp, server.origin);
+  await page.getByRole('button', { name: 'Try saving again' }).click();
+  await expect(page.getByTestId('storage-full')).toHaveCount(0);
+  await addHabit(page, 'Stretch');
+  await expect(row(page, 'Stretch')).toBeVisible();
+  await page.reload();
+  await expect(row(page, 'Stretch')).toBeVisible();
+  await expect(row(page, 'Drink water')).toBeVisible();
+  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  await cdp.detach();
+  await close();
+});
+
+const BLOCKERS = {
+  'indexedDB.open throws (blocked site data)': () => {
+    const open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+    Object.defineProperty(IDBFactory.prototype, 'open', { value: open, configurable: true });
+  },
+  'indexedDB is missing (private mode in older browsers)': () => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });
+  },
+};
+
+for (const [label, block] of Object.entries(BLOCKERS)) {
+  test(`storage unavailable: ${label} -> a clear screen, not a blank page`, async ({ page, guard }) => {
+    await page.addInitScript(block);
+    await page.goto('./#/today');
+    const screen = page.getByTestId('storage-blocked');
+    await expect(screen).toBeVisible();
+    await expect(screen.getByRole('heading', { level: 2 })).toHaveText('Nudge can’t use storage in this browser');
+    await expect(screen).toContainText('private');
+    await expect(screen.getByRole('button', { name: 'Try again' })).toBeVisible();
+    // The shell is still there (navigation works, the page is not blank), and nothing threw uncaught.
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect(screen).toBeVisible();
+    expect(guard.pageErrors).toEqual([]);
+  });
+}
