@@ -1,6 +1,7 @@
 /**
  * The PWA shell on the real WebKit engine: the app loads, its service worker takes control, and a reload works
- * with the server gone (the offline promise, in the Safari engine).
+ * with the server gone (the offline promise, in the Safari engine); the CSP blocks inline script; a newer version
+ * waits behind the Reload prompt.
  */
 import { By, until } from 'selenium-webdriver';
 import { waitForServiceWorkerControl, type WdTest } from '../support/webkit.ts';
@@ -37,6 +38,24 @@ const tests: WdTest[] = [
       expectEqual(await appHeading(ctx), 'Nudge', 'heading');
       const isSecure = await ctx.driver.executeScript('return window.isSecureContext && "serviceWorker" in navigator');
       expectEqual(isSecure, true, 'secure context with service workers');
+    },
+  },
+  {
+    name: 'the Content-Security-Policy stops an injected inline script',
+    async run(ctx) {
+      await ctx.driver.get(ctx.baseUrl);
+      await appHeading(ctx);
+      const result = (await ctx.driver.executeAsyncScript(`
+        const done = arguments[arguments.length - 1];
+        let violation = '';
+        document.addEventListener('securitypolicyviolation', (e) => { violation = e.violatedDirective; });
+        const script = document.createElement('script');
+        script.textContent = 'window.__injectedRan = true;';
+        document.body.append(script);
+        setTimeout(() => done({ ran: window.__injectedRan === true, violation }), 200);
+      `)) as { ran: boolean; violation: string };
+      expectEqual(result.ran, false, 'injected inline script ran');
+      if (!result.violation.startsWith('script-src')) throw new Error(`expected a script-src violation, got "${result.violation}"`);
     },
   },
   {
