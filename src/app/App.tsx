@@ -1,6 +1,7 @@
 // The application shell: header, navigation, the current screen, toasts, launch notices.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Insights } from './insights/Insights.tsx';
+import { getDb } from '../data/repo.ts';
 import { bootApp, type BootResult } from './boot.ts';
 import { EvictionBanner } from './components/EvictionBanner.tsx';
 import { StorageBlocked } from './faults/StorageBlocked.tsx';
@@ -16,6 +17,11 @@ import { Today } from './today/Today.tsx';
 
 // The e2e speed test measures Today's first render from here (module evaluation of the app).
 performance.mark?.('nudge:app-start');
+// Open the database while the first render runs (queries would open it lazily, a frame later);
+// a failure here is reported by the first query and by bootApp, so it is ignored.
+getDb()
+  .open()
+  .catch(() => {});
 
 function Screen({ route }: { route: Route }) {
   switch (route.screen) {

@@ -295,7 +295,7 @@ test('Today with 5 habits x 5 years of events: first render and tap feedback (me
     );
   }
 
-  // The 500-day streak runs far past Today's 40-day window: the older part is read separately.
+  // The 500-day streak runs far past Today's 14-day window: the older part is read separately.
   await expect(page.locator('[data-habit-id=h0]').getByTestId('habit-streak')).toHaveText('500 days streak');
   await expect(page.locator('[data-habit-id=h1]').getByTestId('habit-streak')).not.toContainText('or more');
 

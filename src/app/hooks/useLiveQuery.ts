@@ -2,7 +2,7 @@
 // read changes (in this tab, another tab, or the trainer worker), and this hook re-renders.
 // Queries should read through ./liveReads.ts so every read is tracked (see there why).
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { isConnectionLost, withDb } from '../../data/connection.ts';
 
 /** A live query's state: its latest value, or the error it last threw. */
@@ -18,7 +18,9 @@ const MAX_RECONNECTS = 3;
 /** Subscribes to `querier` while mounted; re-subscribes when `deps` change. */
 export function useLiveQueryResult<T>(querier: () => Promise<T> | T, deps: readonly unknown[]): LiveResult<T> {
   const [state, setState] = useState<LiveResult<T>>({ value: undefined, error: null, loading: true });
-  useEffect(() => {
+  // A layout effect subscribes before the first paint instead of a frame after it: the query
+  // starts sooner, so data reaches the screen sooner.
+  useLayoutEffect(() => {
     // Keep the previous value while the new deps load, so the screen does not flash empty.
     setState((s) => ({ ...s, loading: true }));
     let sub: { unsubscribe(): void } | null = null;

@@ -35,7 +35,7 @@ export interface TodayData {
 /** How many days back "Mark a past day" reaches. */
 export const PAST_DAYS = 7;
 /** Days read per habit for Today; a longer streak is finished by olderStreak.ts. */
-export const WINDOW_DAYS = 40;
+export const WINDOW_DAYS = 14;
 
 const isMark = (e: StoredEvent) => e.type === 'habitCompleted' || e.type === 'habitSkipped';
 
