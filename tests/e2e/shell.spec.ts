@@ -69,6 +69,30 @@ test('a newer service worker waits behind "New version available — Reload" and
   await expect(appPage.getByText('New version available')).toHaveCount(0);
 });
 
+test('Reload waits while training holds the train lock, then switches to the new version', async ({ appPage, server }) => {
+  const wired = await appPage.evaluate(() => 'nudgeDebug' in window);
+  test.skip(!wired, 'the scheduler (which installs the update gate) is not started in this build: boot must call startScheduler()');
+  await waitForServiceWorkerControl(appPage);
+  // Stand in for a training run: hold the same Web Lock the trainer holds.
+  await appPage.evaluate(() => {
+    const w = window as unknown as { __releaseTraining?: () => void };
+    void navigator.locks.request('nudge-train', () => new Promise<void>((release) => (w.__releaseTraining = release)));
+  });
+  server.setSwSuffix(NEW_VERSION_SUFFIX);
+  await appPage.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  const prompt = appPage.getByRole('status').filter({ hasText: 'New version available' });
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole('button', { name: 'Reload' }).click();
+  await expect(appPage.getByRole('status').filter({ hasText: 'Finishing up' })).toBeVisible();
+  await appPage.waitForTimeout(1000);
+  expect(await controllerVersion(appPage), 'no switch while training runs').toBe('v1');
+  await Promise.all([
+    appPage.waitForEvent('load'),
+    appPage.evaluate(() => (window as unknown as { __releaseTraining: () => void }).__releaseTraining()),
+  ]);
+  expect(await controllerVersion(appPage)).toBe('v2');
+});
+
 test.describe('on iPhone Safari (by user agent)', () => {
   test.use({
     userAgent:
