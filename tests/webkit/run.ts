@@ -202,6 +202,11 @@ async function main(): Promise<number> {
         } catch (error) {
           failed++;
           console.log(`  ✗ ${file} › ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n      ${String((error as Error).stack ?? error).split('\n').slice(0, 6).join('\n      ')}`);
+          if (/timed out after/.test(String(error))) {
+            // The timed-out test may still be driving this session: give the rest of the file a clean one.
+            await withTimeout(driver.quit(), 15_000, 'quitting the session').catch(() => {});
+            driver = await withTimeout(newSession(port), 60_000, 'starting a WebKit session');
+          }
         }
       }
     } catch (error) {
