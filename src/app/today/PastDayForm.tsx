@@ -11,16 +11,13 @@ const STATUS_TEXT = { done: 'done', skipped: 'skipped' } as const;
 
 /** The past-day form; lists the last PAST_DAYS days before today. */
 export function PastDayForm({ rows, today }: { rows: TodayHabit[]; today: string }) {
-  const toast = useToast();
   const [habitId, setHabitId] = useState<string>(rows[0]?.habit.id ?? '');
   const [day, setDay] = useState(addDays(today, -1));
   const row = rows.find((r) => r.habit.id === habitId) ?? rows[0];
   if (!row) return null;
-  const days = Array.from({ length: PAST_DAYS }, (_, i) => addDays(today, -(i + 1)));
+  // Days before the habit existed cannot be marked (the data layer refuses them too).
+  const days = Array.from({ length: PAST_DAYS }, (_, i) => addDays(today, -(i + 1))).filter((d) => d >= row.habit.createdDay);
   const chosenDay = days.includes(day) ? day : days[0];
-  const status = row.recentStatus.get(chosenDay);
-  const last = lastMarkOn(row, chosenDay);
-  const when = { day: chosenDay, today };
   return (
     <details class="card past-day">
       <summary>Mark a past day</summary>
@@ -35,33 +32,52 @@ export function PastDayForm({ rows, today }: { rows: TodayHabit[]; today: string
             ))}
           </select>
         </label>
-        <label class="field">
-          <span>Day</span>
-          <select value={chosenDay} onChange={(e) => setDay(e.currentTarget.value)} name="past-day">
-            {days.map((d) => (
-              <option key={d} value={d}>
-                {relativeDay(d, today)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p class="past-status" aria-live="polite" data-testid="past-status">
-          {relativeDay(chosenDay, today)}: {status ? STATUS_TEXT[status] : 'nothing recorded'}
-        </p>
-        <div class="row-buttons">
-          <button type="button" class="btn btn-primary" disabled={status === 'done'} onClick={() => mark(row.habit, 'done', toast, when)}>
-            Mark done
-          </button>
-          <button type="button" class="btn" disabled={!!status} onClick={() => mark(row.habit, 'skipped', toast, when)}>
-            Mark skipped
-          </button>
-          {last?.id !== undefined && (
-            <button type="button" class="btn" onClick={() => undo(last.id!, toast)}>
-              Undo
-            </button>
-          )}
-        </div>
+        {!chosenDay && (
+          <p class="note" data-testid="past-status">
+            “{row.habit.name}” was added today: there is no earlier day to mark yet.
+          </p>
+        )}
+        {chosenDay && <PastDayControls row={row} days={days} chosenDay={chosenDay} today={today} onDay={setDay} />}
       </div>
     </details>
+  );
+}
+
+/** The day picker, that day's state, and Mark done / Mark skipped / Undo for it. */
+function PastDayControls(p: { row: TodayHabit; days: string[]; chosenDay: string; today: string; onDay: (d: string) => void }) {
+  const toast = useToast();
+  const { row, days, chosenDay, today } = p;
+  const status = row.recentStatus.get(chosenDay);
+  const last = lastMarkOn(row, chosenDay);
+  const when = { day: chosenDay, today };
+  return (
+    <>
+      <label class="field">
+        <span>Day</span>
+        <select value={chosenDay} onChange={(e) => p.onDay(e.currentTarget.value)} name="past-day">
+          {days.map((d) => (
+            <option key={d} value={d}>
+              {relativeDay(d, today)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p class="past-status" aria-live="polite" data-testid="past-status">
+        {relativeDay(chosenDay, today)}: {status ? STATUS_TEXT[status] : 'nothing recorded'}
+      </p>
+      <div class="row-buttons">
+        <button type="button" class="btn btn-primary" disabled={status === 'done'} onClick={() => mark(row.habit, 'done', toast, when)}>
+          Mark done
+        </button>
+        <button type="button" class="btn" disabled={!!status} onClick={() => mark(row.habit, 'skipped', toast, when)}>
+          Mark skipped
+        </button>
+        {last?.id !== undefined && (
+          <button type="button" class="btn" onClick={() => undo(last.id!, toast)}>
+            Undo
+          </button>
+        )}
+      </div>
+    </>
   );
 }
