@@ -266,9 +266,9 @@ test('the screens have no serious accessibility violations (axe), in light and d
 test('Today with 5 habits x 5 years of events: first render and tap feedback (measured, reported)', async ({ page }) => {
   test.setTimeout(240_000);
   if (process.env.UI_PERF_DEBUG) page.on('console', (m) => m.text().includes('[ui-perf]') && console.log(m.text()));
-  const history = generateLongHistory({ habits: 5, years: 5, offsetMin: -new Date().getTimezoneOffset() || 0 });
-  await openToday(page);
-  await importFile(page, { name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(history)) }, 'Replace');
+  const offsetMin = -new Date().getTimezoneOffset() || 0;
+  const history = generateLongHistory({ habits: 5, years: 5, offsetMin });
+  const upload = (b: Backup, name: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(b)) });
 
   // A MutationObserver installed before the app's scripts notes when all five rows are in the DOM.
   await page.addInitScript(() => {
@@ -281,55 +281,75 @@ test('Today with 5 habits x 5 years of events: first render and tap feedback (me
     });
     obs.observe(document, { childList: true, subtree: true });
   });
-  const loads: { fromNavigation: number; fromAppStart: number }[] = [];
-  for (let i = 0; i < 5; i++) {
-    await page.goto('./#/today');
-    await page.reload();
-    await page.waitForFunction(() => (window as unknown as { __todayRendered?: number }).__todayRendered !== undefined);
-    loads.push(
-      await page.evaluate(() => {
-        const rendered = (window as unknown as { __todayRendered: number }).__todayRendered;
-        const start = performance.getEntriesByName('nudge:app-start')[0]?.startTime ?? Number.NaN;
-        return { fromNavigation: rendered, fromAppStart: rendered - start };
-      }),
-    );
-  }
+  const measureLoads = async (n: number) => {
+    const loads: { fromNavigation: number; fromAppStart: number }[] = [];
+    for (let i = 0; i < n; i++) {
+      await page.goto('./#/today');
+      await page.reload();
+      await page.waitForFunction(() => (window as unknown as { __todayRendered?: number }).__todayRendered !== undefined);
+      loads.push(
+        await page.evaluate(() => {
+          const rendered = (window as unknown as { __todayRendered: number }).__todayRendered;
+          const start = performance.getEntriesByName('nudge:app-start')[0]?.startTime ?? Number.NaN;
+          return { fromNavigation: rendered, fromAppStart: rendered - start };
+        }),
+      );
+    }
+    return loads;
+  };
+
+  // A tap: from the click's dispatch to the row showing the new state (Done, then Undo, per habit).
+  const measureTaps = async () => {
+    const taps: number[] = [];
+    const ids = await page.getByTestId('habit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-habit-id')!));
+    for (const id of ids) {
+      for (const [label, want] of [['Done', 'done'], ['Undo', null]] as const) {
+        const ms = await page.evaluate(
+          ({ id, label, want }) =>
+            new Promise<number>((resolve, reject) => {
+              const rowEl = document.querySelector(`[data-habit-id="${CSS.escape(id)}"][data-testid=habit-row]`)!;
+              const before = rowEl.getAttribute('data-state');
+              const btn = [...rowEl.querySelectorAll('button')].find((b) => b.textContent!.trim().startsWith(label));
+              if (!btn) return reject(new Error(`no ${label} button on ${id} (state ${before})`));
+              const t0 = performance.now();
+              const obs = new MutationObserver(() => {
+                const s = document.querySelector(`[data-habit-id="${CSS.escape(id)}"][data-testid=habit-row]`)?.getAttribute('data-state');
+                if (s !== before && (want === null || s === want)) {
+                  obs.disconnect();
+                  resolve(performance.now() - t0);
+                }
+              });
+              obs.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
+              btn.click();
+            }),
+          { id, label, want },
+        );
+        taps.push(ms);
+      }
+    }
+    return taps;
+  };
+
+  // Baseline on the same (shared, loaded) machine: the same five habits without any history, so
+  // the difference is what the 5 years cost.
+  await openToday(page);
+  await importFile(page, upload({ ...history, events: [] }, 'empty.json'), 'Replace');
+  const baseline = await measureLoads(5);
+  const baselineTaps = await measureTaps();
+  await importFile(page, upload(history, 'long.json'), 'Replace');
+  const loads = await measureLoads(5);
 
   // The 500-day streak runs far past Today's 14-day window: the older part is read separately.
   await expect(page.locator('[data-habit-id=h0]').getByTestId('habit-streak')).toHaveText('500 days streak');
   await expect(page.locator('[data-habit-id=h1]').getByTestId('habit-streak')).not.toContainText('or more');
 
-  // A tap: from the click's dispatch to the row showing the new state.
-  const taps: number[] = [];
-  const ids = await page.getByTestId('habit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-habit-id')!));
-  for (const id of ids) {
-    for (const [label, want] of [['Done', 'done'], ['Undo', null]] as const) {
-      const ms = await page.evaluate(
-        ({ id, label, want }) =>
-          new Promise<number>((resolve, reject) => {
-            const rowEl = document.querySelector(`[data-habit-id="${CSS.escape(id)}"][data-testid=habit-row]`)!;
-            const before = rowEl.getAttribute('data-state');
-            const btn = [...rowEl.querySelectorAll('button')].find((b) => b.textContent!.trim().startsWith(label));
-            if (!btn) return reject(new Error(`no ${label} button on ${id} (state ${before})`));
-            const t0 = performance.now();
-            const obs = new MutationObserver(() => {
-              const s = document.querySelector(`[data-habit-id="${CSS.escape(id)}"][data-testid=habit-row]`)?.getAttribute('data-state');
-              if (s !== before && (want === null || s === want)) {
-                obs.disconnect();
-                resolve(performance.now() - t0);
-              }
-            });
-            obs.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
-            btn.click();
-          }),
-        { id, label, want },
-      );
-      taps.push(ms);
-    }
-  }
+  const taps = await measureTaps();
   const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const report = {
     events: history.events.length,
+    baselineNoHistoryFromAppStartMs: baseline.map((l) => Math.round(l.fromAppStart)),
+    medianBaselineFromAppStartMs: Math.round(median(baseline.map((l) => l.fromAppStart))),
+    medianBaselineTapMs: Math.round(median(baselineTaps)),
     firstRenderFromNavigationMs: loads.map((l) => Math.round(l.fromNavigation)),
     firstRenderFromAppStartMs: loads.map((l) => Math.round(l.fromAppStart)),
     medianFirstRenderFromAppStartMs: Math.round(median(loads.map((l) => l.fromAppStart))),
