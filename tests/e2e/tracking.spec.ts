@@ -226,6 +226,28 @@ test('a habit name is shown as text, never as HTML', async ({ page }) => {
   expect(dialogs).toEqual([]);
 });
 
+test('delete all data asks first, then empties the app; storage status is shown', async ({ page }) => {
+  await openToday(page);
+  await addHabit(page, 'Temporary');
+  await page.goto('./#/settings');
+  await expect(page.getByTestId('persisted')).not.toBeEmpty();
+  await page.getByRole('button', { name: 'Delete all data…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete all data?' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await openToday(page);
+  await expect(row(page, 'Temporary')).toBeVisible();
+  await page.goto('./#/settings');
+  await page.getByRole('button', { name: 'Delete all data…' }).click();
+  await dialog.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.getByTestId('toast')).toContainText('deleted');
+  await openToday(page);
+  await expect(page.getByTestId('today-empty')).toBeVisible();
+  // Deleting on purpose is not an eviction: the next launch says nothing about lost data.
+  await page.reload();
+  await expect(page.getByTestId('today-empty')).toBeVisible();
+  await expect(page.getByTestId('eviction-banner')).toHaveCount(0);
+});
+
 test('when the browser throws the database away, the next launch says so plainly', async ({ page }) => {
   await openToday(page);
   await addHabit(page, 'Read');
