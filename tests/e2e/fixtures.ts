@@ -16,7 +16,8 @@
  *            Contexts a test makes itself with browser.newContext() are NOT guarded (the resolver rule still holds).
  *   appPage  helper: a page already at the app with the shell rendered (`page.goto('./')` + the app root visible).
  *
- * Helpers: waitForServiceWorkerControl(page) reloads until navigator.serviceWorker.controller is set.
+ * Helpers: waitForServiceWorkerControl(page) reloads until navigator.serviceWorker.controller is set;
+ *          assertIsolated(guard) is the after-test check, callable directly.
  * Projects: the same specs run on `chromium` and `webkit`; a project whose browser is missing is skipped with
  * its reason.
  */
@@ -111,10 +112,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
     // Requests still in flight when the test ends are reported by now; give late events one tick.
     await new Promise((ok) => setTimeout(ok, 50));
-    expect(guard.foreignRequests, 'requests left the app origin (nothing may leave the device)').toEqual([]);
-    if (!guard.cspAllowed) {
-      expect(guard.cspViolations, 'Content-Security-Policy violations in the page').toEqual([]);
-    }
+    assertIsolated(guard);
   },
 
   page: async ({ page, server }, use) => {
@@ -130,6 +128,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(page);
   },
 });
+
+/** The check run after every test: throws when a request left the origin or (unless allowed) the CSP was violated. */
+export function assertIsolated(guard: Guard): void {
+  expect(guard.foreignRequests, 'requests left the app origin (nothing may leave the device)').toEqual([]);
+  if (!guard.cspAllowed) {
+    expect(guard.cspViolations, 'Content-Security-Policy violations in the page').toEqual([]);
+  }
+}
 
 /** Reloads until a service worker controls the page (the first visit installs it; control starts on reload). */
 export async function waitForServiceWorkerControl(page: Page): Promise<string> {

@@ -1,4 +1,4 @@
-import { test, expect, waitForServiceWorkerControl } from './fixtures.ts';
+import { test, expect, assertIsolated, waitForServiceWorkerControl } from './fixtures.ts';
 
 test('the app shell renders', async ({ appPage }) => {
   await expect(appPage.getByRole('heading', { name: 'Nudge' })).toBeVisible();
@@ -116,22 +116,26 @@ test('no install hint outside iOS Safari', async ({ appPage }) => {
 });
 
 test.describe('the isolation harness itself', () => {
-  test('a page request to another origin fails the test', async ({ appPage }) => {
-    test.fail(true, 'the guard must turn a foreign request into a failure');
+  // Each provokes what the guard must catch, checks that the after-test check would fail, then clears the record
+  // so this test itself passes.
+  test('a page request to another origin would fail the test', async ({ appPage, guard }) => {
     await appPage.evaluate(() => {
       location.href = 'http://example.com/leak';
     });
-    await appPage.waitForTimeout(500);
+    await expect.poll(() => guard.foreignRequests).toContain('http://example.com/leak');
+    expect(() => assertIsolated(guard)).toThrow(/requests left the app origin/);
+    guard.foreignRequests.length = 0;
   });
 
-  test('a CSP violation fails the test', async ({ appPage }) => {
-    test.fail(true, 'the guard must turn a securitypolicyviolation into a failure');
+  test('a CSP violation would fail the test', async ({ appPage, guard }) => {
     await appPage.evaluate(() => {
       const script = document.createElement('script');
       script.textContent = 'void 0';
       document.body.append(script);
     });
-    await appPage.waitForTimeout(200);
+    await expect.poll(() => guard.cspViolations.length).toBeGreaterThan(0);
+    expect(() => assertIsolated(guard)).toThrow(/Content-Security-Policy violations/);
+    guard.cspViolations.length = 0;
   });
 
   test('Chromium cannot resolve any host but the app\'s', async ({ browser, browserName }) => {
