@@ -80,8 +80,14 @@ export function App() {
         <main id="main" ref={mainRef} tabIndex={-1}>
           {boot?.eviction === 'evicted' && <EvictionBanner />}
           <StorageFullBanner />
-          {/* A full disk leaves the app readable (the banner above); any other launch failure means no storage at all. */}
-          {boot?.error && boot.fault?.kind !== 'quota' ? <StorageBlocked detail={boot.error} /> : <Screen route={route} />}
+          {/* Storage refused: a screen that says so. A full disk leaves the app readable (the banner above); any other
+              launch failure is shown plainly above a screen that may still work. */}
+          {boot?.error && boot.fault?.kind !== 'quota' && boot.fault?.kind !== 'unavailable' && (
+            <div class="banner banner-warn" role="alert">
+              <p>Nudge could not start its storage properly, so changes may not be saved: {boot.error}</p>
+            </div>
+          )}
+          {boot?.error && boot.fault?.kind === 'unavailable' ? <StorageBlocked detail={boot.error} /> : <Screen route={route} />}
         </main>
       </div>
     </ToastProvider>
