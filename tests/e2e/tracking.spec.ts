@@ -66,6 +66,15 @@ test('a habit marked done stays done after a reload; undo clears it', async ({ p
   await expect(row(page, 'Drink water')).toHaveAttribute('data-state', 'open');
   await page.reload();
   await expect(row(page, 'Drink water')).toHaveAttribute('data-state', 'open');
+
+  // A double tap (two clicks before the row re-renders) records one completion: one Undo clears it.
+  await row(page, 'Drink water').getByRole('button', { name: /^Done/ }).evaluate((b: HTMLElement) => {
+    b.click();
+    b.click();
+  });
+  await expect(row(page, 'Drink water')).toHaveAttribute('data-state', 'done');
+  await row(page, 'Drink water').getByRole('button', { name: /^Undo/ }).click();
+  await expect(row(page, 'Drink water')).toHaveAttribute('data-state', 'open');
 });
 
 test('a past day can be marked and counts for that day, not for today', async ({ page }) => {

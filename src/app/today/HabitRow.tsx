@@ -7,6 +7,7 @@ import { useLiveQueryResult } from '../hooks/useLiveQuery.ts';
 import { lastMarkOn, type TodayHabit } from './todayData.ts';
 import { loadOlderStreak } from './olderStreak.ts';
 import { mark, undo } from './actions.ts';
+import { useOnce } from './useOnce.ts';
 
 const STATE_TEXT = { done: '✓ Done today', skipped: 'Skipped today', open: 'Not yet today' } as const;
 
@@ -28,6 +29,7 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
   const toast = useToast();
   const { habit, state, streak } = row;
   const last = lastMarkOn(row, today);
+  const once = useOnce(row);
   const nameId = `habit-${habit.id}`;
   return (
     <li
@@ -58,17 +60,17 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
       </div>
       <div class="habit-actions">
         {state !== 'done' && (
-          <button type="button" class="btn btn-primary btn-big" onClick={() => mark(habit, 'done', toast)}>
+          <button type="button" class="btn btn-primary btn-big" onClick={once(() => mark(habit, 'done', toast))}>
             Done <span class="sr-only">{habit.name}</span>
           </button>
         )}
         {state === 'open' && (
-          <button type="button" class="btn btn-big" onClick={() => mark(habit, 'skipped', toast)}>
+          <button type="button" class="btn btn-big" onClick={once(() => mark(habit, 'skipped', toast))}>
             Skip <span class="sr-only">{habit.name}</span>
           </button>
         )}
         {last?.id !== undefined && (
-          <button type="button" class="btn btn-big" onClick={() => undo(last.id!, toast)}>
+          <button type="button" class="btn btn-big" onClick={once(() => undo(last.id!, toast))}>
             Undo <span class="sr-only">{habit.name}</span>
           </button>
         )}

@@ -5,6 +5,7 @@ import { addDays } from '../../learn/time.ts';
 import { useToast } from '../components/Toast.tsx';
 import { relativeDay } from '../format.ts';
 import { mark, undo } from './actions.ts';
+import { useOnce } from './useOnce.ts';
 import { PAST_DAYS, lastMarkOn, type TodayHabit } from './todayData.ts';
 
 const STATUS_TEXT = { done: 'done', skipped: 'skipped' } as const;
@@ -50,6 +51,7 @@ function PastDayControls(p: { row: TodayHabit; days: string[]; chosenDay: string
   const status = row.recentStatus.get(chosenDay);
   const last = lastMarkOn(row, chosenDay);
   const when = { day: chosenDay, today };
+  const once = useOnce(row);
   return (
     <>
       <label class="field">
@@ -66,14 +68,14 @@ function PastDayControls(p: { row: TodayHabit; days: string[]; chosenDay: string
         {relativeDay(chosenDay, today)}: {status ? STATUS_TEXT[status] : 'nothing recorded'}
       </p>
       <div class="row-buttons">
-        <button type="button" class="btn btn-primary" disabled={status === 'done'} onClick={() => mark(row.habit, 'done', toast, when)}>
+        <button type="button" class="btn btn-primary" disabled={status === 'done'} onClick={once(() => mark(row.habit, 'done', toast, when))}>
           Mark done
         </button>
-        <button type="button" class="btn" disabled={!!status} onClick={() => mark(row.habit, 'skipped', toast, when)}>
+        <button type="button" class="btn" disabled={!!status} onClick={once(() => mark(row.habit, 'skipped', toast, when))}>
           Mark skipped
         </button>
         {last?.id !== undefined && (
-          <button type="button" class="btn" onClick={() => undo(last.id!, toast)}>
+          <button type="button" class="btn" onClick={once(() => undo(last.id!, toast))}>
             Undo
           </button>
         )}

@@ -6,13 +6,13 @@ import type { ToastMessage } from '../components/Toast.tsx';
 import { errorText } from '../components/ErrorNote.tsx';
 import { relativeDay } from '../format.ts';
 
-/** Records done/skipped for a habit (today, or a past `day`) and toasts an Undo. */
+/** Records done/skipped for a habit (today, or a past `day`) and toasts an Undo; false on failure (toasted). */
 export async function mark(
   habit: Habit,
   kind: 'done' | 'skipped',
   toast: (m: ToastMessage) => void,
   day?: { day: string; today: string },
-): Promise<void> {
+): Promise<boolean> {
   try {
     const ev = await recordEvent({
       type: kind === 'done' ? 'habitCompleted' : 'habitSkipped',
@@ -22,19 +22,23 @@ export async function mark(
     const when = day ? ` for ${relativeDay(day.day, day.today).toLowerCase()}` : '';
     toast({
       text: `${habit.name}: ${kind === 'done' ? 'done' : 'skipped'}${when}.`,
-      action: ev.id === undefined ? undefined : { label: 'Undo', run: () => undo(ev.id!, toast) },
+      action: ev.id === undefined ? undefined : { label: 'Undo', run: () => void undo(ev.id!, toast) },
     });
+    return true;
   } catch (err) {
     toast({ text: `Could not save: ${errorText(err)}` });
+    return false;
   }
 }
 
-/** Deletes an event (the log keeps only what the person says is true). */
-export async function undo(id: number, toast: (m: ToastMessage) => void): Promise<void> {
+/** Deletes an event (the log keeps only what the person says is true); false on failure (toasted). */
+export async function undo(id: number, toast: (m: ToastMessage) => void): Promise<boolean> {
   try {
     await deleteEvent(id);
     toast({ text: 'Undone.' });
+    return true;
   } catch (err) {
     toast({ text: `Could not undo: ${errorText(err)}` });
+    return false;
   }
 }
