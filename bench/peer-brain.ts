@@ -4,7 +4,7 @@ import brain from 'brain.js';
 import type { BenchData } from './data.ts';
 import { rowsOf } from './data.ts';
 import { TRAIN } from './config.ts';
-import { nowMs, repsWithin, startLap, summarise, summariseLaps, type Lap, type Timing } from './stats.ts';
+import { perCallUs, repsWithin, startLap, summariseLaps, type Lap, type Timing } from './stats.ts';
 
 /** brain.js trainers compared: its default SGD with momentum 0.1, or its Adam praxis. */
 export type BrainPraxis = 'default' | 'adam';
@@ -45,15 +45,26 @@ export function brainPredictUs(d: BenchData, calls: number): Timing {
   const data = samplesOf(d);
   const net = newNet();
   net.train(data.slice(0, 50), { iterations: 1, learningRate: TRAIN.learningRate, log: false, errorThresh: 1e-12 });
-  let sink = 0;
   const inputs = data.map((s) => s.input);
-  for (let i = 0; i < Math.min(calls, 20_000); i++) sink += net.run(inputs[i % inputs.length])[0];
-  const per: number[] = [];
+  const n = inputs.length;
+  // Same harness shape as Nudge's: locals only, no modulo.
+  const batch = (count: number): { lap: Lap; sink: number } => {
+    let sink = 0;
+    let j = 0;
+    const lap = startLap();
+    for (let i = 0; i < count; i++) {
+      sink += net.run(inputs[j])[0];
+      if (++j === n) j = 0;
+    }
+    return { lap: perCallUs(lap(), count), sink };
+  };
+  let sink = batch(Math.min(calls, 20_000)).sink;
+  const per: Lap[] = [];
   for (let b = 0; b < 5; b++) {
-    const t0 = nowMs();
-    for (let i = 0; i < calls; i++) sink += net.run(inputs[i % inputs.length])[0];
-    per.push(((nowMs() - t0) * 1000) / calls);
+    const r = batch(calls);
+    sink += r.sink;
+    per.push(r.lap);
   }
   if (!Number.isFinite(sink)) throw new Error('brain.js prediction produced a non-finite value');
-  return summarise(per);
+  return summariseLaps(per);
 }

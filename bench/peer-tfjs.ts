@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { BenchData } from './data.ts';
 import { TRAIN } from './config.ts';
-import { nowMs, repsWithin, startLap, summarise, summariseLaps, type Lap, type Timing } from './stats.ts';
+import { perCallUs, repsWithin, startLap, summariseLaps, type Lap, type Timing } from './stats.ts';
 
 /** The tfjs backends compared. */
 export type TfBackend = 'cpu' | 'wasm';
@@ -74,14 +74,14 @@ export function tfjsPredictUs(d: BenchData, calls: number): Timing {
   let sink = 0;
   const one = (): number => tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync()[0]);
   for (let i = 0; i < Math.min(200, calls); i++) sink += one();
-  const per: number[] = [];
+  const per: Lap[] = [];
   for (let b = 0; b < 5; b++) {
-    const t0 = nowMs();
+    const lap = startLap();
     for (let i = 0; i < calls; i++) sink += one();
-    per.push(((nowMs() - t0) * 1000) / calls);
+    per.push(perCallUs(lap(), calls));
   }
   tf.dispose(x);
   model.dispose();
   if (!Number.isFinite(sink)) throw new Error('tfjs prediction produced a non-finite value');
-  return summarise(per);
+  return summariseLaps(per);
 }

@@ -35,8 +35,8 @@ export function renderTable(r: BenchResult): string {
     }
   }
   lines.push('');
-  lines.push('Prediction, one sample (µs per call, median of 5 batches)');
-  for (const peer of Object.keys(r.predict_us)) lines.push(`    ${pad(peer, 12)} ${pad(fmt(r.predict_us[peer]), 9)} min ${fmt(r.predict_us_min[peer])}`);
+  lines.push('Prediction, one sample (µs per call wall-clock, median and min of 5 batches; CPU µs median)');
+  for (const peer of Object.keys(r.predict_us)) lines.push(`    ${pad(peer, 12)} ${pad(fmt(r.predict_us[peer]), 9)} min ${pad(fmt(r.predict_us_min[peer]), 9)} cpu ${fmt(r.predict_cpu_us?.[peer])}`);
   if (r.features_ms) lines.push('', `Features, 5 habits x 5 years (${r.meta.features_events} events, ${r.meta.features_samples} samples): ${fmt(r.features_ms.habits5_years5)} ms median, ${fmt(r.features_ms_min?.habits5_years5)} ms min`);
   if (r.replay_ms) lines.push(`Replay, 1 habit x 1 year (${r.meta.replay_days} days, nightly training): ${fmt(r.replay_ms.habit1_year1)} ms median, ${fmt(r.replay_ms_min?.habit1_year1)} ms min`);
   for (const n of r.meta.notes) lines.push(`note: ${n}`);
@@ -60,9 +60,9 @@ export function renderMarkdown(r: BenchResult): string {
     }
   }
   L.push('');
-  L.push('| prediction, one sample | µs per call (median) | min |');
-  L.push('|---|---|---|');
-  for (const peer of Object.keys(r.predict_us)) L.push(`| ${peer} | ${fmt(r.predict_us[peer])} | ${fmt(r.predict_us_min[peer])} |`);
+  L.push('| prediction, one sample | µs per call (median) | min | CPU µs (median) |');
+  L.push('|---|---|---|---|');
+  for (const peer of Object.keys(r.predict_us)) L.push(`| ${peer} | ${fmt(r.predict_us[peer])} | ${fmt(r.predict_us_min[peer])} | ${fmt(r.predict_cpu_us?.[peer])} |`);
   L.push('');
   if (r.features_ms) L.push(`Features, 5 habits x 5 years (${r.meta.features_events} events): ${fmt(r.features_ms.habits5_years5)} ms median (min ${fmt(r.features_ms_min?.habits5_years5)}).  `);
   if (r.replay_ms) L.push(`Replay, 1 habit x 1 year (${r.meta.replay_days} days, a training every night): ${fmt(r.replay_ms.habit1_year1)} ms median (min ${fmt(r.replay_ms_min?.habit1_year1)}).`);

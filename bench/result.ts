@@ -15,6 +15,8 @@ export interface BenchResult {
   train_ratio_vs_nudge_warm: Record<string, PeerNumbers>;
   predict_us: PeerNumbers;
   predict_us_min: PeerNumbers;
+  /** Median CPU µs per prediction (robust to other load on the machine). */
+  predict_cpu_us: PeerNumbers;
   features_ms?: { habits5_years5: number };
   features_ms_min?: { habits5_years5: number };
   replay_ms?: { habit1_year1: number };

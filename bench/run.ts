@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     await tfjs.useBackend(b);
     predict[`tfjs_${b}`] = tfjs.tfjsPredictUs(pd, args.quick ? 100 : 1000);
   }
-  for (const [k, t] of Object.entries(predict)) log(`predict ${k}: ${t.median} µs/call`);
+  for (const [k, t] of Object.entries(predict)) log(`predict ${k}: ${t.median} µs/call (CPU ${t.cpuMedian} µs)`);
 
   const { featuresBench, replayBench } = await import('./workloads.ts');
   let features: Awaited<ReturnType<typeof featuresBench>> | null = null;
@@ -103,6 +103,7 @@ async function main(): Promise<void> {
     train_ratio_vs_nudge_warm: Object.fromEntries(Object.entries(train_ms).map(([size, m]) => [size, Object.fromEntries(Object.entries(m).filter(([p]) => p !== 'nudge_warm').map(([p, v]) => [p, round3(v / m.nudge_warm)]))])),
     predict_us: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.median])),
     predict_us_min: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.min])),
+    predict_cpu_us: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.cpuMedian ?? NaN])),
     meta: {
       date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cpus: os.cpus().length,
       loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100), quick: args.quick, reps, tfjs_wasm: wasmInfo.join(', '), notes,

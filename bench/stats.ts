@@ -36,6 +36,11 @@ export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** A lap over `count` calls as microseconds per call. */
+export function perCallUs(l: Lap, count: number): Lap {
+  return { wall: (l.wall * 1000) / count, cpu: (l.cpu * 1000) / count };
+}
+
 /** Summary of repeated timings of one configuration; cpuMedian when CPU time was measured. */
 export interface Timing { median: number; min: number; reps: number; runs: number[]; cpuMedian?: number }
 
