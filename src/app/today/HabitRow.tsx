@@ -3,8 +3,9 @@ import { Likelihood } from '../loop/Likelihood.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { hrefFor } from '../router.ts';
 import { plural } from '../format.ts';
+import { useState } from 'preact/hooks';
 import { useLiveQueryResult } from '../hooks/useLiveQuery.ts';
-import { lastMarkOn, type TodayHabit } from './todayData.ts';
+import { lastMarkOn, stateWithout, type DayState, type TodayHabit } from './todayData.ts';
 import { loadOlderStreak } from './olderStreak.ts';
 import { mark, undo } from './actions.ts';
 import { useOnce } from './useOnce.ts';
@@ -27,16 +28,31 @@ function LongStreak({ row, before }: { row: TodayHabit; before: string }) {
 /** Today's row for one habit. */
 export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
   const toast = useToast();
-  const { habit, state, streak } = row;
+  const { habit, streak } = row;
   const last = lastMarkOn(row, today);
   const once = useOnce(row);
+  // The tap shows at once; the stored state replaces it when the write is confirmed (fresh `row`),
+  // and a failed write puts the stored state back (with a message from mark/undo).
+  // The guess is tied to the row it was made on, so it is dropped in the same render as new data.
+  const [guess, setGuess] = useState<{ state: DayState; on: TodayHabit } | null>(null);
+  const pending = guess && guess.on === row ? guess.state : null;
+  const act = (next: DayState, write: () => Promise<boolean>) =>
+    once(async () => {
+      setGuess({ state: next, on: row });
+      const ok = await write();
+      if (!ok) setGuess(null);
+      return ok;
+    });
+  const state = pending ?? row.state;
   const nameId = `habit-${habit.id}`;
   return (
     <li
       class={`habit-row state-${state}`}
       data-testid="habit-row"
       data-habit-id={habit.id}
-      data-state={state}
+      data-state={row.state}
+      data-shown-state={state}
+      aria-busy={pending ? true : undefined}
       style={habit.color ? { '--habit': habit.color } : undefined}
       aria-labelledby={nameId}
     >
@@ -60,17 +76,17 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
       </div>
       <div class="habit-actions">
         {state !== 'done' && (
-          <button type="button" class="btn btn-primary btn-big" onClick={once(() => mark(habit, 'done', toast))}>
+          <button type="button" class="btn btn-primary btn-big" onClick={act('done', () => mark(habit, 'done', toast))}>
             Done <span class="sr-only">{habit.name}</span>
           </button>
         )}
         {state === 'open' && (
-          <button type="button" class="btn btn-big" onClick={once(() => mark(habit, 'skipped', toast))}>
+          <button type="button" class="btn btn-big" onClick={act('skipped', () => mark(habit, 'skipped', toast))}>
             Skip <span class="sr-only">{habit.name}</span>
           </button>
         )}
-        {last?.id !== undefined && (
-          <button type="button" class="btn btn-big" onClick={once(() => undo(last.id!, toast))}>
+        {last?.id !== undefined && !pending && (
+          <button type="button" class="btn btn-big" onClick={act(stateWithout(row, today, last.id!), () => undo(last.id!, toast))}>
             Undo <span class="sr-only">{habit.name}</span>
           </button>
         )}
