@@ -3,6 +3,7 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import './worker/periodic-sync.ts';
+import './worker/notification-click.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 

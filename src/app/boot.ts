@@ -3,6 +3,8 @@
 import { checkEviction } from '../data/storage.ts';
 import { noteAppHidden, recordAppOpened, setOnVersionChange } from '../data/repo.ts';
 import { noteStorageError, type StorageFault } from '../data/faults.ts';
+import { startScheduler } from '../schedule/start.ts';
+import { startReminders } from '../remind/start.ts';
 
 /** What the launch found: whether the browser threw our data away, or storage is unusable. */
 export interface BootResult {
@@ -46,7 +48,12 @@ export function bootApp(): Promise<BootResult> {
     addEventListener('pageshow', (e) => {
       if ((e as PageTransitionEvent).persisted) logReturn();
     });
-    // TODO(integrator): start the training scheduler here.
+    // Without storage there is nothing to learn from or remind about; a full disk still allows
+    // training to be attempted (its write fails cleanly and the previous model stays active).
+    if (fault?.kind !== 'unavailable') {
+      startScheduler();
+      startReminders();
+    }
     return { eviction, error, fault };
   })();
   return booting;

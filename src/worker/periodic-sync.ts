@@ -6,6 +6,7 @@ import { withDb } from '../data/connection.ts';
 import { predictionsStale, readTrainingFacts } from '../schedule/facts.ts';
 import { decideHabits, PERIODIC_SYNC_TAG } from '../schedule/policy.ts';
 import { localToday, predictAllAndStore, trainAndStore } from './train-service.ts';
+import { notifyDueInServiceWorker } from '../remind/sw-notify.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -20,6 +21,8 @@ export async function periodicTrain(now = Date.now()): Promise<{ trained: string
     const d = decideHabits({ periodicSync: true }, facts, today, now);
     if (d.habitIds.length && d.trigger) await trainAndStore(db, { habitIds: d.habitIds, trigger: d.trigger, today, now, onlyIfDue: true });
     if (await predictionsStale(db, today)) await predictAllAndStore(db, today);
+    // The only moment a reminder can reach someone whose app is closed: no server can schedule one.
+    await notifyDueInServiceWorker(self.registration, now);
     return { trained: d.habitIds, reasons: d.reasons };
   });
 }
