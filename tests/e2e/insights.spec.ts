@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect as baseExpect } from './fixtures.ts';
+import { waitForMoment } from './loop-helpers.ts';
 import { addDays, deviceOffset, formatInstant, localDayOf } from '../../src/learn/time.ts';
 import { createMlp } from '../../src/learn/mlp.ts';
 import { createAdam } from '../../src/learn/adam.ts';
@@ -100,6 +101,10 @@ test('Insights draws the charts and lists the run after Train now', async ({ pag
 
 test('Roll back to the previous version makes it active', async ({ page }) => {
   await importBackup(page, backup(60, (_i, wd) => wd % 2 === 1));
+  // New history makes the scheduler train at once: let that run finish, then replace its model
+  // with two hand-made versions, so the test does not depend on whether a real run is promoted.
+  await waitForMoment(page, 'data', 30_000);
+  await page.evaluate(() => (window as unknown as { nudgeDebug: { trainer: { whenIdle(): Promise<void> } } }).nudgeDebug.trainer.whenIdle());
   // Two valid checkpoints of the current architecture, v2 active, and a run saying so (which also
   // tells a wired scheduler that training is not due, so it cannot add a v3 meanwhile).
   const now = Date.now();
@@ -113,6 +118,7 @@ test('Roll back to the previous version makes it active', async ({ page }) => {
     const f32 = (a: number[][]) => a.map((x) => Float32Array.from(x));
     const db = await new Promise<IDBDatabase>((ok, ko) => { const r = indexedDB.open('nudge'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
     const tx = db.transaction(['checkpoints', 'trainingRuns'], 'readwrite');
+    tx.objectStore('checkpoints').clear();
     for (const c of cps as Array<Record<string, unknown> & { version: number; weights: number[][]; biases: number[][]; optimizer: { step: number; mW: number[][]; vW: number[][]; mB: number[][]; vB: number[][] } }>) {
       const o = c.optimizer;
       tx.objectStore('checkpoints').add({
