@@ -22,7 +22,7 @@ function row(page: Page, name: string): Locator {
 
 async function openToday(page: Page): Promise<void> {
   await page.goto('./#/today');
-  await expect(page.getByRole('heading', { name: 'Today', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Today', level: 2, exact: true })).toBeVisible();
 }
 
 async function addHabit(page: Page, name: string): Promise<void> {
