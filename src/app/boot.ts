@@ -5,6 +5,7 @@ import { noteAppHidden, recordAppOpened, setOnVersionChange } from '../data/repo
 import { noteStorageError, type StorageFault } from '../data/faults.ts';
 import { startScheduler } from '../schedule/start.ts';
 import { startReminders } from '../remind/start.ts';
+import { hadDataInUrl, keepDataFlagInUrl } from './urlMarker.ts';
 
 /** What the launch found: whether the browser threw our data away, or storage is unusable. */
 export interface BootResult {
@@ -32,7 +33,8 @@ export function bootApp(): Promise<BootResult> {
     let fault: StorageFault | null = null;
     try {
       // Before recording anything: an empty database is only "evicted" if we check first.
-      eviction = await checkEviction();
+      eviction = await checkEviction({ hadDataHint: hadDataInUrl() });
+      keepDataFlagInUrl();
       await recordAppOpened();
     } catch (err) {
       error = err instanceof Error ? err.message : String(err);

@@ -14,7 +14,7 @@
 // corrupt-database resets, a database deleted from developer tools or by an extension). What no
 // same-origin marker can catch: Safari's 7-day cap and quota eviction clear IndexedDB and Cache
 // Storage together. For that case the caller may pass `hadDataHint` from something that lives
-// outside site storage (e.g. a flag the UI keeps in the restored tab's URL hash).
+// outside site storage (the app keeps `?kept=1` in the page's address: src/app/urlMarker.ts).
 import { withDb } from './connection.ts';
 import { randomSuffix } from './ids.ts';
 

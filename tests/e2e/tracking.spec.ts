@@ -274,6 +274,21 @@ test('when the browser throws the database away, the next launch says so plainly
   await expect(page.getByTestId('habit-row')).toHaveCount(0);
 });
 
+test('a wipe of every storage at once (Safari 7-day cap) is still noticed through the address flag', async ({ page }) => {
+  await openToday(page);
+  await addHabit(page, 'Read');
+  await expect(page).toHaveURL(/[?&]kept=1/);
+  // Safari clears IndexedDB and Cache Storage together, so the Cache Storage marker goes too.
+  const reloaded = page.waitForEvent('load');
+  await page.evaluate(async () => {
+    await caches.delete('nudge-marker-v1');
+    indexedDB.deleteDatabase('nudge');
+  });
+  await reloaded;
+  await expect(page.getByTestId('eviction-banner')).toBeVisible();
+  await expect(page.getByTestId('habit-row')).toHaveCount(0);
+});
+
 test('the screens have no serious accessibility violations (axe), in light and dark', async ({ page }) => {
   test.setTimeout(180_000); // eight axe runs on a shared 2-core machine
   await openToday(page);
