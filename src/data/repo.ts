@@ -129,7 +129,8 @@ export async function deleteHabit(id: string): Promise<void> {
       await db.predictions.delete(id);
       await db.habits.delete(id);
     }),
-  );  await refreshDataMarker();
+  );
+  await refreshDataMarker();
 }
 
 /**
@@ -234,5 +235,6 @@ export async function deleteAllData(): Promise<void> {
     db.transaction('rw', [db.habits, db.events, db.checkpoints, db.trainingRuns, db.predictions], async () => {
       await Promise.all([db.habits.clear(), db.events.clear(), db.checkpoints.clear(), db.trainingRuns.clear(), db.predictions.clear()]);
     }),
-  );  await refreshDataMarker();
+  );
+  await refreshDataMarker();
 }
