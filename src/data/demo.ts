@@ -5,22 +5,11 @@ import { withDb } from './connection.ts';
 import type { Habit, StoredEvent } from './entities.ts';
 import { ValidationError } from './errors.ts';
 import { toStoredEvent } from './eventRow.ts';
+import { mulberry32 } from '../learn/rng.ts';
 
 /** Days of sample history before today. */
 export const DEMO_DAYS = 105;
 const SEED = 20_261_124;
-
-/** mulberry32: a tiny seeded PRNG, so the same `now` always gives the same history. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface DemoHabit { id: string; name: string; color: string; reminderTime: string }
 const HABITS: DemoHabit[] = [
@@ -50,7 +39,7 @@ const PLANS: Record<string, Plan> = {
 
 /** Builds the sample events for the days before `today` (and today's, up to `now`). */
 function buildEvents(now: Date, offsetFixed: number | undefined): StoredEvent[] {
-  const r = rng(SEED);
+  const r = mulberry32(SEED);
   const nowT = now.getTime();
   const today = localDayOf(nowT, offsetFixed ?? deviceOffset(now));
   const first = addDays(today, -DEMO_DAYS);

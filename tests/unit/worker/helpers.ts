@@ -5,6 +5,7 @@ import { AppDB } from '../../../src/data/db.ts';
 import type { Habit, StoredEvent } from '../../../src/data/entities.ts';
 import { toStoredEvent } from '../../../src/data/eventRow.ts';
 import { addDays } from '../../../src/learn/time.ts';
+import { mulberry32 } from '../../../src/learn/rng.ts';
 
 let counter = 0;
 
@@ -14,23 +15,12 @@ export function freshDb(): AppDB {
   return new AppDB(`nudge-test-${process.pid}-${counter}-${Math.random().toString(36).slice(2)}`);
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Adds a habit whose days follow a sticky chain (done today mostly when done yesterday): the
  * network's "yesterday" and streak inputs predict it, the count baselines cannot, so it promotes.
  */
 export async function seedHabit(db: AppDB, opts: { id: string; createdDay: string; days: number; seed: number; stay?: number }): Promise<{ habit: Habit; doneDays: string[] }> {
-  const r = rng(opts.seed);
+  const r = mulberry32(opts.seed);
   const stay = opts.stay ?? 0.9;
   const habit: Habit = {
     id: opts.id, name: `Habit ${opts.id}`, createdAt: `${opts.createdDay}T08:00:00.000+01:00`, createdDay: opts.createdDay,
