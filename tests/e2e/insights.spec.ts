@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect as baseExpect } from './fixtures.ts';
-import { waitForMoment } from './loop-helpers.ts';
+import { storeRows, waitForMoment } from './loop-helpers.ts';
 import { addDays, deviceOffset, formatInstant, localDayOf } from '../../src/learn/time.ts';
 import { createMlp } from '../../src/learn/mlp.ts';
 import { createAdam } from '../../src/learn/adam.ts';
@@ -44,23 +44,6 @@ async function importBackup(page: Page, text: string): Promise<void> {
   await page.getByRole('radio', { name: /^Merge/ }).check();
   await page.getByLabel('Import backup file').setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByTestId('import-result')).toContainText('Imported', { timeout: 60_000 });
-}
-
-/** Rows of an IndexedDB store of the app database, read without the app's code. */
-async function rows<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('nudge');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => { open.result.close(); resolve(req.result as T[]); };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
 }
 
 test('Insights draws the charts and lists the run after Train now', async ({ page }) => {
@@ -143,7 +126,7 @@ test('Roll back to the previous version makes it active', async ({ page }) => {
   await rollback.click();
   await expect(page.getByTestId('model-version')).toHaveText('v1', { timeout: 30_000 });
   await expect(page.getByTestId('train-status')).toHaveText('Rolled back: v1 is active again.');
-  const stored = await rows<{ version: number; active: number }>(page, 'checkpoints');
+  const stored = await storeRows<{ version: number; active: number }>(page, 'checkpoints');
   expect(stored.filter((c) => c.active === 1).map((c) => c.version)).toEqual([1]);
   // Nothing older than v1: no further rollback offered.
   await expect(page.getByTestId('rollback')).toHaveCount(0);
@@ -167,7 +150,7 @@ test('the reminder banner shows a habit at risk and tapping it records reminderT
   await expect(item).toHaveCount(0); // acted on: gone from the banner for today
 
   type Ev = { type: string; habitId?: string };
-  const tapped = async () => (await rows<Ev>(page, 'events')).filter((e) => e.type === 'reminderTapped' && e.habitId === HABIT).length;
+  const tapped = async () => (await storeRows<Ev>(page, 'events')).filter((e) => e.type === 'reminderTapped' && e.habitId === HABIT).length;
   await expect.poll(tapped).toBe(1);
 
   // A notification tap opens the app at #/today?reminder=<id>: the app records it once and cleans the address.

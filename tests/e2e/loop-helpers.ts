@@ -80,7 +80,7 @@ export interface CheckpointSummary { id: number; habitId: string; version: numbe
 export interface PredictionRow { habitId: string; day: string; p: number; source: string; modelVersion: number | null; computedAt: number }
 
 /** All rows of one store of the app's database, read with raw IndexedDB (not the app's code). */
-export async function storeRows<T>(page: Page, store: 'trainingRuns' | 'predictions' | 'habits' | 'checkpoints'): Promise<T[]> {
+export async function storeRows<T>(page: Page, store: 'trainingRuns' | 'predictions' | 'habits' | 'checkpoints' | 'events'): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
