@@ -2,6 +2,7 @@
 // the service worker (no Worker exists there), so it uses only what both have: IndexedDB through
 // Dexie, Web Locks, performance.now(). Every habit's result (checkpoint, run, prediction) is written
 // in ONE read-write transaction: a tab closed mid-run leaves the previous checkpoint active and intact.
+import { faultPoint } from '../data/fault-points.ts';
 import type { AppDB } from '../data/db.ts';
 import type { CheckpointRow, Habit, TrainingRunRow } from '../data/entities.ts';
 import { buildHabitSamples } from '../learn/dataset.ts';
@@ -85,6 +86,7 @@ function setAsideRun(habitId: string, reason: string, trigger: Trigger, now: num
 
 async function trainOne(db: AppDB, data: LearningData, habit: Habit, trigger: Trigger, today: string, now: number, opts: ServiceOptions): Promise<HabitTrainOutcome> {
   const rows = await activeRows(db, habit.id);
+  await faultPoint('train:after-read');
   const checked = rows.map(checkRow);
   const usable = checked.find((c) => c.ok);
   const active: Checkpoint | null = usable && usable.ok ? usable.checkpoint : null;
@@ -141,6 +143,7 @@ async function trainOne(db: AppDB, data: LearningData, habit: Habit, trigger: Tr
     }
     await db.trainingRuns.add(run);
     await db.predictions.put(prediction);
+    await faultPoint('train:before-commit', () => db.habits.count());
     await opts.hooks?.beforeCommit?.(habit.id);
   });
   return { habitId: habit.id, run, prediction, activeVersion };

@@ -1,4 +1,5 @@
 // Writes the database out as a backup file, version 1.
+import { faultPoint } from '../fault-points.ts';
 import { withDb } from '../connection.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import type { BackupCheckpointV1, BackupEventV1, BackupHabitV1, BackupV1 } from './format.ts';
@@ -54,6 +55,7 @@ export async function exportBackup(now: Date = new Date(), opts: { includeCheckp
       checkpoints: opts.includeCheckpoints ? await db.checkpoints.toArray() : null,
     })),
   );
+  await faultPoint('export:mid');
   const backup: BackupV1 = {
     app: 'nudge', kind: 'backup', version: 1,
     exportedAt: now.toISOString(),

@@ -1,4 +1,5 @@
 // Reads a backup file into the database: validate everything first, then one rw transaction.
+import { faultPoint } from '../fault-points.ts';
 import { localDayOf, parseInstant } from '../../learn/time.ts';
 import { withDb } from '../connection.ts';
 import type { AppDB } from '../db.ts';
@@ -100,6 +101,7 @@ export async function importBackup(text: string, mode: 'merge' | 'replace'): Pro
           }
         }
         await db.habits.bulkPut(puts);
+        await faultPoint('import:mid', () => db.habits.count());
 
         const keys = new Set<string>(mode === 'replace' ? [] : ((await db.events.orderBy('key').keys()) as string[]));
         const adds: StoredEvent[] = [];
