@@ -5,7 +5,7 @@ import { readBackup } from '../src/learn/backup-read.ts';
 import { buildHabitSamples, fastDayNumber } from '../src/learn/dataset.ts';
 import { computeBaselines } from '../src/learn/baselines.ts';
 import { logLossOne } from '../src/learn/metrics.ts';
-import type { EngineOptions } from '../src/learn/engine-options.ts';
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from '../src/learn/engine-options.ts';
 import { addDays } from '../src/learn/time.ts';
 import { replayBackup, lastEventDay } from './replay-core.ts';
 import { simulateUser, type SimUser } from './simulate-users.ts';
@@ -18,6 +18,8 @@ export interface UserScore {
   user: string; days: number; skill: number; model: number; base: number; truth: number;
   rate: number; score: number; weekday: number; bestBaseline: number;
   modelShare: number; netSkill: number | null; netGain: number | null; replayMs: number;
+  /** Model − best baseline on the days after cold start only (null when there are none). */
+  gapAfterColdStart: number | null;
 }
 
 /** Replays one simulated user and scores it against the truth. */
@@ -28,6 +30,8 @@ export function scoreUser(u: SimUser, options: Partial<EngineOptions> = {}): Use
   const lines = replayBackup(data, options);
   const replayMs = performance.now() - t0;
   const last = lastEventDay(data)!;
+  const coldStart = options.coldStartDays ?? DEFAULT_ENGINE_OPTIONS.coldStartDays;
+  const late = { n: 0, model: 0, rate: 0, score: 0, weekday: 0 };
   const sum = { n: 0, model: 0, base: 0, truth: 0, rate: 0, score: 0, weekday: 0, mN: 0, mModel: 0, mBase: 0, mTruth: 0 };
   for (const habit of data.habits) {
     const s = buildHabitSamples(habit, data.events, addDays(last, 1));
@@ -39,6 +43,9 @@ export function scoreUser(u: SimUser, options: Partial<EngineOptions> = {}): Use
       const lm = logLossOne(mine[i].p, y), lb = logLossOne(b.rate[i], y), lt = logLossOne(pTrue[i], y);
       sum.n++; sum.model += lm; sum.base += lb; sum.truth += lt;
       sum.rate += lb; sum.score += logLossOne(b.score[i], y); sum.weekday += logLossOne(b.weekday[i], y);
+      if (i >= coldStart) {
+        late.n++; late.model += lm; late.rate += lb; late.score += logLossOne(b.score[i], y); late.weekday += logLossOne(b.weekday[i], y);
+      }
       if (mine[i].source === 'model') { sum.mN++; sum.mModel += lm; sum.mBase += lb; sum.mTruth += lt; }
     }
   }
@@ -52,6 +59,7 @@ export function scoreUser(u: SimUser, options: Partial<EngineOptions> = {}): Use
     netSkill: sum.mN ? skillOf(sum.mModel / sum.mN, sum.mBase / sum.mN, sum.mTruth / sum.mN) : null,
     netGain: sum.mN ? (sum.mBase - sum.mModel) / sum.mN : null,
     replayMs,
+    gapAfterColdStart: late.n ? (late.model - Math.min(late.rate, late.score, late.weekday)) / late.n : null,
   };
 }
 

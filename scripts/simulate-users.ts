@@ -13,7 +13,9 @@ export type HabitKind =
   | { kind: 'reminder'; low: number; high: number; tapRate: number }
   | { kind: 'change'; before: HabitKind; after: HabitKind }
   | { kind: 'coin'; p: number }
-  | { kind: 'weeklyStreak'; p: number[]; boost: number };
+  | { kind: 'weeklyStreak'; p: number[]; boost: number }
+  | { kind: 'decay'; from: number; to: number } // drifts linearly from `from` to `to` over the history
+  | { kind: 'holiday'; inner: HabitKind; every: number; length: number; p: number }; // `length` days of p in every `every`
 
 /** One simulated person. */
 export interface SimUser {
@@ -65,6 +67,8 @@ function truthP(spec: HabitKind, d: number, day: string, total: number, h: Habit
     case 'change': return truthP(d < total / 2 ? spec.before : spec.after, d, day, total, h, opensY, taps);
     case 'coin': return spec.p;
     case 'weeklyStreak': return Math.min(0.97, spec.p[weekdayOf(day)] + (h.streak >= 2 ? spec.boost : 0));
+    case 'decay': return spec.from + (spec.to - spec.from) * (d / Math.max(1, total - 1));
+    case 'holiday': return d % spec.every >= spec.every - spec.length ? spec.p : truthP(spec.inner, d, day, total, h, opensY, taps);
   }
 }
 
@@ -173,5 +177,28 @@ export function novelUsers(): SimUser[] {
     mk('reminder-weak', 36, { kind: 'reminder', low: 0.4, high: 0.7, tapRate: 0.2 }),
     mk('weekly-90-days', 37, { kind: 'weekly', p: [0.2, 0.8, 0.8, 0.8, 0.8, 0.8, 0.2] }, 90),
     mk('coin-120-days', 38, { kind: 'coin', p: 0.6 }, 120, 'Asia/Kolkata'),
+  ];
+}
+
+/**
+ * Robustness set, written after tuning and drawn with any seed (never tuned on): short weekly
+ * histories, a weekend-only habit over four months, a slowly fading habit, a weekday habit with a
+ * week off every month, a late-evening habit of someone who moves from Tokyo to Los Angeles, and a
+ * streak habit over five months.
+ */
+export function robustUsers(seed = 1): SimUser[] {
+  const s = (k: number): number => seed * 1000 + 500 + k;
+  const one = (name: string, k: number, spec: HabitKind, days: number, timeZone: string, hour = 19, start = '2025-04-07'): SimUser =>
+    ({ name, seed: s(k), timeZone, start, days, opens: 1.2, habits: [{ id: 'h', name: 'Habit', hour, spec }] });
+  const weekdays = [0.15, 0.8, 0.75, 0.8, 0.75, 0.7, 0.1];
+  return [
+    one('weekly-60-days', 1, { kind: 'weekly', p: weekdays }, 60, 'Europe/London'),
+    one('weekly-100-days', 2, { kind: 'weekly', p: GYM }, 100, 'America/Chicago', 7),
+    one('weekend-120-days', 3, { kind: 'weekly', p: [0.85, 0.1, 0.05, 0.1, 0.05, 0.2, 0.85] }, 120, 'Europe/Madrid', 10),
+    one('fading-300-days', 4, { kind: 'decay', from: 0.85, to: 0.2 }, 300, 'America/Sao_Paulo', 21),
+    one('holidays-monthly', 5, { kind: 'holiday', inner: { kind: 'weekly', p: WORKDAYS }, every: 30, length: 7, p: 0.03 }, 300, 'Europe/Paris', 18),
+    { ...one('mover-tokyo-la', 6, { kind: 'weekly', p: [0.3, 0.8, 0.2, 0.8, 0.2, 0.8, 0.6] }, 240, 'Asia/Tokyo', 23),
+      travel: { from: 120, to: 240, timeZone: 'America/Los_Angeles' } },
+    one('streak-150-days', 7, { kind: 'streak', low: 0.2, high: 0.85, tau: 4 }, 150, 'Asia/Kolkata', 6),
   ];
 }

@@ -22,6 +22,10 @@ export interface EngineOptions {
   modelMargin: number;
   /** The baseline to beat is the one with the lowest log-loss over this many recent days. */
   baselineWindow: number;
+  /** 1: blend the network with the best baseline by their hold-out likelihoods; 0: show whichever validates better (within modelMargin). */
+  blendNetwork: number;
+  /** Multiplies the hold-out log-likelihood ratio in the blend (1 = plain Bayesian model averaging). */
+  evidenceScale: number;
   /** Fewer labelled days than this: the prior (smoothed completion rate), no training. */
   coldStartDays: number;
 }
@@ -42,4 +46,6 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   promoteTolerance: 0.01,
   modelMargin: 0,
   baselineWindow: 180,
+  blendNetwork: 1,
+  evidenceScale: 1,
 };

@@ -11,7 +11,7 @@ import { makeCheckpoint, netFromCheckpoint, validateCheckpoint } from './checkpo
 import { buildHabitSamples, type HabitSamples } from './dataset.ts';
 import { BASELINE_NAMES, priorProbability, type BaselineName } from './baselines.ts';
 import { FEATURE_VERSION, NUM_FEATURES } from './features.ts';
-import { logLoss, scoreAll } from './metrics.ts';
+import { logLoss, logLossOne, scoreAll } from './metrics.ts';
 import { explainCounts, explainModel } from './explain.ts';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.ts';
 
@@ -73,7 +73,8 @@ function usableActive(active: Checkpoint | null, layers: number[]): { ckpt: Chec
 
 /**
  * Today's probability from the history in `s`: the prior during cold start; otherwise the network
- * when it validates at least as well as the best baseline on the hold-out, else that baseline.
+ * blended with the best baseline by their hold-out likelihoods (see networkWeight), reported as
+ * `model` when the network has at least half the weight, else as `baseline`.
  */
 export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp | null, modelVersion: number | null, now: number, o: EngineOptions, netHoldoutLL?: number): Prediction {
   const base = { habitId, day: today, computedAt: now };
@@ -83,11 +84,26 @@ export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp
   }
   const { trainEnd } = splitDays(s.n, o);
   const bb = bestBaseline(s, trainEnd, s.n, o);
-  if (net && (netHoldoutLL ?? netMetrics(net, s, trainEnd, s.n).logLoss) <= bb.metrics.logLoss + o.modelMargin) {
-    return { ...base, p: predictProba(net, s.xToday), source: 'model', reasons: explainModel(net, s, today), modelVersion };
-  }
-  const p = s.baselines[bb.name][s.n];
+  const pb = s.baselines[bb.name][s.n];
+  const w = !net ? 0
+    : o.blendNetwork ? networkWeight(net, s, trainEnd, s.baselines[bb.name], o.evidenceScale)
+      : (netHoldoutLL ?? netMetrics(net, s, trainEnd, s.n).logLoss) <= bb.metrics.logLoss + o.modelMargin ? 1 : 0;
+  const p = net && w > 0 ? w * predictProba(net, s.xToday) + (1 - w) * pb : pb;
+  if (net && w >= 0.5) return { ...base, p, source: 'model', reasons: explainModel(net, s, today), modelVersion };
   return { ...base, p, source: 'baseline', reasons: explainCounts(bb.name, s, today, p), modelVersion: null };
+}
+
+/**
+ * The network's weight against the baseline: Bayesian model averaging with the chronological
+ * hold-out as evidence, w = 1 / (1 + exp(−scale · Σ(baseline log-loss − network log-loss))). A
+ * short or undecided hold-out keeps both in the blend; clear evidence moves the weight to the
+ * winner, so the noisy all-or-nothing choice of the first weeks after cold start is avoided.
+ */
+function networkWeight(net: Mlp, s: HabitSamples, from: number, pBase: ArrayLike<number>, scale: number): number {
+  let sum = 0;
+  for (let i = from; i < s.n; i++) sum += logLossOne(pBase[i], s.y[i]) - logLossOne(predictProba(net, s.X, i * NUM_FEATURES), s.y[i]);
+  const z = Math.max(-30, Math.min(30, scale * sum));
+  return 1 / (1 + Math.exp(-z));
 }
 
 /** One training run on prebuilt samples (the replay calls this directly with a prefix of the history). */

@@ -1,0 +1,31 @@
+// Scores the robustness set (users never tuned on) with fresh seeds:
+// `npx tsx scripts/simulate-robust.ts --seed 11 [--seed 12 ...] [--set key=value ...]`.
+import { robustUsers } from './simulate-users.ts';
+import { scoreTable, scoreUser } from './simulate-score.ts';
+import type { EngineOptions } from '../src/learn/engine-options.ts';
+
+const seeds: number[] = [];
+const opts: Record<string, number> = {};
+process.argv.forEach((a, i) => {
+  const v = process.argv[i + 1] ?? '';
+  if (a === '--seed') seeds.push(Number(v));
+  if (a === '--set') {
+    const [k, x] = v.split('=');
+    if (!k || x === undefined || !Number.isFinite(+x)) { process.stderr.write(`simulate-robust: --set needs key=number, got ${v}\n`); process.exit(2); }
+    opts[k] = +x;
+  }
+});
+if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s))) { process.stderr.write('simulate-robust: give one or more --seed N (integers)\n'); process.exit(2); }
+let worst = -Infinity, worstLate = -Infinity, sumSkill = 0, count = 0;
+for (const seed of seeds) {
+  const rows = robustUsers(seed).map((u) => scoreUser(u, opts as Partial<EngineOptions>));
+  process.stdout.write(`\n### Robustness set, seed ${seed}\n\n${scoreTable(rows)}\n`);
+  const w = Math.max(...rows.map((r) => r.model - r.bestBaseline));
+  const wl = Math.max(...rows.map((r) => r.gapAfterColdStart ?? -Infinity));
+  process.stdout.write(`\nAfter cold start (model − best baseline on those days): ${rows.map((r) => `${r.user} ${r.gapAfterColdStart === null ? '-' : (r.gapAfterColdStart >= 0 ? '+' : '') + r.gapAfterColdStart.toFixed(3)}`).join(', ')}\n`);
+  worstLate = Math.max(worstLate, wl);
+  const mean = rows.reduce((a, r) => a + r.skill, 0) / rows.length;
+  process.stdout.write(`\nseed ${seed}: mean skill ${mean.toFixed(3)}; worst model - best baseline ${w.toFixed(3)} nats/day (after cold start ${wl.toFixed(3)})\n`);
+  worst = Math.max(worst, w); sumSkill += mean; count++;
+}
+process.stdout.write(`\nall seeds: mean skill ${(sumSkill / count).toFixed(3)}; worst model - best baseline ${worst.toFixed(3)} nats/day (after cold start ${worstLate.toFixed(3)})\n`);
