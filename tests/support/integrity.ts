@@ -162,7 +162,14 @@ export function activeModels(s: DbSnapshot): Record<string, string> {
   return out;
 }
 
-/** Per store, how the two snapshots differ ("" lines when equal): row counts and the first differing row. */
+/** A snapshot without the meta rows of the given keys (bookkeeping a page writes on its own, e.g. when it is hidden). */
+export function withoutMeta(s: DbSnapshot, keys: string[]): DbSnapshot {
+  const meta = s.stores.meta;
+  if (!meta || !('rows' in meta)) return s;
+  return { stores: { ...s.stores, meta: { rows: (meta.rows as Row[]).filter((r) => !keys.includes(r.key as string)) } } };
+}
+
+/** Per store, how the two snapshots differ (empty when equal): row counts and the first differing row. */
 export function diffSnapshots(before: DbSnapshot, after: DbSnapshot): string[] {
   const out: string[] = [];
   const names = new Set([...Object.keys(before.stores), ...Object.keys(after.stores)]);
