@@ -1,29 +1,45 @@
 /**
  * Scale in a real browser (issue 5), Chromium: `npx tsx bench/browser-scale.ts [--json] [--smoke]`.
- * 5 habits x 5 years of events are imported through Settings, then measured:
+ * 5 habits x 5 years (about 60,000 events, tests/support/long-history.ts) are imported through
+ * Settings, then measured:
  *   import_ms             the import, from choosing the file to "Imported" on screen;
  *   today_render_ms       a fresh load of Today until all five rows are in the DOM (from navigation start);
  *   history_render_ms     a fresh load of History until its heading and heat map are shown;
- *   train_all_ms          one full training of every habit in the worker ("Train now" on each habit's Insights);
+ *   train_all_ms          one training of every habit in the worker, through the scheduler's trainer
+ *                         (window.nudgeDebug.trainer.train({ habitIds: 'all', trigger: 'manual' }));
  *   heap_mb               the page's JS heap after a forced garbage collection (DevTools HeapProfiler.collectGarbage)
- *                         before and after 20 training runs, with the workers alive after each, so growth from leaked
- *                         listeners, workers or buffers shows as a rising heap or worker count.
- * Figures only, never asserted (timing assertions make flaky tests). --smoke: 1 year and 3 runs (for `npm test`).
+ *                         before and after each of 20 runs (train all, then look at one habit's Insights and go
+ *                         back to Today, as a person would), with the live workers and performance entries
+ *                         after each, so growth from leaked listeners, workers, buffers or marks shows.
+ * Figures only, never asserted (timing assertions make flaky tests). --smoke: 1 year and 3 runs, for
+ * `npm test`; it fails (exit 1) only if something crashes or a training reports an error.
  * Builds the app into a temporary directory unless $NUDGE_DIST points at a build.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunch, ISOLATION_ARGS } from '../tests/support/browsers.ts';
 import { buildApp } from '../tests/support/build.ts';
 import { startStaticServer } from '../tests/support/static-server.ts';
-import { longBackup } from '../tests/e2e/loop-helpers.ts';
+import { scaleBackup } from '../tests/support/long-history.ts';
+import { waitForMoment } from '../tests/e2e/loop-helpers.ts';
 
 const smoke = process.argv.includes('--smoke');
 const HABITS = 5;
-const DAYS = smoke ? 365 : 5 * 365;
+const DAYS = smoke ? 365 : 1826;
 const RUNS = smoke ? 3 : 20;
+
+interface TrainSummary { ms: number; status: string; habits: number; promoted: number }
+
+// Runs in the page. A string, so the TypeScript runner's helpers (e.g. __name) cannot leak into it.
+const TRAIN_ALL = `(async () => {
+  const t0 = performance.now();
+  const res = await window.nudgeDebug.trainer.train({ habitIds: 'all', trigger: 'manual' });
+  const ms = Math.round(performance.now() - t0);
+  const outcomes = res.outcomes || [];
+  return { ms, status: String(res.status), habits: outcomes.length, promoted: outcomes.filter((o) => o.run.promoted).length };
+})()`;
 
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -33,27 +49,44 @@ async function heapMb(page: Page): Promise<number> {
   return Math.round((usedSize / 1_048_576) * 100) / 100;
 }
 
-async function loadMs(page: Page, hash: string, ready: () => Promise<unknown>): Promise<number> {
-  await page.goto(`./${hash}`);
-  await page.reload();
-  await ready();
-  return Math.round(await page.evaluate(() => performance.now()));
+/** Dedicated workers alive in the browser (DevTools targets: Playwright's page.workers() misses some after a reload). */
+async function liveWorkers(cdp: CDPSession): Promise<number> {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  return targetInfos.filter((t) => t.type === 'worker').length;
 }
 
-// "Train now" on one habit's Insights; resolves when the outcome is on screen.
-async function trainHabit(page: Page, habitId: string): Promise<void> {
-  await page.goto(`./#/insights/${encodeURIComponent(habitId)}`);
-  const status = page.getByTestId('train-status');
-  const before = (await status.textContent()) ?? '';
-  await page.getByTestId('train-now').click();
-  await page.waitForFunction(
-    (prev) => {
-      const t = document.querySelector('[data-testid=train-status]')?.textContent ?? '';
-      return t !== prev && /^(Trained|Training failed|Another tab)/.test(t);
-    },
-    before,
-    { timeout: 120_000 },
-  );
+/**
+ * Goes to a screen inside the running page, as the app's own links do (a hash change). page.goto
+ * would load a new document: the app keeps `?kept=1` in the address, which a relative URL drops.
+ */
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+}
+
+/** A fresh load of a screen: ms from navigation start until `ready` holds. */
+async function loadMs(page: Page, hash: string, ready: () => Promise<unknown>): Promise<number> {
+  await go(page, hash);
+  await page.reload();
+  await ready();
+  const ms = Math.round(await page.evaluate(() => performance.now()));
+  await page.waitForFunction(() => 'nudgeDebug' in window);
+  return ms;
+}
+
+/** Trains every habit once (a failed training throws in the page, so it fails the bench). */
+async function trainAll(page: Page): Promise<TrainSummary> {
+  const res = await page.evaluate<TrainSummary>(TRAIN_ALL);
+  if (res.status !== 'done' || res.habits !== HABITS) throw new Error(`train all did not train every habit: ${JSON.stringify(res)}`);
+  return res;
+}
+
+/** One habit's Insights until both charts are drawn, then back to Today. */
+async function visitInsights(page: Page, habitId: string): Promise<void> {
+  await go(page, `#/insights/${encodeURIComponent(habitId)}`);
+  await page.getByTestId('probability-chart').waitFor({ timeout: 120_000 });
+  await page.getByTestId('calibration-chart').waitFor({ timeout: 120_000 });
+  await go(page, '#/today');
+  await page.getByTestId('habit-row').first().waitFor();
 }
 
 async function main(): Promise<void> {
@@ -68,43 +101,59 @@ async function main(): Promise<void> {
   }
   const server = await startStaticServer({ root: dist });
   const browser = await chromium.launch({ executablePath: launch.executablePath, args: [...launch.args, ...ISOLATION_ARGS] });
+  const pageErrors: string[] = [];
   try {
     const page = await (await browser.newContext({ baseURL: server.url })).newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto('./#/today');
-    const backup = longBackup(HABITS, DAYS);
-    const ids = (JSON.parse(backup) as { habits: { id: string }[] }).habits.map((h) => h.id);
-    const events = (JSON.parse(backup) as { events: unknown[] }).events.length;
+    await waitForMoment(page, 'launch');
+    if (!(await page.evaluate(() => 'nudgeDebug' in window))) throw new Error('this build does not start the scheduler (window.nudgeDebug is missing)');
+    const backup = scaleBackup(HABITS, DAYS);
+    const ids = backup.habits.map((h) => h.id);
 
-    await page.goto('./#/settings');
+    await go(page, '#/settings');
     await page.getByRole('radio', { name: /^Merge/ }).check();
     const t0 = Date.now();
-    await page.getByLabel('Import backup file').setInputFiles({ name: 'scale.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await page.getByLabel('Import backup file').setInputFiles({ name: 'scale.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
     await page.getByTestId('import-result').filter({ hasText: 'Imported' }).waitFor({ timeout: 120_000 });
     const importMs = Date.now() - t0;
+    // New habits start a scheduler moment (it may train them): let it finish so it does not run inside a measurement.
+    await waitForMoment(page, 'data', 180_000);
 
-    const todayMs = await loadMs(page, '#/today', () => page.waitForFunction((n) => document.querySelectorAll('[data-testid=habit-row]').length >= n, HABITS));
-    const historyMs = await loadMs(page, '#/history', () => page.getByRole('heading', { level: 2, name: /History/ }).waitFor());
+    const todayMs = await loadMs(page, '#/today', () => page.waitForFunction((n) => document.querySelectorAll('[data-testid=habit-row]').length >= n, HABITS, { timeout: 60_000 }));
+    await waitForMoment(page, 'launch', 180_000);
+    const historyMs = await loadMs(page, '#/history', () => page.getByRole('heading', { level: 2, name: /History/ }).waitFor({ timeout: 60_000 }));
+    await waitForMoment(page, 'launch', 180_000);
+    await go(page, '#/today');
+    await page.getByTestId('habit-row').first().waitFor();
 
+    const browserCdp = await browser.newBrowserCDPSession();
     const heapBefore = await heapMb(page);
-    const t1 = Date.now();
-    for (const id of ids) await trainHabit(page, id);
-    const trainAllMs = Date.now() - t1;
-    const heap: number[] = [await heapMb(page)];
-    const workers: number[] = [page.workers().length];
-    for (let r = 1; r < RUNS; r++) {
-      await trainHabit(page, ids[r % ids.length]);
+    const first = await trainAll(page);
+    const heap: number[] = [];
+    const workers: number[] = [];
+    const entries: number[] = [];
+    const trainMs: number[] = [first.ms];
+    for (let r = 0; r < RUNS; r++) {
+      if (r > 0) trainMs.push((await trainAll(page)).ms);
+      await visitInsights(page, ids[r % ids.length]);
       heap.push(await heapMb(page));
-      workers.push(page.workers().length);
+      workers.push(await liveWorkers(browserCdp));
+      entries.push(await page.evaluate(() => performance.getEntries().length));
     }
+    if (pageErrors.length) throw new Error(`uncaught errors in the page: ${pageErrors.join('; ')}`);
     const out = {
-      scenario: `${HABITS} habits x ${DAYS} days (${events} events), Chromium ${browser.version()} (headless)${smoke ? ', SMOKE run' : ''}`,
+      scenario: `${HABITS} habits x ${DAYS} days (${backup.events.length} events), Chromium ${browser.version()} (headless)${smoke ? ', SMOKE run' : ''}`,
+      events: backup.events.length,
       import_ms: importMs,
       today_render_ms: todayMs,
       history_render_ms: historyMs,
-      train_all_ms: trainAllMs,
+      train_all_ms: first.ms,
+      train_all: { habits: first.habits, promoted: first.promoted, runs_ms: trainMs },
       heap_mb: { before_training: heapBefore, after_first: heap[0], after_last: heap[heap.length - 1], max: Math.max(...heap), runs: heap },
       workers_alive: { min: Math.min(...workers), max: Math.max(...workers) },
-      load_average_1min: loadavg()[0],
+      performance_entries: { after_first: entries[0], after_last: entries[entries.length - 1] },
+      load_average_1min: Math.round(loadavg()[0] * 100) / 100,
     };
     if (json) console.log(JSON.stringify(out));
     else {
@@ -122,6 +171,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(`browser-scale: ERROR ${err instanceof Error ? err.message : err}`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { deviceOffset, formatInstant, isDay, localDayOf } from '../learn/time.ts
 import { getDb, setOnVersionChange, withDb } from './connection.ts';
 import type { Habit, StoredEvent } from './entities.ts';
 import { ValidationError } from './errors.ts';
+import { partitionEvents } from './event-check.ts';
 import { toLearningEvent, toStoredEvent } from './eventRow.ts';
 import { checkColor, checkName, checkReminderTime } from './fields.ts';
 import { newHabitId } from './ids.ts';
@@ -223,10 +224,10 @@ export async function eventsForHabit(habitId: string, fromDay: string = ''): Pro
   return withDb((db) => db.events.where('[habitKey+day]').between([habitId, fromDay], [habitId, '\uffff'], true, true).toArray());
 }
 
-/** Every event in time order, as the learning core reads them. */
+/** Every event in time order, as the learning core reads them; rows with impossible times are skipped (not deleted). */
 export async function allEventsForLearning(): Promise<LogEvent[]> {
   const rows = await withDb((db) => db.events.orderBy('t').toArray());
-  return rows.map(toLearningEvent);
+  return partitionEvents(rows).ok.map(toLearningEvent);
 }
 
 /** Deletes every habit, event, checkpoint, run and prediction; meta (install marker) stays. */

@@ -105,11 +105,11 @@ export function startScheduler(): () => void {
         dayChanged = false;
       }
       // A timeline mark (DevTools Performance panel, and the browser tests wait on it).
-      performance.mark(`nudge:moment:${cause}:${d.trigger ?? 'none'}:${d.habitIds.length}`);
+      markMoment(`nudge:moment:${cause}:${d.trigger ?? 'none'}:${d.habitIds.length}`);
     } catch (err) {
       // A failed moment loses nothing (the previous checkpoint stays active); try again next time.
       console.warn('[nudge] scheduler moment failed:', err);
-      performance.mark(`nudge:moment:${cause}:error:0`);
+      markMoment(`nudge:moment:${cause}:error:0`);
     } finally {
       busy = false;
       const next = queued;
@@ -167,6 +167,20 @@ function watchNewHabits(onNew: () => void): () => void {
     error: (err: unknown) => console.warn('[nudge] scheduler could not watch habits:', err),
   });
   return () => sub.unsubscribe();
+}
+
+/** How many scheduler marks the timeline keeps: an app left open for weeks must not grow it without end. */
+export const MOMENT_MARKS_KEPT = 100;
+
+/** Adds a `nudge:moment:*` mark and drops the oldest beyond MOMENT_MARKS_KEPT (the rest keep their times). */
+export function markMoment(name: string): void {
+  performance.mark(name);
+  const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('nudge:moment:'));
+  if (marks.length <= MOMENT_MARKS_KEPT) return;
+  // clearMarks removes every mark of a name and names repeat (tick:none:0), so clear all and put the newest back.
+  const keep = marks.slice(-MOMENT_MARKS_KEPT);
+  for (const n of new Set(marks.map((m) => m.name))) performance.clearMarks(n);
+  for (const m of keep) performance.mark(m.name, { startTime: m.startTime });
 }
 
 /** Waits until no training runs here or anywhere (other tabs, the service worker): the update gate. */

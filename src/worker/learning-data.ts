@@ -3,6 +3,7 @@
 import type { AppDB } from '../data/db.ts';
 import type { CheckpointRow, Habit } from '../data/entities.ts';
 import { toLearningEvent } from '../data/eventRow.ts';
+import { partitionEvents, sameSetAside, SET_ASIDE_KEY, setAsideRecord, type SetAsideEvent, type SetAsideRecord } from '../data/event-check.ts';
 import { indexEvents, type EventIndex } from '../learn/dataset.ts';
 import { validateCheckpoint } from '../learn/checkpoint.ts';
 import { DEFAULT_LAYERS } from '../learn/engine.ts';
@@ -10,14 +11,41 @@ import { FEATURE_VERSION } from '../learn/features.ts';
 import type { LogEvent } from '../learn/events.ts';
 import type { Checkpoint } from '../learn/types.ts';
 
-/** Habits and the event log of one read, indexed once and shared by every habit's samples. */
-export interface LearningData { habits: Map<string, Habit>; events: LogEvent[]; index: EventIndex }
+/**
+ * Habits and the event log of one read, indexed once and shared by every habit's samples.
+ * `setAside`: stored events with impossible timestamps, left out of `events` (and kept in the database).
+ */
+export interface LearningData { habits: Map<string, Habit>; events: LogEvent[]; index: EventIndex; setAside: SetAsideEvent[] }
 
-/** Reads habits and events (one read transaction, so they are consistent with each other). */
+/**
+ * Reads habits and events (one read transaction, so they are consistent with each other). Events
+ * whose time cannot be real are skipped, and listed with their reasons in the meta row
+ * 'setAsideEvents' (written only when that list changes).
+ */
 export async function loadLearningData(db: AppDB): Promise<LearningData> {
-  const [habits, rows] = await db.transaction('r', [db.habits, db.events], () => Promise.all([db.habits.toArray(), db.events.toArray()]));
-  const events = rows.map(toLearningEvent);
-  return { habits: new Map(habits.map((h) => [h.id, h])), events, index: indexEvents(events) };
+  const [habits, rows, stored] = await db.transaction('r', [db.habits, db.events, db.meta], () =>
+    Promise.all([db.habits.toArray(), db.events.toArray(), db.meta.get(SET_ASIDE_KEY)]),
+  );
+  const { ok, setAside } = partitionEvents(rows);
+  const record = setAsideRecord(setAside, Date.now());
+  if (!sameSetAside(stored, record)) await recordSetAside(db, record);
+  const events = ok.map(toLearningEvent);
+  return { habits: new Map(habits.map((h) => [h.id, h])), events, index: indexEvents(events), setAside };
+}
+
+/** Records (or clears) the list of set-aside events; a failed write (e.g. quota) must not stop learning. */
+async function recordSetAside(db: AppDB, record: SetAsideRecord | null): Promise<void> {
+  try {
+    await db.transaction('rw', db.meta, async () => {
+      // Another reader may have recorded the same list meanwhile: keep its first-seen time.
+      if (sameSetAside(await db.meta.get(SET_ASIDE_KEY), record)) return;
+      if (record) await db.meta.put({ key: SET_ASIDE_KEY, value: record });
+      else await db.meta.delete(SET_ASIDE_KEY);
+    });
+    if (record) console.warn(`[nudge] ${record.summary}`);
+  } catch (err) {
+    console.warn('[nudge] could not record the events set aside from learning:', err);
+  }
 }
 
 /** The active checkpoint rows of a habit, newest version first (normally exactly one). */

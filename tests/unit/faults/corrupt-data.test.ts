@@ -1,11 +1,14 @@
 // Corrupt data in the real database (fake-indexeddb) through the real trainer service: a checkpoint with NaN
-// weights, one with an unknown schema version, and events with impossible timestamps. Each is detected, set aside
-// with a recorded reason (or skipped), training recovers, and no valid row is lost. The feature-version and
-// truncated-array cases are covered in tests/unit/worker/train-service.test.ts and not repeated here.
+// weights, one with an unknown schema version, and events with impossible timestamps. Each is detected and set
+// aside with a recorded reason (checkpoints: deactivated, the run says why; events: skipped from learning and
+// listed in the meta row 'setAsideEvents', never deleted), training recovers, and no valid row is lost. The
+// feature-version and truncated-array cases are covered in tests/unit/worker/train-service.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { AppDB } from '../../../src/data/db.ts';
 import type { CheckpointRow, StoredEvent } from '../../../src/data/entities.ts';
 import { addDays } from '../../../src/learn/time.ts';
+import { impossibleEventReason, SET_ASIDE_KEY, type SetAsideRecord } from '../../../src/data/event-check.ts';
+import { loadLearningData } from '../../../src/worker/learning-data.ts';
 import { trainAndStore } from '../../../src/worker/train-service.ts';
 import { freshDb, seedHabit } from '../worker/helpers.ts';
 
@@ -82,5 +85,58 @@ describe('events with impossible timestamps in the database', () => {
     for (const w of [...cp.weights, ...cp.biases]) expect(Array.from(w).every(Number.isFinite)).toBe(true);
     // Nothing deleted behind the person's back: the valid rows are all there (the bad ones too, for export/repair).
     expect(await db.events.count()).toBe(valid + bad.length);
+  });
+
+  it('are set aside from learning with a recorded reason per row, recorded once, and kept', async () => {
+    const db = await trainedDb();
+    const valid = await db.events.count();
+    const bad: StoredEvent[] = [
+      { type: 'habitCompleted', habitId: 'read', habitKey: 'read', at: 'not a date', t: Number.NaN, offset: 60, day: '2026-09-01', key: 'nan-t' },
+      { type: 'habitCompleted', habitId: 'read', habitKey: 'read', at: '+275760-09-13T00:00:00.000Z', t: 8.64e15, offset: 0, day: '2026-09-02', key: 'year-275760' },
+      { type: 'habitSkipped', habitId: 'read', habitKey: 'read', at: '2026-09-03T00:00:00.000+00:00', t: Date.UTC(2026, 8, 3), offset: 19 * 60, day: '2026-09-03', key: 'offset-19h' },
+      { type: 'habitCompleted', habitId: 'read', habitKey: 'read', at: '2026-02-30T08:00:00.000+00:00', t: Date.UTC(2026, 2, 2, 8), offset: 0, day: '2026-02-30', key: 'feb-30' },
+    ];
+    await db.events.bulkAdd(bad);
+    const before = await db.events.orderBy('id').toArray();
+    const learnedBefore = (await loadLearningData(db)).events.length;
+    expect(learnedBefore).toBe(valid);
+
+    const r = await trainAndStore(db, { habitIds: ['read'], trigger: 'launch', ...NEXT }, { locks: null });
+    expect(r.status).toBe('done');
+    const rec = (await db.meta.get(SET_ASIDE_KEY))?.value as SetAsideRecord;
+    expect(rec.count).toBe(4);
+    const reasons = Object.fromEntries(rec.events.map((e) => [e.key, e.reason]));
+    expect(reasons['nan-t']).toMatch(/not a finite number/);
+    expect(reasons['year-275760']).toMatch(/out of range: year 275760/);
+    expect(reasons['offset-19h']).toMatch(/offset impossible: 1140 min/);
+    expect(reasons['feb-30']).toMatch(/not a real date: "2026-02-30"/);
+    for (const e of rec.events) expect(e.id).toBe(before.find((b) => b.key === e.key)!.id);
+    expect(rec.summary).toMatch(/^4 events with impossible timestamps set aside from learning \(kept in the database\)/);
+
+    // Recorded once: another run with the same rows leaves the record as it was.
+    await trainAndStore(db, { habitIds: ['read'], trigger: 'manual', ...NEXT }, { locks: null });
+    expect((await db.meta.get(SET_ASIDE_KEY))?.value).toEqual(rec);
+    // Lossless: every row, bad ones included, is still stored unchanged.
+    expect(await db.events.orderBy('id').toArray()).toEqual(before);
+
+    // Once the rows are repaired away (here: deleted by hand), the record goes too.
+    await db.events.where('key').anyOf(bad.map((b) => b.key)).delete();
+    await loadLearningData(db);
+    expect(await db.meta.get(SET_ASIDE_KEY)).toBeUndefined();
+  });
+});
+
+describe('impossibleEventReason', () => {
+  const fine = { type: 'habitCompleted', t: Date.UTC(2026, 0, 1), offset: 60, day: '2026-01-01' } as const;
+  it('accepts a real event and names what is wrong with each impossible one', () => {
+    expect(impossibleEventReason(fine)).toBeNull();
+    expect(impossibleEventReason({ ...fine, offset: -18 * 60 })).toBeNull();
+    expect(impossibleEventReason({ ...fine, t: Number.POSITIVE_INFINITY })).toMatch(/not a finite number/);
+    expect(impossibleEventReason({ ...fine, t: -1 })).toMatch(/out of range: year 1969/);
+    expect(impossibleEventReason({ ...fine, offset: 18 * 60 + 1 })).toMatch(/beyond \+-18 h/);
+    expect(impossibleEventReason({ ...fine, offset: 30.5 })).toMatch(/offset impossible/);
+    expect(impossibleEventReason({ ...fine, day: '2026-13-01' })).toMatch(/not a real date/);
+    expect(impossibleEventReason({ ...fine, day: '1900-01-01' })).toMatch(/day out of range/);
+    expect(impossibleEventReason({ ...fine, type: 'bogus' as never })).toMatch(/unknown event type "bogus"/);
   });
 });
