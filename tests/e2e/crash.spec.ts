@@ -52,15 +52,20 @@ async function start(page: Page, context: BrowserContext): Promise<string[]> {
   return addSampleHistory(page);
 }
 
+/** Page and Worker share evaluate's shape; TypeScript cannot call it on their union, so pick one type. */
+function inRealm(realm: Realm): Page {
+  return realm as Page;
+}
+
 async function arm(realm: Realm, point: FaultPointName): Promise<void> {
-  await realm.evaluate((p) => {
+  await inRealm(realm).evaluate((p) => {
     (globalThis as { __nudgeFaults?: object }).__nudgeFaults = { [p]: 'hang' };
   }, point);
 }
 
 async function waitReached(realm: Realm, point: FaultPointName): Promise<void> {
   await expect
-    .poll(() => realm.evaluate(() => (globalThis as { __nudgeFaultsReached?: string[] }).__nudgeFaultsReached ?? []), { message: `fault point ${point} reached`, timeout: 20_000 })
+    .poll(() => inRealm(realm).evaluate(() => (globalThis as { __nudgeFaultsReached?: string[] }).__nudgeFaultsReached ?? []), { message: `fault point ${point} reached`, timeout: 20_000 })
     .toContain(point);
 }
 
@@ -155,6 +160,20 @@ for (const mode of ['merge', 'replace'] as const) {
     expect(checkIntegrity(await next.evaluate(readAllStores, 'nudge'))).toEqual([]);
   });
 }
+
+test('an import failing in the middle of its transaction says nothing was changed, and changes nothing', async ({ page, context }) => {
+  await start(page, context);
+  await page.goto('./#/settings');
+  const before = await page.evaluate(readAllStores, 'nudge');
+  await page.evaluate(() => {
+    (globalThis as { __nudgeFaults?: object }).__nudgeFaults = { 'import:mid': 'throw' };
+  });
+  await page.getByRole('radio', { name: /^Merge/ }).check();
+  await page.getByLabel('Import backup file').setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(longBackup(2, 30)) });
+  await expect(page.getByRole('alert')).toContainText(/Nothing was imported: .*Could not save the backup \(injected fault at import:mid\)\. Nothing was changed\./);
+  await page.close();
+  await expectUnchanged(context, before);
+});
 
 test('closing the page in the middle of an export changes nothing, and the next export works', async ({ page, context }) => {
   const ids = await start(page, context);
