@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { addSampleHistory, emulateSignals, longBackup, waitForMoment } from './loop-helpers.ts';
-import { checkIntegrity, diffSnapshots, readAllStores, withoutMeta, type DbSnapshot } from '../support/integrity.ts';
+import { activeModels, checkIntegrity, diffSnapshots, readAllStores, withoutMeta, type DbSnapshot } from '../support/integrity.ts';
 import type { FaultPointName } from '../../src/data/fault-points.ts';
 
 test.skip(({ browserName }) => browserName !== 'chromium', 'Chromium-only: arms the trainer worker through Playwright (Worker.evaluate)');
@@ -124,7 +124,10 @@ for (const point of ['train:after-read', 'train:before-commit'] as const) {
     expect(await page.evaluate(() => (window as unknown as { __run: Promise<string> }).__run)).toMatch(/^rejected: training was aborted/);
     await page.close();
 
-    await expectUnchanged(context, before);
+    const after = await expectUnchanged(context, before);
+    // Said explicitly: each trained habit still has exactly one active model, the same version with the same bytes.
+    expect(Object.keys(activeModels(before)).length, 'some habit had an active model').toBeGreaterThan(0);
+    expect(activeModels(after)).toEqual(activeModels(before));
     // The person's view: the app opens on the same habits, and training works again.
     const next = await context.newPage();
     await expectTodayShows(next, ids.length);
