@@ -10,7 +10,9 @@
  *   heap_mb               the page's JS heap after a forced garbage collection (DevTools HeapProfiler.collectGarbage)
  *                         before and after each of 20 runs (train all, then look at one habit's Insights and go
  *                         back to Today, as a person would), with the live workers and performance entries
- *                         after each, so growth from leaked listeners, workers, buffers or marks shows.
+ *                         after each, so growth from leaked listeners, workers, buffers or marks shows. Measured
+ *                         3.5 s after leaving Insights: Dexie drops a query's cached result 3 s after its last
+ *                         subscriber leaves, and measuring sooner counts that as growth.
  * Figures only, never asserted (timing assertions make flaky tests). --smoke: 1 year and 3 runs, for
  * `npm test`; it fails (exit 1) only if something crashes or a training reports an error.
  * Builds the app into a temporary directory unless $NUDGE_DIST points at a build.
@@ -41,12 +43,20 @@ const TRAIN_ALL = `(async () => {
   return { ms, status: String(res.status), habits: outcomes.length, promoted: outcomes.filter((o) => o.run.promoted).length };
 })()`;
 
-async function heapMb(page: Page): Promise<number> {
+/**
+ * Dexie keeps a query's result cached for 3 s after its last subscriber leaves (the screen just left):
+ * waiting that long first means the heap holds what the app keeps, not what it is about to drop.
+ */
+const DEXIE_CACHE_GRACE_MS = 3_500;
+
+/** The page's JS heap after a forced GC (MB), with DOM nodes and event listeners (DevTools Memory.getDOMCounters). */
+async function memory(page: Page): Promise<{ heapMb: number; nodes: number; listeners: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
   await cdp.detach();
-  return Math.round((usedSize / 1_048_576) * 100) / 100;
+  return { heapMb: Math.round((usedSize / 1_048_576) * 100) / 100, nodes, listeners: jsEventListeners };
 }
 
 /** Dedicated workers alive in the browser (DevTools targets: Playwright's page.workers() misses some after a reload). */
@@ -128,16 +138,20 @@ async function main(): Promise<void> {
     await page.getByTestId('habit-row').first().waitFor();
 
     const browserCdp = await browser.newBrowserCDPSession();
-    const heapBefore = await heapMb(page);
+    const before = await memory(page);
     const first = await trainAll(page);
     const heap: number[] = [];
+    const listeners: number[] = [];
     const workers: number[] = [];
     const entries: number[] = [];
     const trainMs: number[] = [first.ms];
     for (let r = 0; r < RUNS; r++) {
       if (r > 0) trainMs.push((await trainAll(page)).ms);
       await visitInsights(page, ids[r % ids.length]);
-      heap.push(await heapMb(page));
+      await page.waitForTimeout(DEXIE_CACHE_GRACE_MS);
+      const m = await memory(page);
+      heap.push(m.heapMb);
+      listeners.push(m.listeners);
       workers.push(await liveWorkers(browserCdp));
       entries.push(await page.evaluate(() => performance.getEntries().length));
     }
@@ -150,7 +164,8 @@ async function main(): Promise<void> {
       history_render_ms: historyMs,
       train_all_ms: first.ms,
       train_all: { habits: first.habits, promoted: first.promoted, runs_ms: trainMs },
-      heap_mb: { before_training: heapBefore, after_first: heap[0], after_last: heap[heap.length - 1], max: Math.max(...heap), runs: heap },
+      heap_mb: { before_training: before.heapMb, after_first: heap[0], after_last: heap[heap.length - 1], max: Math.max(...heap), runs: heap },
+      event_listeners: { before_training: before.listeners, after_first: listeners[0], after_last: listeners[listeners.length - 1] },
       workers_alive: { min: Math.min(...workers), max: Math.max(...workers) },
       performance_entries: { after_first: entries[0], after_last: entries[entries.length - 1] },
       load_average_1min: Math.round(loadavg()[0] * 100) / 100,
