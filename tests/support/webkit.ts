@@ -37,12 +37,26 @@ export async function waitInPage<T>(driver: WebDriver, script: string, timeoutMs
 }
 
 /** Waits for the service worker to be ready, then reloads until it controls the page; returns its scriptURL. */
-export async function waitForServiceWorkerControl(driver: WebDriver, timeoutMs = 20_000): Promise<string> {
-  await driver.executeAsyncScript(`
-    const done = arguments[arguments.length - 1];
-    navigator.serviceWorker.ready.then(() => done(true), (e) => done(String(e)));
-  `);
+export async function waitForServiceWorkerControl(driver: WebDriver, timeoutMs = 60_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
+  // Poll the registration from fresh page loads rather than awaiting navigator.serviceWorker.ready:
+  // in WebKitGTK, once a page asked getRegistration() before the app's register() (the app's
+  // reminder and periodic-sync code do at launch), that page's container never sees the new
+  // registration (`ready` stays pending), although the worker installs and controls the next load.
+  for (;;) {
+    const state = await driver.executeAsyncScript(`
+      const done = arguments[arguments.length - 1];
+      navigator.serviceWorker.getRegistration().then(
+        (r) => done(r && r.active ? r.active.state : 'none'),
+        (e) => done('error: ' + e),
+      );
+    `);
+    if (state === 'activated') break;
+    if (typeof state === 'string' && state.startsWith('error')) throw new Error(`the service worker registration failed: ${state}`);
+    if (Date.now() > deadline) throw new Error(`no service worker became active within ${timeoutMs} ms (last state: ${String(state)})`);
+    await driver.sleep(1000);
+    await driver.navigate().refresh();
+  }
   while (Date.now() < deadline) {
     const url = (await driver.executeScript('return navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL')) as
       | string
