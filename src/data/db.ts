@@ -41,7 +41,10 @@ export class AppDB extends Dexie {
   declare meta: Table<MetaRow, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
+    // Dexie 4.4's optimistic live-query cache keeps an entry (and its aborted signal's listeners)
+    // when a query closes mid-read: one leak per screen visit, measured by bench/browser-scale.ts.
+    // The screens keep their own optimistic state, so the cache buys nothing here.
+    super(name, { cache: 'disabled', ...options });
     this.version(1).stores(SCHEMA[1]);
     this.version(2)
       .stores(SCHEMA[2])
