@@ -42,7 +42,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   holdoutFraction: 0.2,
   minHoldout: 14,
   maxHoldout: 60,
-  coldStartDays: 28,
+  coldStartDays: 21,
   promoteTolerance: 0.01,
   modelMargin: 0,
   baselineWindow: 180,

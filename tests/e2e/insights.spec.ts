@@ -47,7 +47,7 @@ async function importBackup(page: Page, text: string): Promise<void> {
 }
 
 test('Insights draws the charts and lists the run after Train now', async ({ page }) => {
-  // Mostly weekdays, with a few lapses: enough history to train (cold start needs 28 days).
+  // Mostly weekdays, with a few lapses: enough history to train (cold start needs 21 labelled days).
   await importBackup(page, backup(100, (i, wd) => wd !== 0 && wd !== 6 && i % 9 !== 4));
   await page.goto(`./#/insights/${HABIT}`);
   await expect(page.getByRole('heading', { name: /Insights/, level: 2 })).toBeVisible();
