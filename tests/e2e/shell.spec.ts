@@ -78,10 +78,17 @@ test('Reload waits while training holds the train lock, then switches to the new
   await appPage.waitForFunction(() => 'nudgeDebug' in window, null, { timeout: 30_000 });
   await waitForServiceWorkerControl(appPage);
   // Stand in for a training run: hold the same Web Lock the trainer holds.
-  await appPage.evaluate(() => {
-    const w = window as unknown as { __releaseTraining?: () => void };
-    void navigator.locks.request('nudge-train', () => new Promise<void>((release) => (w.__releaseTraining = release)));
-  });
+  // Resolves once the lock is really held, so the gate cannot look before it is taken.
+  await appPage.evaluate(
+    () =>
+      new Promise<void>((held) => {
+        const w = window as unknown as { __releaseTraining?: () => void };
+        void navigator.locks.request('nudge-train', () => {
+          held();
+          return new Promise<void>((release) => (w.__releaseTraining = release));
+        });
+      }),
+  );
   server.setSwSuffix(NEW_VERSION_SUFFIX);
   const prompt = appPage.getByRole('status').filter({ hasText: 'New version available' });
   await expect(async () => {
