@@ -1,4 +1,5 @@
 import { test, expect, assertIsolated, waitForServiceWorkerControl } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
 
 test('the app shell renders', async ({ appPage }) => {
   await expect(appPage.getByRole('heading', { name: 'Nudge' })).toBeVisible();
@@ -47,6 +48,20 @@ async function controllerVersion(page: import('@playwright/test').Page): Promise
   );
 }
 
+/**
+ * Returns to the app (visibilitychange) until the update prompt shows, as a person would: on a busy
+ * machine the update check may be wired a moment after the worker took control, and installing the
+ * new worker takes a while.
+ */
+async function returnUntilUpdatePrompt(page: Page): Promise<Locator> {
+  const prompt = page.getByRole('status').filter({ hasText: 'New version available' });
+  await expect(async () => {
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect(prompt).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 45_000 });
+  return prompt;
+}
+
 test('a newer service worker waits behind "New version available — Reload" and Reload switches to it', async ({
   appPage,
   server,
@@ -56,14 +71,8 @@ test('a newer service worker waits behind "New version available — Reload" and
   await expect(appPage.getByText('New version available')).toHaveCount(0);
 
   server.setSwSuffix(NEW_VERSION_SUFFIX);
-  // The app checks for updates when the person returns to it. On a busy machine the update check
-  // may be wired a moment after the worker took control, and installing the new worker takes a
-  // while: return to the app again until the prompt shows, as a person would.
-  const prompt = appPage.getByRole('status').filter({ hasText: 'New version available' });
-  await expect(async () => {
-    await appPage.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-    await expect(prompt).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 45_000 });
+  // The app checks for updates when the person returns to it.
+  const prompt = await returnUntilUpdatePrompt(appPage);
   // It waits for the person: no reload happened by itself.
   expect(await controllerVersion(appPage)).toBe('v1');
 
@@ -90,11 +99,7 @@ test('Reload waits while training holds the train lock, then switches to the new
       }),
   );
   server.setSwSuffix(NEW_VERSION_SUFFIX);
-  const prompt = appPage.getByRole('status').filter({ hasText: 'New version available' });
-  await expect(async () => {
-    await appPage.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-    await expect(prompt).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 45_000 });
+  const prompt = await returnUntilUpdatePrompt(appPage);
   await prompt.getByRole('button', { name: 'Reload' }).click();
   await expect(appPage.getByRole('status').filter({ hasText: 'Finishing up' })).toBeVisible();
   await appPage.waitForTimeout(1000);
