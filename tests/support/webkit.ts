@@ -36,26 +36,36 @@ export async function waitInPage<T>(driver: WebDriver, script: string, timeoutMs
   ) as Promise<T>;
 }
 
-/** Waits for the service worker to be ready, then reloads until it controls the page; returns its scriptURL. */
+const REGISTRATION_STATE = `
+  const done = arguments[arguments.length - 1];
+  navigator.serviceWorker.getRegistration().then(
+    (r) => done(!r ? 'none' : r.active ? r.active.state : r.installing ? 'installing' : r.waiting ? 'waiting' : 'empty'),
+    (e) => done('error: ' + e),
+  );
+`;
+
+/** Waits, without navigating, until the app's first service worker is active; then reloads until it controls the page. */
 export async function waitForServiceWorkerControl(driver: WebDriver, timeoutMs = 60_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
-  // Poll the registration from fresh page loads rather than awaiting navigator.serviceWorker.ready:
-  // in WebKitGTK, once a page asked getRegistration() before the app's register() (the app's
-  // reminder and periodic-sync code do at launch), that page's container never sees the new
-  // registration (`ready` stays pending), although the worker installs and controls the next load.
+  // Never navigate while the worker installs: WebKitGTK (2.4x) leaves a registration whose page navigated
+  // away while the engine was starting the worker's context stuck in "installing" until the browser
+  // restarts (no precache request is ever made; even a fresh register() hangs behind it). Seen in ~2 of 3
+  // runs when the next navigation followed the first load by under a second.
+  // A page that asked getRegistration() before the app's register() may never see the new registration
+  // (WebKitGTK), so after a long "none" one reload asks again from a fresh page.
+  let noneSince = Date.now();
+  let state: unknown;
   for (;;) {
-    const state = await driver.executeAsyncScript(`
-      const done = arguments[arguments.length - 1];
-      navigator.serviceWorker.getRegistration().then(
-        (r) => done(r && r.active ? r.active.state : 'none'),
-        (e) => done('error: ' + e),
-      );
-    `);
+    state = await driver.executeAsyncScript(REGISTRATION_STATE);
     if (state === 'activated') break;
     if (typeof state === 'string' && state.startsWith('error')) throw new Error(`the service worker registration failed: ${state}`);
     if (Date.now() > deadline) throw new Error(`no service worker became active within ${timeoutMs} ms (last state: ${String(state)})`);
-    await driver.sleep(1000);
-    await driver.navigate().refresh();
+    if (state !== 'none') noneSince = Date.now();
+    else if (Date.now() - noneSince > 10_000) {
+      await driver.navigate().refresh();
+      noneSince = Date.now();
+    }
+    await driver.sleep(250);
   }
   while (Date.now() < deadline) {
     const url = (await driver.executeScript('return navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL')) as
@@ -64,5 +74,16 @@ export async function waitForServiceWorkerControl(driver: WebDriver, timeoutMs =
     if (url) return url;
     await driver.navigate().refresh();
   }
-  throw new Error(`no service worker controlled the page within ${timeoutMs} ms`);
+  throw new Error(`no service worker controlled the page within ${timeoutMs} ms (its registration is ${String(state)})`);
+}
+
+/** Waits, without navigating, until the page's service worker registration has finished installing (see above). */
+export async function waitForServiceWorkerInstalled(driver: WebDriver, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await driver.executeAsyncScript(REGISTRATION_STATE);
+    if (state === 'activated' || state === 'activating' || state === 'waiting') return;
+    if (Date.now() > deadline) throw new Error(`the service worker did not finish installing within ${timeoutMs} ms (last state: ${String(state)})`);
+    await driver.sleep(250);
+  }
 }

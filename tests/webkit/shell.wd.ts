@@ -4,7 +4,7 @@
  * waits behind the Reload prompt.
  */
 import { By, until } from 'selenium-webdriver';
-import { waitForServiceWorkerControl, type WdTest } from '../support/webkit.ts';
+import { waitForServiceWorkerControl, waitForServiceWorkerInstalled, type WdTest } from '../support/webkit.ts';
 
 const WAIT_MS = 20_000;
 
@@ -32,12 +32,14 @@ async function appHeading(ctx: Parameters<WdTest['run']>[0]): Promise<string> {
 
 const tests: WdTest[] = [
   {
-    name: 'the app loads',
+    name: 'the app loads and installs its service worker',
     async run(ctx) {
       await ctx.driver.get(ctx.baseUrl);
       expectEqual(await appHeading(ctx), 'Nudge', 'heading');
       const isSecure = await ctx.driver.executeScript('return window.isSecureContext && "serviceWorker" in navigator');
       expectEqual(isSecure, true, 'secure context with service workers');
+      // The next test navigates; a navigation during the first install would wedge it (tests/support/webkit.ts).
+      await waitForServiceWorkerInstalled(ctx.driver);
     },
   },
   {
