@@ -3,7 +3,13 @@ import { render } from 'preact';
 import { App } from './app/App.tsx';
 import { UpdatePrompt } from './app/pwa/UpdatePrompt.tsx';
 import { InstallHint } from './app/pwa/InstallHint.tsx';
+import { setUpdateGate } from './app/pwa/updateGate.ts';
+import { trainingSettled } from './schedule/start.ts';
 import './app/styles.css';
+
+// Before the update prompt can exist, not when the scheduler starts: a Reload tapped early must still
+// wait for training in another tab or in the service worker.
+setUpdateGate(trainingSettled);
 
 render(
   <>

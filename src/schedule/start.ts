@@ -14,7 +14,6 @@ import {
 } from './signals.ts';
 import { trainer } from './trainer-bridge.ts';
 import { whenTrainLockFree } from './lock.ts';
-import { setUpdateGate } from '../app/pwa/updateGate.ts';
 
 /** How long a launch/return waits for an idle callback before settling for the moment itself. */
 export const IDLE_WAIT_MS = 2_000;
@@ -50,7 +49,7 @@ export interface NudgeDebug { trainer: typeof trainer; lastDecision: () => Sched
 
 /**
  * Starts the scheduler (call once from boot). Returns a stop function. Also registers Periodic
- * Background Sync where possible and the update gate, so an update waits for training to end.
+ * Background Sync where possible.
  */
 export function startScheduler(): () => void {
   let stopped = false;
@@ -144,12 +143,9 @@ export function startScheduler(): () => void {
   cleanups.push(() => clearInterval(tick));
   armMidnight();
   periodicSync = registerPeriodicSync();
-  // A new app version waits until no training runs here, in another tab or in the service worker.
-  setUpdateGate(trainingSettled);
 
   return () => {
     stopped = true;
-    setUpdateGate(null);
     for (const c of cleanups) c();
   };
 }

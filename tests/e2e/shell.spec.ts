@@ -83,8 +83,6 @@ test('a newer service worker waits behind "New version available — Reload" and
 });
 
 test('Reload waits while training holds the train lock, then switches to the new version', async ({ appPage, server }) => {
-  // The scheduler installs the update gate once the launch checks are done.
-  await appPage.waitForFunction(() => 'nudgeDebug' in window, null, { timeout: 30_000 });
   await waitForServiceWorkerControl(appPage);
   // Stand in for a training run: hold the same Web Lock the trainer holds.
   // Resolves once the lock is really held, so the gate cannot look before it is taken.
