@@ -83,6 +83,9 @@ test('Insights draws the charts and lists the run after Train now', async ({ pag
 });
 
 test('Roll back to the previous version makes it active', async ({ page }) => {
+  // Let the launch moment pass on the empty app first, so the import is new data to the scheduler.
+  await page.goto('./');
+  await waitForMoment(page, 'launch');
   await importBackup(page, backup(60, (_i, wd) => wd % 2 === 1));
   // New history makes the scheduler train at once: let that run finish, then replace its model
   // with two hand-made versions, so the test does not depend on whether a real run is promoted.
