@@ -53,9 +53,9 @@ export function bootApp(): Promise<BootResult> {
     // Without storage there is nothing to learn from or remind about; a full disk still allows
     // training to be attempted (its write fails cleanly and the previous model stays active).
     if (fault?.kind !== 'unavailable') {
-      // After the page's load and the service worker's registration: in WebKit, starting the
-      // trainer and the periodic-sync probe first kept the new registration from being seen.
-      const start = () => setTimeout(() => { startScheduler(); startReminders(); }, 1_500);
+      // After the page's load, so the first render and the service worker's registration (also on
+      // load) do not compete with spawning the trainer; the launch moment then waits for idle anyway.
+      const start = () => setTimeout(() => { startScheduler(); startReminders(); }, 0);
       if (document.readyState === 'complete') start();
       else addEventListener('load', start, { once: true });
     }
