@@ -6,14 +6,9 @@
  * Builds the app into a temporary directory unless NUDGE_DIST points at a build that has the
  * scheduler wired (it exposes window.nudgeDebug). Prints one JSON object (and a line of text without --json).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { chromiumLaunch, ISOLATION_ARGS } from '../tests/support/browsers.ts';
-import { buildApp } from '../tests/support/build.ts';
-import { startStaticServer } from '../tests/support/static-server.ts';
-import { importThroughSettings, longBackup, waitForMoment } from '../tests/e2e/loop-helpers.ts';
+import { loadavg } from 'node:os';
+import { importThroughSettings, longBackup } from '../tests/e2e/loop-helpers.ts';
+import { openBenchApp } from './browser-app.ts';
 
 const HABITS = 5;
 const DAYS = 730;
@@ -50,21 +45,8 @@ interface Sample { trainMs: number; longestTaskMs: number; longTasks: number; fr
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
-  const launch = chromiumLaunch();
-  if (!launch) throw new Error("no Chromium: neither Playwright's nor /usr/bin/chromium is installed");
-  let dist = process.env.NUDGE_DIST;
-  let own: string | null = null;
-  if (!dist) {
-    own = dist = mkdtempSync(join(tmpdir(), 'nudge-bench-dist-'));
-    buildApp(dist);
-  }
-  const server = await startStaticServer({ root: dist });
-  const browser = await chromium.launch({ executablePath: launch.executablePath, args: [...launch.args, ...ISOLATION_ARGS] });
+  const { browser, page, close } = await openBenchApp('nudge-bench-dist-');
   try {
-    const page = await (await browser.newContext({ baseURL: server.url })).newPage();
-    await page.goto('./#/today');
-    await waitForMoment(page, 'launch');
-    if (!(await page.evaluate(() => 'nudgeDebug' in window))) throw new Error('this build does not start the scheduler (window.nudgeDebug is missing)');
     await importThroughSettings(page, longBackup(HABITS, DAYS));
     // Today is what a person looks at while training runs (its chips update as predictions land).
     await page.goto(`./#/${process.env.BENCH_ROUTE ?? 'today'}`);
@@ -99,9 +81,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await browser.close();
-    await server.stop();
-    if (own) rmSync(own, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -22,15 +22,11 @@
  * `npm test`; it fails (exit 1) only if something crashes or a training reports an error.
  * Builds the app into a temporary directory unless $NUDGE_DIST points at a build.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { chromiumLaunch, ISOLATION_ARGS } from '../tests/support/browsers.ts';
-import { buildApp } from '../tests/support/build.ts';
-import { startStaticServer } from '../tests/support/static-server.ts';
+import { loadavg } from 'node:os';
+import type { CDPSession, Page } from '@playwright/test';
 import { scaleBackup } from '../tests/support/long-history.ts';
 import { waitForMoment } from '../tests/e2e/loop-helpers.ts';
+import { openBenchApp } from './browser-app.ts';
 
 const smoke = process.argv.includes('--smoke');
 const HABITS = 5;
@@ -106,23 +102,8 @@ async function visitInsights(page: Page, habitId: string): Promise<void> {
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
-  const launch = chromiumLaunch();
-  if (!launch) throw new Error("no Chromium: neither Playwright's nor /usr/bin/chromium is installed");
-  let dist = process.env.NUDGE_DIST;
-  let own: string | null = null;
-  if (!dist) {
-    own = dist = mkdtempSync(join(tmpdir(), 'nudge-scale-dist-'));
-    buildApp(dist);
-  }
-  const server = await startStaticServer({ root: dist });
-  const browser = await chromium.launch({ executablePath: launch.executablePath, args: [...launch.args, ...ISOLATION_ARGS] });
-  const pageErrors: string[] = [];
+  const { browser, page, pageErrors, close } = await openBenchApp('nudge-scale-dist-');
   try {
-    const page = await (await browser.newContext({ baseURL: server.url })).newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto('./#/today');
-    await waitForMoment(page, 'launch');
-    if (!(await page.evaluate(() => 'nudgeDebug' in window))) throw new Error('this build does not start the scheduler (window.nudgeDebug is missing)');
     const backup = scaleBackup(HABITS, DAYS);
     const ids = backup.habits.map((h) => h.id);
 
@@ -184,9 +165,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await browser.close();
-    await server.stop();
-    if (own) rmSync(own, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -30,6 +30,12 @@ function trainOnce(data: Sample[], praxis: BrainPraxis): Lap {
   return ms;
 }
 
+/** One timed training run per call on a fresh network (for interleaving with other peers). */
+export function brainTrainer(d: BenchData, praxis: BrainPraxis): () => Lap {
+  const data = samplesOf(d);
+  return () => trainOnce(data, praxis);
+}
+
 /** Warm training: one untimed warm-up run, then up to `reps` timed runs (within `budgetMs`) on fresh networks. */
 export function brainTrain(d: BenchData, reps: number, praxis: BrainPraxis, budgetMs: number): Timing {
   const data = samplesOf(d);

@@ -21,14 +21,6 @@ export function nudgeTrainOnce(d: BenchData, seed: number): Lap {
   return ms;
 }
 
-/** Warm training: one untimed warm-up, then `reps` timed runs, each on a fresh network. */
-export function nudgeWarm(d: BenchData, reps: number): Timing {
-  nudgeTrainOnce(d, 1);
-  const runs: Lap[] = [];
-  for (let i = 0; i < reps; i++) runs.push(nudgeTrainOnce(d, 2 + i));
-  return summariseLaps(runs);
-}
-
 const CHILD = fileURLToPath(new URL('./nudge-cold-child.ts', import.meta.url));
 
 /** Cold training: each repetition spawns a fresh Node process that imports the core, builds the data and times its first training. */

@@ -3,7 +3,7 @@ import type { BenchResult } from './result.ts';
 
 /** What differs from Nudge's own configuration, per peer (shown next to the figures). */
 export const PEER_NOTES: Record<string, string> = {
-  nudge_warm: 'Nudge core, same process after 1 warm-up run; mini-batch 32, Adam, BCE from logits, seeded shuffle',
+  nudge_warm: 'Nudge core, same process after 1 warm-up run, runs interleaved with brainjs; mini-batch 32, Adam, BCE from logits, seeded shuffle',
   nudge_cold: 'Nudge core, first training call in a fresh Node process (one process per repetition)',
   tfjs_cpu: 'tfjs model.fit, cpu backend; same layers, Adam, batch 32, shuffle; BCE on sigmoid output (clipped), tfjs init',
   tfjs_wasm: 'tfjs model.fit, wasm backend (binaries from node_modules); otherwise as tfjs_cpu',

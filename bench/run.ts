@@ -5,7 +5,7 @@ import os from 'node:os';
 import { parseArgs } from './args.ts';
 import type { BenchResult, PeerNumbers } from './result.ts';
 import type { Timing } from './stats.ts';
-import { round3 } from './stats.ts';
+import { interleaved, round3 } from './stats.ts';
 
 const TFJS_BUDGET_MS = 15_000;
 const WARMUP_CAP = 1000;
@@ -51,9 +51,11 @@ async function main(): Promise<void> {
 
   for (const n of sizes) {
     const d = makeBenchData(n);
-    put(n, 'nudge_warm', nudge.nudgeWarm(d, reps));
+    // Interleaved, so the ratio between the two is measured under the same conditions.
+    const warm = interleaved({ nudge_warm: (r) => nudge.nudgeTrainOnce(d, 1 + r), brainjs: brain.brainTrainer(d, 'default') }, reps);
+    put(n, 'nudge_warm', warm.nudge_warm);
+    put(n, 'brainjs', warm.brainjs);
     put(n, 'nudge_cold', nudge.nudgeCold(n, n === 1000 || args.quick ? reps : Math.min(reps, 3)));
-    put(n, 'brainjs', brain.brainTrain(d, reps, 'default', Infinity));
     put(n, 'brainjs_adam', brain.brainTrain(d, reps, 'adam', args.quick ? 0 : BRAIN_ADAM_BUDGET_MS));
   }
   const wasmInfo: string[] = [];

@@ -61,3 +61,16 @@ export function summariseLaps(laps: Lap[]): Timing {
 export function repsWithin(wanted: number, warmupMs: number, budgetMs: number): number {
   return Math.max(1, Math.min(wanted, Math.floor(budgetMs / Math.max(warmupMs, 1e-3))));
 }
+
+/**
+ * Times several peers on the same work with their repetitions interleaved (A B A B ...), each after
+ * its own untimed warm-up, so a ratio between them is not skewed by the machine getting busier or
+ * quieter between one peer's block of runs and the next.
+ */
+export function interleaved(peers: Record<string, (rep: number) => Lap>, reps: number): Record<string, Timing> {
+  const names = Object.keys(peers);
+  for (const name of names) peers[name](0);
+  const laps: Record<string, Lap[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 1; r <= reps; r++) for (const name of names) laps[name].push(peers[name](r));
+  return Object.fromEntries(names.map((n) => [n, summariseLaps(laps[n])]));
+}

@@ -1,10 +1,10 @@
 // The training loop: seeded shuffling, mini-batches, Adam, and divergence protection.
 // Mutates the network and optimizer in place; callers protecting the active model clone first.
 import type { Mlp } from './mlp.ts';
-import type { AdamState } from './adam.ts';
+import type { AdamConfig, AdamState } from './adam.ts';
 import { adamStep } from './adam.ts';
 import { mulberry32, shuffleInPlace } from './rng.ts';
-import { backwardBatch, forwardBatch, gatherBatch, lossAndOutputDelta, workspaceFor } from './mlp-kernels.ts';
+import { backwardBatch, forwardBatch, gatherBatch, lossAndOutputDelta, workspaceFor, type Workspace } from './mlp-kernels.ts';
 import { isFiniteNet } from './mlp.ts';
 
 export { cloneMlp, isFiniteNet } from './mlp.ts';
@@ -56,15 +56,13 @@ export function trainEpochs(net: Mlp, opt: AdamState, X: Float32Array, y: Float3
     for (let start = 0; start < n; start += bsMax) {
       const bs = Math.min(bsMax, n - start);
       gatherBatch(ws, X, y, sw, nin, order, start, bs);
-      forwardBatch(net, ws, bs);
-      const loss = lossAndOutputDelta(ws, bs);
       const bw = batchWeight(ws.wb, bs);
       if (bw === 0) continue; // all-zero weights: nothing to learn from this batch
-      if (!Number.isFinite(loss) || loss > maxLoss || !Number.isFinite(backwardBatch(net, ws, bs))) {
+      const loss = stepBatch(net, opt, ws, bs, cfg, maxLoss);
+      if (loss !== loss) {
         diverged = true;
         break;
       }
-      adamStep(net, opt, ws.gW, ws.gB, cfg);
       steps++;
       lossSum += loss * bw;
       weightSum += bw;
@@ -72,6 +70,18 @@ export function trainEpochs(net: Mlp, opt: AdamState, X: Float32Array, y: Float3
     if (!diverged) epochLosses.push(weightSum > 0 ? lossSum / weightSum : NaN);
   }
   return { finite: isFiniteNet(net), diverged, epochLosses, steps };
+}
+
+/**
+ * Forward, backward and one Adam step on the gathered batch; returns its loss, or NaN (no update
+ * applied) when the loss or a gradient is not finite or the loss exceeds maxLoss.
+ */
+function stepBatch(net: Mlp, opt: AdamState, ws: Workspace, bs: number, cfg: AdamConfig, maxLoss: number): number {
+  forwardBatch(net, ws, bs);
+  const loss = lossAndOutputDelta(ws, bs);
+  if (!Number.isFinite(loss) || loss > maxLoss || !Number.isFinite(backwardBatch(net, ws, bs))) return NaN;
+  adamStep(net, opt, ws.gW, ws.gB, cfg);
+  return loss;
 }
 
 function batchWeight(wb: Float64Array, bs: number): number {
