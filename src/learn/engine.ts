@@ -9,7 +9,7 @@ import { createAdam } from './adam.ts';
 import { trainEpochs } from './train-loop.ts';
 import { makeCheckpoint, netFromCheckpoint, validateCheckpoint } from './checkpoint.ts';
 import { buildHabitSamples, type HabitSamples } from './dataset.ts';
-import { BASELINE_NAMES, priorProbability, type BaselineName } from './baselines.ts';
+import { BASELINE_NAMES, mixBaselines, type BaselineName } from './baselines.ts';
 import { FEATURE_VERSION, NUM_FEATURES } from './features.ts';
 import { logLoss, logLossOne, scoreAll } from './metrics.ts';
 import { explainCounts, explainModel } from './explain.ts';
@@ -79,8 +79,9 @@ function usableActive(active: Checkpoint | null, layers: number[]): { ckpt: Chec
 export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp | null, modelVersion: number | null, now: number, o: EngineOptions, netHoldoutLL?: number): Prediction {
   const base = { habitId, day: today, computedAt: now };
   if (s.n < o.coldStartDays) {
-    const p = priorProbability(s.completed, s.n);
-    return { ...base, p, source: 'prior', reasons: explainCounts('rate', s, today, p), modelVersion: null };
+    const mix = mixBaselines(s.baselines, s.y, s.n);
+    const p = mix.p[s.n];
+    return { ...base, p, source: 'prior', reasons: explainCounts(mix.lead, s, today, p), modelVersion: null };
   }
   const { trainEnd } = splitDays(s.n, o);
   const bb = bestBaseline(s, trainEnd, s.n, o);

@@ -4,7 +4,7 @@
 import type { AppDB } from '../data/db.ts';
 import { buildHabitSamples, type HabitSamples } from '../learn/dataset.ts';
 import { decide as decidePrediction, DEFAULT_ENGINE_OPTIONS, splitDays } from '../learn/engine.ts';
-import { BASELINE_NAMES, priorProbability, type BaselineName } from '../learn/baselines.ts';
+import { BASELINE_NAMES, mixBaselines, type BaselineName } from '../learn/baselines.ts';
 import { netFromCheckpoint } from '../learn/checkpoint.ts';
 import { NUM_FEATURES } from '../learn/features.ts';
 import { predictProba, type Mlp } from '../learn/mlp.ts';
@@ -64,20 +64,20 @@ export async function insights(db: AppDB, habitId: string, days: number, opts: {
   const todayPred = decidePrediction(habit.id, s, today, net, ckpt ? ckpt.version : null, now, DEFAULT_ENGINE_OPTIONS);
   const baseline = bestBaseline(s);
   const coldStart = DEFAULT_ENGINE_OPTIONS.coldStartDays;
+  // The same past-only prior the engine showed on each cold-start day.
+  const prior = mixBaselines(s.baselines, s.y, Math.min(s.n, coldStart)).p;
 
   const series: InsightPoint[] = [];
-  let completed = 0;
   const from = Math.max(0, s.n - (days - 1));
   for (let i = 0; i < s.n; i++) {
     if (i >= from) {
       let p: number;
       let source: InsightPoint['source'];
-      if (i < coldStart) [p, source] = [priorProbability(completed, i), 'prior'];
+      if (i < coldStart) [p, source] = [prior[i], 'prior'];
       else if (todayPred.source === 'model' && net) [p, source] = [predictProba(net, s.X, i * NUM_FEATURES), 'model'];
       else [p, source] = [s.baselines[baseline][i], 'baseline'];
       series.push({ day: s.days[i], p, outcome: s.y[i] > 0.5 ? 1 : 0, source });
     }
-    completed += s.y[i] > 0.5 ? 1 : 0;
   }
   const doneToday = data.events.some((e) => e.type === 'habitCompleted' && e.habitId === habitId && e.day === today);
   if (today >= habit.createdDay) series.push({ day: today, p: todayPred.p, outcome: doneToday ? 1 : null, source: todayPred.source });

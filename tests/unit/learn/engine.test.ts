@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { predictHabit, trainHabit, DEFAULT_ENGINE_OPTIONS } from '../../../src/learn/engine.ts';
 import { validateCheckpoint } from '../../../src/learn/checkpoint.ts';
+import { buildHabitSamples } from '../../../src/learn/dataset.ts';
+import { mixBaselines } from '../../../src/learn/baselines.ts';
 import { FEATURE_VERSION } from '../../../src/learn/features.ts';
 import { mulberry32 } from '../../../src/learn/rng.ts';
 import { addDays, weekdayOf } from '../../../src/learn/time.ts';
@@ -36,14 +38,15 @@ function firstPromoted(events: LogEvent[], from: number, to: number): { ckpt: Ch
 }
 
 describe('engine', () => {
-  it('cold start: a prior from the smoothed completion rate and a run saying why', () => {
+  it('cold start: a prior from the likelihood-weighted baselines and a run saying why', () => {
     const events = weeklyEvents(10);
     const today = addDays(habit.createdDay, 10);
-    const done = events.filter((e) => e.type === 'habitCompleted').length;
+    const s = buildHabitSamples(habit, events, today);
     const r = trainHabit({ habit, events, today, active: null, trigger: 'launch', now: 5 });
     expect(r.checkpoint).toBeNull();
     expect(r.prediction).toMatchObject({ habitId: 'gym', day: today, source: 'prior', modelVersion: null, computedAt: 5 });
-    expect(r.prediction.p).toBeCloseTo((done + 1) / 12, 12);
+    expect(s.n).toBe(10);
+    expect(r.prediction.p).toBeCloseTo(mixBaselines(s.baselines, s.y, s.n).p[s.n], 12);
     expect(r.run).toMatchObject({ promoted: false, trigger: 'launch', samples: 0, reason: `cold start: 10 labelled days, need ${DEFAULT_ENGINE_OPTIONS.coldStartDays}` });
     expect(r.prediction.reasons.length).toBeGreaterThan(0);
   });

@@ -1,0 +1,51 @@
+// The cold-start prior: the three baselines averaged by their past likelihood. It must only look
+// back, never cost more than ln 3 nats in total against the best of the three, and find a weekly
+// rhythm within the first two weeks.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { BASELINE_NAMES, computeBaselines, mixBaselines } from '../../../src/learn/baselines.ts';
+import { logLossOne } from '../../../src/learn/metrics.ts';
+
+const labels = fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 120 });
+
+describe('mixBaselines (the cold-start prior)', () => {
+  it('is past-only: changing the labels from day i on changes no probability up to day i', () => {
+    fc.assert(
+      fc.property(labels, fc.nat(), fc.integer({ min: 0, max: 6 }), (y, cut, firstDay) => {
+        const i = cut % y.length;
+        const flipped = y.map((v, d) => (d >= i ? 1 - v : v));
+        const a = mixBaselines(computeBaselines(y, y.length, firstDay), y, y.length).p;
+        const b = mixBaselines(computeBaselines(flipped, y.length, firstDay), flipped, y.length).p;
+        for (let d = 0; d <= i; d++) expect(b[d]).toBe(a[d]);
+      }),
+    );
+  });
+
+  it('costs at most ln 3 nats in total over the best of the three baselines, on any labels', () => {
+    fc.assert(
+      fc.property(labels, fc.integer({ min: 0, max: 6 }), (y, firstDay) => {
+        const n = y.length;
+        const base = computeBaselines(y, n, firstDay);
+        const mix = mixBaselines(base, y, n).p;
+        let mixLoss = 0;
+        const loss = BASELINE_NAMES.map(() => 0);
+        for (let d = 0; d < n; d++) {
+          mixLoss += logLossOne(mix[d], y[d]);
+          BASELINE_NAMES.forEach((name, k) => (loss[k] += logLossOne(base[name][d], y[d])));
+        }
+        expect(mixLoss).toBeLessThanOrEqual(Math.min(...loss) + Math.log(3) + 1e-9);
+      }),
+    );
+  });
+
+  it('follows a strict weekly rhythm within two weeks, where the plain completion rate cannot', () => {
+    // Done Monday to Friday, never at the weekend; day 0 is a Monday (day number 4 is a Monday here).
+    const y = Array.from({ length: 14 }, (_, d) => (d % 7 < 5 ? 1 : 0));
+    const base = computeBaselines(y, 14, 4);
+    const { p, lead } = mixBaselines(base, y, 14);
+    // Day 14 is a Monday again: the weekday rate says (2+1)/(2+2), the completion rate (10+1)/(14+2).
+    expect(lead).toBe('weekday');
+    expect(p[14]).toBeGreaterThan(base.rate[14]);
+    expect(p[14]).toBeCloseTo(base.weekday[14], 1);
+  });
+});
