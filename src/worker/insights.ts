@@ -1,31 +1,21 @@
-// The Insights series: for each recent day, the probability the app's predictor gives that day from
-// the features known before it, against what happened; and a calibration table. One linear pass:
-// the habit's samples are built once and the active network scores every row.
+// The Insights series: for each recent day, the probability the app's engine gives that day from
+// what was known that morning (the same decision as the app's: prior in cold start, then the
+// network blended with the best baseline), with the newest model made by that day;
+// against what happened; and a calibration table. The habit's samples are built once: every field
+// is past-only, so day i is a prefix view of them.
 import type { AppDB } from '../data/db.ts';
 import { buildHabitSamples, type HabitSamples } from '../learn/dataset.ts';
-import { decide as decidePrediction, DEFAULT_ENGINE_OPTIONS, splitDays } from '../learn/engine.ts';
-import { BASELINE_NAMES, mixBaselines, type BaselineName } from '../learn/baselines.ts';
+import { decide as decidePrediction, DEFAULT_ENGINE_OPTIONS } from '../learn/engine.ts';
 import { netFromCheckpoint } from '../learn/checkpoint.ts';
 import { NUM_FEATURES } from '../learn/features.ts';
-import { predictProba, type Mlp } from '../learn/mlp.ts';
-import { scoreAll } from '../learn/metrics.ts';
+import type { Mlp } from '../learn/mlp.ts';
+import type { Checkpoint } from '../learn/types.ts';
 import type { CalibrationBin, InsightPoint, InsightsResult } from './api.ts';
 import { activeRows, checkRow, loadLearningData } from './learning-data.ts';
 import { localToday } from './train-service.ts';
 
 /** Calibration bins: ten of width 0.1; only bins with at least one day are returned. */
 export const CALIBRATION_BINS = 10;
-
-function bestBaseline(s: HabitSamples): BaselineName {
-  const { trainEnd } = splitDays(s.n, DEFAULT_ENGINE_OPTIONS);
-  let best: BaselineName = 'rate';
-  let bestLL = Infinity;
-  for (const name of BASELINE_NAMES) {
-    const ll = scoreAll(s.baselines[name], s.y, trainEnd, s.n).logLoss;
-    if (ll < bestLL) [best, bestLL] = [name, ll];
-  }
-  return best;
-}
 
 /** Bins (predicted, outcome) pairs by predicted probability. */
 export function calibrate(points: { p: number; outcome: 0 | 1 | null }[], bins = CALIBRATION_BINS): CalibrationBin[] {
@@ -44,10 +34,23 @@ export function calibrate(points: { p: number; outcome: 0 | 1 | null }[], bins =
   return out;
 }
 
+/** The samples as they stood on the morning of sample day i (a prefix view: every field is past-only). */
+function asOfDay(s: HabitSamples, i: number, completed: number): HabitSamples {
+  return { ...s, n: i, xToday: s.X.subarray(i * NUM_FEATURES, (i + 1) * NUM_FEATURES), completed };
+}
+
+/** The habit's usable checkpoints with their networks and the local day each was made, oldest first. */
+async function modelsByTraining(db: AppDB, habitId: string): Promise<{ ckpt: Checkpoint; net: Mlp; day: string }[]> {
+  const rows = await db.checkpoints.where('habitId').equals(habitId).toArray();
+  const ok = rows.map(checkRow).flatMap((c) => (c.ok ? [c.checkpoint] : []));
+  ok.sort((x, y) => x.createdAt - y.createdAt || x.version - y.version);
+  return ok.map((ckpt) => ({ ckpt, net: netFromCheckpoint(ckpt).net, day: localToday(ckpt.createdAt) }));
+}
+
 /**
- * The last `days` days of one habit up to today. Past days use the predictor in force today (the
- * active network if it beats the baselines, else the best baseline; the prior in a day's cold
- * start), applied to that day's past-only features; today's point is the stored decision.
+ * The last `days` days of one habit up to today. A past day gets the engine's decision from that
+ * morning's samples with the newest model made on or before it (a later rollback is not replayed);
+ * today's point is the decision with the active model, as Today shows it.
  */
 export async function insights(db: AppDB, habitId: string, days: number, opts: { today?: string; now?: number } = {}): Promise<InsightsResult> {
   if (!Number.isInteger(days) || days < 1 || days > 3660) throw new RangeError(`insights: days must be an integer from 1 to 3660, got ${days}`);
@@ -59,25 +62,24 @@ export async function insights(db: AppDB, habitId: string, days: number, opts: {
   const usable = (await activeRows(db, habitId)).map(checkRow).find((c) => c.ok);
   const ckpt = usable && usable.ok ? usable.checkpoint : null;
   const net: Mlp | null = ckpt ? netFromCheckpoint(ckpt).net : null;
+  const models = await modelsByTraining(db, habitId);
 
   const s = buildHabitSamples({ id: habit.id, createdDay: habit.createdDay }, data.index, today);
   const todayPred = decidePrediction(habit.id, s, today, net, ckpt ? ckpt.version : null, now, DEFAULT_ENGINE_OPTIONS);
-  const baseline = bestBaseline(s);
-  const coldStart = DEFAULT_ENGINE_OPTIONS.coldStartDays;
-  // The same past-only prior the engine showed on each cold-start day.
-  const prior = mixBaselines(s.baselines, s.y, Math.min(s.n, coldStart)).p;
 
   const series: InsightPoint[] = [];
   const from = Math.max(0, s.n - (days - 1));
+  let completed = 0;
+  let m = -1; // index of the newest model made on or before the day
   for (let i = 0; i < s.n; i++) {
+    const day = s.days[i];
+    while (m + 1 < models.length && models[m + 1].day <= day) m++;
     if (i >= from) {
-      let p: number;
-      let source: InsightPoint['source'];
-      if (i < coldStart) [p, source] = [prior[i], 'prior'];
-      else if (todayPred.source === 'model' && net) [p, source] = [predictProba(net, s.X, i * NUM_FEATURES), 'model'];
-      else [p, source] = [s.baselines[baseline][i], 'baseline'];
-      series.push({ day: s.days[i], p, outcome: s.y[i] > 0.5 ? 1 : 0, source });
+      const then = m >= 0 ? models[m] : null;
+      const pred = decidePrediction(habit.id, asOfDay(s, i, completed), day, then?.net ?? null, then?.ckpt.version ?? null, now, DEFAULT_ENGINE_OPTIONS);
+      series.push({ day, p: pred.p, outcome: s.y[i] > 0.5 ? 1 : 0, source: pred.source });
     }
+    completed += s.y[i] > 0.5 ? 1 : 0;
   }
   const doneToday = data.events.some((e) => e.type === 'habitCompleted' && e.habitId === habitId && e.day === today);
   if (today >= habit.createdDay) series.push({ day: today, p: todayPred.p, outcome: doneToday ? 1 : null, source: todayPred.source });
