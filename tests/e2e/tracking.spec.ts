@@ -110,6 +110,7 @@ test('archive takes a habit off Today and restore brings it back', async ({ page
   await expect(row(page, 'Stretch')).toHaveCount(0);
   await page.goto('./#/habits');
   await page.getByTestId('archived-list').getByRole('button', { name: 'Restore Stretch' }).click();
+  await expect(page.getByRole('button', { name: 'Restore Stretch' })).toHaveCount(0);
   await openToday(page);
   await expect(row(page, 'Stretch')).toBeVisible();
 });
@@ -120,6 +121,9 @@ test('reorder, rename and delete with a confirmation dialog', async ({ page }) =
   await addHabit(page, 'Second');
   await page.goto('./#/habits');
   await page.getByRole('button', { name: 'Move Second up' }).click();
+  // The move is saved once the list shows it; leaving before that (page.goto is a new document here,
+  // the address carries ?kept=1) would abort the write with the page.
+  await expect(page.getByTestId('habit-editor').first()).toContainText('Second');
   await openToday(page);
   await expect(page.getByTestId('habit-row').first()).toContainText('Second');
 
@@ -139,6 +143,7 @@ test('reorder, rename and delete with a confirmation dialog', async ({ page }) =
   await expect(dialog).toBeHidden();
   await page.getByRole('button', { name: 'Delete Second' }).click();
   await dialog.getByRole('button', { name: 'Delete habit' }).click();
+  await expect(page.getByRole('button', { name: 'Delete Second' })).toHaveCount(0);
   await openToday(page);
   await expect(page.getByTestId('habit-row')).toHaveCount(1);
   await expect(row(page, 'First, renamed')).toBeVisible();
