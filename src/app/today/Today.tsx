@@ -9,7 +9,9 @@ import { AddHabitForm } from './AddHabitForm.tsx';
 import { DemoControls } from './DemoControls.tsx';
 import { HabitRow } from './HabitRow.tsx';
 import { PastDayForm } from './PastDayForm.tsx';
-import { loadToday, type TodayHabit } from './todayData.ts';
+import { loadToday, type TodayData, type TodayHabit } from './todayData.ts';
+import { takePrefetchedToday } from './prefetch.ts';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 function summary(rows: TodayHabit[]): string {
   const done = rows.filter((r) => r.state === 'done').length;
@@ -21,7 +23,17 @@ function summary(rows: TodayHabit[]): string {
 /** The Today screen. */
 export function Today() {
   const today = useToday();
-  const { value: data, error } = useLiveQueryResult(() => loadToday(today), [today]);
+  const { value: live, error } = useLiveQueryResult(() => loadToday(today), [today]);
+  // The start-up read (prefetch.ts) fills the screen until the live query's first result.
+  const [early, setEarly] = useState<TodayData | undefined>(undefined);
+  useLayoutEffect(() => {
+    let gone = false;
+    takePrefetchedToday(today)?.then((d) => !gone && setEarly(d), () => {});
+    return () => {
+      gone = true;
+    };
+  }, []);
+  const data = live ?? (early?.today === today ? early : undefined);
   return (
     <section class="screen today" aria-labelledby="today-h">
       <div class="screen-head">
