@@ -37,11 +37,6 @@ export function computeBaselines(y: ArrayLike<number>, n: number, firstDay: numb
   return { rate, score, weekday };
 }
 
-/** The smoothed completion rate (c+1)/(d+2) of the days before today (the "rate" baseline). */
-export function priorProbability(completed: number, labelledDays: number): number {
-  return (completed + 1) / (labelledDays + 2);
-}
-
 /**
  * The baselines averaged day by day with weights proportional to their likelihood on all the days
  * before (Bayesian model averaging, past-only): p[i] for 0 <= i <= n. A strict weekly rhythm

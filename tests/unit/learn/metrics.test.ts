@@ -1,7 +1,7 @@
 // Metrics and baselines on values checked by hand.
 import { describe, expect, it } from 'vitest';
 import { auc, brier, logLoss, logLossOne, scoreAll, LOG_LOSS_EPS } from '../../../src/learn/metrics.ts';
-import { computeBaselines, priorProbability } from '../../../src/learn/baselines.ts';
+import { computeBaselines } from '../../../src/learn/baselines.ts';
 import { SCORE_DECAY } from '../../../src/learn/features.ts';
 import { dayToNumber } from '../../../src/learn/time.ts';
 
@@ -44,6 +44,5 @@ describe('baselines', () => {
     const a2 = 1 * m + 0, b2 = 1 * m + 1;
     expect(b.score[0]).toBe(0.5);
     expect(b.score[2]).toBeCloseTo((a2 + 1) / (b2 + 2), 12);
-    expect(priorProbability(3, 10)).toBeCloseTo(4 / 12, 12);
   });
 });
