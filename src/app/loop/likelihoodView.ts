@@ -49,7 +49,7 @@ export function likelihoodView(pred: PredictionRow | null | undefined, today: st
   if (pred.source === 'prior') {
     return {
       label: `learning… ${pct}%`,
-      why: `Still learning this habit: ${pct}% is your completion rate so far, smoothed, not a trained model (${reasonsLine(pred.reasons) || 'little history yet'}).${risk}`,
+      why: `Still learning this habit: ${pct}% blends simple counts of your history so far (overall, recent and by weekday, each weighted by how well it has fitted), not a trained model (${reasonsLine(pred.reasons) || 'little history yet'}).${risk}`,
       tone, pct,
     };
   }
