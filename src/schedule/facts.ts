@@ -4,14 +4,19 @@ import type { AppDB } from '../data/db.ts';
 import { deviceOffset, localDayOf } from '../learn/time.ts';
 import type { HabitTrainingFacts } from './policy.ts';
 
+/** When the habit's latest training run started, or null when it never trained. */
+export async function latestRunAt(db: AppDB, habitId: string): Promise<number | null> {
+  // Runs are appended in time order, so the last by primary key within the index is the latest.
+  const last = await db.trainingRuns.where('habitId').equals(habitId).last();
+  return last ? last.startedAt : null;
+}
+
 /** Per active habit: creation day and the start (and local day) of its last training run. */
 export async function readTrainingFacts(db: AppDB): Promise<HabitTrainingFacts[]> {
   const habits = (await db.habits.toArray()).filter((h) => !h.archivedAt);
   return Promise.all(
     habits.map(async (h) => {
-      // Runs are appended in time order, so the last by primary key within the index is the latest.
-      const last = await db.trainingRuns.where('habitId').equals(h.id).last();
-      const lastRunAt = last ? last.startedAt : null;
+      const lastRunAt = await latestRunAt(db, h.id);
       const lastRunDay = lastRunAt === null ? null : localDayOf(lastRunAt, deviceOffset(new Date(lastRunAt)));
       return { habitId: h.id, createdDay: h.createdDay, lastRunAt, lastRunDay };
     }),

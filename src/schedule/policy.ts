@@ -65,6 +65,11 @@ const CHAIN: { key: keyof Signals | 'dayChanged'; trigger: Trigger; words: strin
   { key: 'dayChanged', trigger: 'daychange', words: 'a new day began while the app was open' },
 ];
 
+/** True when a run started less than MIN_HOURS_BETWEEN_RUNS before `now` (training is at most about daily). */
+export function ranRecently(lastRunAt: number | null, now: number): boolean {
+  return lastRunAt !== null && now - lastRunAt < MIN_HOURS_BETWEEN_RUNS * HOUR_MS;
+}
+
 function hoursAgo(state: PolicyState): string {
   if (state.lastRunAt === null) return 'never trained before';
   const h = (state.now - state.lastRunAt) / HOUR_MS;
@@ -91,7 +96,7 @@ export function decide(input: { signals: Signals; state: PolicyState }): Decisio
   if (state.newLabelledDays < MIN_NEW_LABELLED_DAYS) {
     return no('not due: no new labelled day since the last training');
   }
-  if (state.lastRunAt !== null && state.now - state.lastRunAt < MIN_HOURS_BETWEEN_RUNS * HOUR_MS) {
+  if (ranRecently(state.lastRunAt, state.now)) {
     return no(`not due: ${hoursAgo(state)}, at most about once a day (${MIN_HOURS_BETWEEN_RUNS} h)`);
   }
 

@@ -12,7 +12,8 @@ import { FEATURE_VERSION } from '../learn/features.ts';
 import { deviceOffset, localDayOf } from '../learn/time.ts';
 import type { Checkpoint, Prediction, TrainingRun, Trigger } from '../learn/types.ts';
 import { withTrainLock } from '../schedule/lock.ts';
-import { MIN_HOURS_BETWEEN_RUNS } from '../schedule/policy.ts';
+import { ranRecently } from '../schedule/policy.ts';
+import { latestRunAt } from '../schedule/facts.ts';
 import type { HabitTrainOutcome, PredictAllResult, RollbackResult, TrainResult } from './api.ts';
 import { activeRows, checkRow, loadLearningData, type LearningData } from './learning-data.ts';
 
@@ -68,12 +69,8 @@ export async function trainAndStore(
 
 /** Habits whose last run started within the policy's daily limit of `now` (someone got there first). */
 async function trainedRecently(db: AppDB, ids: string[], now: number): Promise<string[]> {
-  const limit = MIN_HOURS_BETWEEN_RUNS * 3_600_000;
   const out: string[] = [];
-  for (const id of ids) {
-    const last = await db.trainingRuns.where('habitId').equals(id).last();
-    if (last && now - last.startedAt < limit) out.push(id);
-  }
+  for (const id of ids) if (ranRecently(await latestRunAt(db, id), now)) out.push(id);
   return out;
 }
 
