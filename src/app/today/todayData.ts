@@ -77,6 +77,5 @@ export function lastMarkOn(row: TodayHabit, day: string): StoredEvent | undefine
 /** The day's state once event `id` is gone (what Undo will leave): done wins over skipped. */
 export function stateWithout(row: TodayHabit, day: string, id: number): DayState {
   const rest = row.recent.filter((e) => e.day === day && e.id !== id);
-  if (rest.some((e) => e.type === 'habitCompleted')) return 'done';
-  return rest.some((e) => e.type === 'habitSkipped') ? 'skipped' : 'open';
+  return dayStatus(rest, row.habit.id).get(day) ?? 'open';
 }
