@@ -4,10 +4,9 @@
  * risk, and tapping it (or opening a notification's link) records `reminderTapped`.
  * Histories are generated here, relative to the browser's today, and imported through Settings.
  */
-import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect as baseExpect } from './fixtures.ts';
-import { storeRows, waitForMoment } from './loop-helpers.ts';
+import { importThroughSettings as importBackup, storeRows, waitForMoment } from './loop-helpers.ts';
 import { addDays, deviceOffset, formatInstant, localDayOf } from '../../src/learn/time.ts';
 import { createMlp } from '../../src/learn/mlp.ts';
 import { createAdam } from '../../src/learn/adam.ts';
@@ -37,13 +36,6 @@ function backup(days: number, done: (i: number, weekday: number) => boolean): st
     habits: [{ id: HABIT, name: 'Stretch', createdAt: at(start, '07:00'), archivedAt: null }],
     events,
   });
-}
-
-async function importBackup(page: Page, text: string): Promise<void> {
-  await page.goto('./#/settings');
-  await page.getByRole('radio', { name: /^Merge/ }).check();
-  await page.getByLabel('Import backup file').setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await expect(page.getByTestId('import-result')).toContainText('Imported', { timeout: 60_000 });
 }
 
 test('Insights draws the charts and lists the run after Train now', async ({ page }) => {
