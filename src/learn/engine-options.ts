@@ -26,6 +26,8 @@ export interface EngineOptions {
   blendNetwork: number;
   /** Multiplies the hold-out log-likelihood ratio in the blend (1 = plain Bayesian model averaging). */
   evidenceScale: number;
+  /** Prior log-odds of the network against the baseline in the blend (0 = even odds; see networkWeight). */
+  networkPrior: number;
   /** Fewer labelled days than this: the prior (smoothed completion rate), no training. */
   coldStartDays: number;
 }
@@ -48,4 +50,6 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   baselineWindow: 180,
   blendNetwork: 1,
   evidenceScale: 1,
+  // Odds 1:4: the network must out-score the baseline by ln 4 nats on the hold-out to take half the weight.
+  networkPrior: -Math.log(4),
 };

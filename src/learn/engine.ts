@@ -85,9 +85,10 @@ export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp
   }
   const { trainEnd } = splitDays(s.n, o);
   const bb = bestBaseline(s, trainEnd, s.n, o);
-  const pb = s.baselines[bb.name][s.n];
+  const pBase = s.baselines[bb.name];
+  const pb = pBase[s.n];
   const w = !net ? 0
-    : o.blendNetwork ? networkWeight(net, s, trainEnd, s.baselines[bb.name], o.evidenceScale)
+    : o.blendNetwork ? networkWeight(net, s, trainEnd, pBase, o.evidenceScale, o.networkPrior)
       : (netHoldoutLL ?? netMetrics(net, s, trainEnd, s.n).logLoss) <= bb.metrics.logLoss + o.modelMargin ? 1 : 0;
   const p = net && w > 0 ? w * predictProba(net, s.xToday) + (1 - w) * pb : pb;
   if (net && w >= 0.5) return { ...base, p, source: 'model', reasons: explainModel(net, s, today), modelVersion };
@@ -96,14 +97,16 @@ export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp
 
 /**
  * The network's weight against the baseline: Bayesian model averaging with the chronological
- * hold-out as evidence, w = 1 / (1 + exp(−scale · Σ(baseline log-loss − network log-loss))). A
- * short or undecided hold-out keeps both in the blend; clear evidence moves the weight to the
- * winner, so the noisy all-or-nothing choice of the first weeks after cold start is avoided.
+ * hold-out as evidence, w = 1 / (1 + exp(−prior − scale · Σ(baseline log-loss − network log-loss))).
+ * A short or undecided hold-out keeps both in the blend; clear evidence moves the weight to the
+ * winner, so the noisy all-or-nothing choice of the first weeks after cold start is avoided. The
+ * prior odds are against the network because a candidate is retrained every day and kept only if
+ * it won on this same hold-out: its evidence there is flattering, the baseline's is not.
  */
-function networkWeight(net: Mlp, s: HabitSamples, from: number, pBase: ArrayLike<number>, scale: number): number {
+function networkWeight(net: Mlp, s: HabitSamples, from: number, pBase: ArrayLike<number>, scale: number, prior: number): number {
   let sum = 0;
   for (let i = from; i < s.n; i++) sum += logLossOne(pBase[i], s.y[i]) - logLossOne(predictProba(net, s.X, i * NUM_FEATURES), s.y[i]);
-  const z = Math.max(-30, Math.min(30, scale * sum));
+  const z = Math.max(-30, Math.min(30, prior + scale * sum));
   return 1 / (1 + Math.exp(-z));
 }
 

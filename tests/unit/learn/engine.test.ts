@@ -120,7 +120,7 @@ describe('engine', () => {
     expect(good.reasons.length).toBeLessThanOrEqual(3);
   });
 
-  it('blends the network and the best baseline by their hold-out likelihoods: between the two, halfway without evidence, the winner with overwhelming evidence', () => {
+  it('blends the network and the best baseline by their hold-out likelihoods: between the two, at the prior odds (1:4) without evidence, the winner with overwhelming evidence', () => {
     const events = weeklyEvents(200);
     const { ckpt, day } = firstPromoted(events, 40, 120);
     for (let k = 0; k < 80; k += 9) {
@@ -134,8 +134,8 @@ describe('engine', () => {
       expect(shown.p).toBeGreaterThanOrEqual(Math.min(net.p, baseline.p) - 1e-12);
       expect(shown.p).toBeLessThanOrEqual(Math.max(net.p, baseline.p) + 1e-12);
       expect(shown.source).toBe(shown.p === baseline.p ? 'baseline' : Math.abs(shown.p - net.p) <= Math.abs(shown.p - baseline.p) + 1e-12 ? 'model' : 'baseline');
-      const noEvidence = at({ evidenceScale: 0 });
-      expect(noEvidence.p).toBeCloseTo((net.p + baseline.p) / 2, 12);
+      expect(at({ evidenceScale: 0 }).p).toBeCloseTo(0.2 * net.p + 0.8 * baseline.p, 12);
+      expect(at({ evidenceScale: 0, networkPrior: 0 }).p).toBeCloseTo((net.p + baseline.p) / 2, 12);
       const select = at({ blendNetwork: 0 });
       expect(at({ evidenceScale: 1e9 }).p).toBeCloseTo(select.p, 12);
     }

@@ -38,18 +38,14 @@ describe.each([1, 2])('quality gate on simulated users (seed %i)', (seed) => {
 });
 
 // Users never tuned on (two to ten months, weekend-only, fading, monthly holidays, a move across the
-// Pacific, a short streak). The measure is the gap to the best baseline over every day after
-// the first 14, cold-start days included. Short histories cannot meet 0.02 there: on 46-136 scored days
-// a baseline picked in hindsight among three costs up to about ln 3 / 32 days = 0.034 nats/day after
-// cold start, plus the prior's days. So the gate is 0.05 per user in total (the 28-day cold start
-// reached 0.074) and 0.02 on average after cold start; bench/QUALITY.md has the figures.
+// Pacific, a short streak). The measure: the gap to the best baseline over every day after
+// the first 14, cold-start days included, at most 0.02 nats/day on every user. Before the network's
+// prior odds of 1:4 (engine-options.ts) this reached 0.039; bench/QUALITY.md has the figures.
 describe('robustness on users never tuned on (seeds 11-13)', () => {
   const rows: UserScore[] = [];
   beforeAll(() => { for (const seed of [11, 12, 13]) for (const u of robustUsers(seed)) rows.push(scoreUser(u)); }, 180_000);
 
-  it('stays within 0.05 nats/day of the best baseline on every user in total, and within 0.02 on average after cold start', () => {
-    for (const r of rows) expect(r.model - r.bestBaseline, r.user).toBeLessThanOrEqual(0.05);
-    const gaps = rows.map((r) => r.gapAfterColdStart ?? 0);
-    expect(gaps.reduce((a, g) => a + g, 0) / gaps.length).toBeLessThanOrEqual(TOLERANCE);
+  it('stays within 0.02 nats/day of the best baseline on every user, cold-start days included', () => {
+    for (const r of rows) expect(r.model - r.bestBaseline, r.user).toBeLessThanOrEqual(TOLERANCE);
   });
 });
