@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every suite in order — typecheck, unit (Vitest), build, e2e (Playwright), webkit (WebKitWebDriver),
-// scale (bench/browser-scale.ts --smoke) —
+// scale (bench/browser-scale.ts and bench/browser-today.ts, --smoke) —
 // with each suite's wall time, a summary, and a last line `tests: N passed, M failed[, K skipped]`.
 // Exit code is non-zero when any suite fails. NUDGE_REQUIRE_BROWSERS=1 (CI) turns a skipped browser suite
 // (no Chromium at all, no WebKitGTK driver) into a failure; Playwright's own WebKit project being skipped is
@@ -92,8 +92,8 @@ await suite('webkit', async () => {
   return { status: 'passed', note: output.match(/^webkit: \d+ passed, \d+ failed/m)?.[0] ?? '' };
 });
 
-// Issue 5's browser scale benchmark, once, as a smoke run (1 year, 3 training runs): figures are printed,
-// never asserted; the suite fails only when the bench crashes or reports an error (exit code non-zero).
+// The browser benchmarks (issue 5's scale, issue 3's launch), once each as a smoke run (1 year): figures are
+// printed, never asserted; the suite fails only when a bench crashes or reports an error (exit code non-zero).
 await suite('scale', async () => {
   if (!built) return { status: 'failed', note: 'not run: the build failed' };
   if (!existsSync(chromium.executablePath()) && !existsSync('/usr/bin/chromium')) {
@@ -101,7 +101,9 @@ await suite('scale', async () => {
   }
   const { code, output } = await run(bin('tsx'), [join(root, 'bench/browser-scale.ts'), '--smoke'], browserEnv);
   if (code !== 0) return { status: 'failed', note: output.match(/^browser-scale: ERROR .*/m)?.[0] ?? `exit code ${code}` };
-  return { status: 'passed', note: output.match(/^import \d+ ms.*/m)?.[0] ?? '' };
+  const today = await run(bin('tsx'), [join(root, 'bench/browser-today.ts'), '--smoke'], browserEnv);
+  if (today.code !== 0) return { status: 'failed', note: today.output.match(/^browser-today: .*/m)?.[0] ?? `browser-today exit code ${today.code}` };
+  return { status: 'passed', note: [output.match(/^import \d+ ms.*/m)?.[0], today.output.match(/^Today first render.*/m)?.[0]].filter(Boolean).join('; ') };
 });
 
 rmSync(distDir, { recursive: true, force: true });
