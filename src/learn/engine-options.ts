@@ -28,7 +28,7 @@ export interface EngineOptions {
   evidenceScale: number;
   /** Prior log-odds of the network against the baseline in the blend (0 = even odds; see networkWeight). */
   networkPrior: number;
-  /** Fewer labelled days than this: the prior (smoothed completion rate), no training. */
+  /** Fewer labelled days than this: the prior (the three baselines averaged by past likelihood), no training. */
   coldStartDays: number;
 }
 
