@@ -5,18 +5,18 @@
  * events (the peer: what any launch costs), one with 5 years of events (about 60,000,
  * tests/support/long-history.ts), both imported through Settings. Loads alternate between the two,
  * the order reversed every round, so both see the same machine. Each measured load is a reload of
- * Today; an observer installed before the app's scripts notes when all five rows are in the DOM. Reported: medians from navigation start and from
- * the app's start (the `nudge:app-start` mark), and the long history's ratio to the peer.
- * No Playwright call touches the page until 1.5 s after each reload: its injected helper script
- * (~20 ms of parse on the main thread) would otherwise land inside the measured window, which no
- * person's launch has. Two warm-up loads per set; figures only, never asserted. --smoke: 1 year and 1 load,
- * for `npm test`; it fails (exit 1) only if something crashes or the page reports an error.
+ * Today, timed as tests/support/today-render.ts does for the e2e report (all five rows in the DOM;
+ * Playwright kept off the page during the load). Reported: medians from navigation start and from the
+ * app's start, and the long history's ratio to the peer. Two warm-up loads per set; figures only,
+ * never asserted. --smoke: 1 year and 1 load, for `npm test`; it fails (exit 1) only if something
+ * crashes or the page reports an error.
  * Builds the app into a temporary directory unless $NUDGE_DIST points at a build.
  */
 import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { scaleBackup } from '../tests/support/long-history.ts';
-import { importThroughSettings } from '../tests/e2e/loop-helpers.ts';
+import { importThroughSettings, storeRows } from '../tests/e2e/loop-helpers.ts';
+import { loadTodayOnce, observeTodayRows, type TodayLoad } from '../tests/support/today-render.ts';
 import { openBenchApp } from './browser-app.ts';
 import { median } from './stats.ts';
 
@@ -25,60 +25,26 @@ const smoke = process.argv.includes('--smoke');
 const DAYS = smoke ? 365 : 1826;
 const WARM_UP = 2;
 
-// Runs in the page before the app's scripts. A string, so the TypeScript runner's helpers cannot leak into it.
-const OBSERVE_ROWS = `(() => {
-  const obs = new MutationObserver(() => {
-    if (document.querySelectorAll('[data-testid=habit-row]').length >= ${HABITS}) { window.__todayRendered = performance.now(); obs.disconnect(); }
-  });
-  obs.observe(document, { childList: true, subtree: true });
-})()`;
-
-const READ_LOAD = `(() => {
-  const rendered = window.__todayRendered;
-  const start = performance.getEntriesByName('nudge:app-start')[0];
-  return rendered === undefined || !start ? null : { fromNavigation: rendered, fromAppStart: rendered - start.startTime };
-})()`;
-
-interface Load { fromNavigation: number; fromAppStart: number }
-
-/** The number of training runs stored: training after an import must be over before measuring. */
-const TRAINING_RUNS = `new Promise((ok, fail) => {
-  const r = indexedDB.open('nudge');
-  r.onerror = () => fail(r.error);
-  r.onsuccess = () => { const c = r.result.transaction('trainingRuns').objectStore('trainingRuns').count(); c.onsuccess = () => { ok(c.result); r.result.close(); }; };
-})`;
-
+// Training after an import must be over before measuring: waits until the stored run count stops changing.
 async function settle(page: Page): Promise<void> {
   await page.goto('./#/today');
   let last = -1;
   for (let i = 0; i < 60; i++) {
     await page.waitForTimeout(3_000);
-    const runs = await page.evaluate<number>(TRAINING_RUNS);
+    const runs = (await storeRows(page, 'trainingRuns')).length;
     if (runs === last) return;
     last = runs;
   }
 }
 
-/** Reloads Today and reads when its rows appeared. */
-async function loadOnce(page: Page): Promise<Load> {
-  await page.reload({ waitUntil: 'commit' });
-  await new Promise((ok) => setTimeout(ok, 1_500));
-  for (let t = 0; t < 100; t++) {
-    const load = await page.evaluate<Load | null>(READ_LOAD);
-    if (load) return load;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('Today never showed all five habits');
-}
-
 /** Alternating loads of the pages (ABBA order), after WARM_UP rounds: one list of loads per page. */
-async function measure(pages: Page[], loads: number): Promise<Load[][]> {
-  const out: Load[][] = pages.map(() => []);
+async function measure(pages: Page[], loads: number): Promise<TodayLoad[][]> {
+  const out: TodayLoad[][] = pages.map(() => []);
   for (let round = 0; round < WARM_UP + loads; round++) {
     const order = pages.map((_, i) => i);
     if (round % 2) order.reverse();
     for (const i of order) {
-      const load = await loadOnce(pages[i]);
+      const load = await loadTodayOnce(pages[i]);
       if (round >= WARM_UP) out[i].push(load);
     }
   }
@@ -96,12 +62,12 @@ async function main(): Promise<void> {
     longPage.on('pageerror', (e) => pageErrors.push(e.message));
     const history = scaleBackup(HABITS, DAYS);
     for (const [page, backup] of [[emptyPage, { ...history, events: [] }], [longPage, history]] as const) {
-      await page.addInitScript({ content: OBSERVE_ROWS });
+      await page.addInitScript({ content: observeTodayRows(HABITS) });
       await importThroughSettings(page, JSON.stringify(backup));
       await settle(page);
     }
     const [empty, long] = await measure([emptyPage, longPage], loads);
-    const med = (ls: Load[], k: keyof Load): number => Math.round(median(ls.map((l) => l[k])));
+    const med = (ls: TodayLoad[], k: keyof TodayLoad): number => Math.round(median(ls.map((l) => l[k])));
     const out = {
       when: new Date().toISOString(), load1: Math.round(loadavg()[0] * 100) / 100, loads, events: history.events.length,
       empty_from_navigation_ms: med(empty, 'fromNavigation'), empty_from_app_start_ms: med(empty, 'fromAppStart'),

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
+import { loadTodayOnce, observeTodayRows, type TodayLoad } from '../support/today-render.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/tracking-backup.json', import.meta.url));
 
@@ -321,33 +322,13 @@ test('Today with 5 habits x 5 years of events: first render and tap feedback (me
   const history = generateLongHistory({ habits: 5, years: 5, offsetMin });
   const upload = (b: Backup, name: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(b)) });
 
-  // A MutationObserver installed before the app's scripts notes when all five rows are in the DOM.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __todayRendered?: number };
-    const obs = new MutationObserver(() => {
-      if (document.querySelectorAll('[data-testid=habit-row]').length >= 5) {
-        w.__todayRendered = performance.now();
-        obs.disconnect();
-      }
-    });
-    obs.observe(document, { childList: true, subtree: true });
-  });
+  // An observer installed before the app's scripts notes when all five rows are in the DOM.
+  await page.addInitScript({ content: observeTodayRows(5) });
   const measureLoads = async (n: number) => {
-    const loads: { fromNavigation: number; fromAppStart: number }[] = [];
+    const loads: TodayLoad[] = [];
     for (let i = 0; i < n; i++) {
       await page.goto('./#/today');
-      // Hands off the page until well after the render: Playwright's injected helper script (~20 ms of
-      // parse on the main thread, which no person's launch has) would otherwise land in the measured window.
-      await page.reload({ waitUntil: 'commit' });
-      await new Promise((ok) => setTimeout(ok, 1_500));
-      await page.waitForFunction(() => (window as unknown as { __todayRendered?: number }).__todayRendered !== undefined);
-      loads.push(
-        await page.evaluate(() => {
-          const rendered = (window as unknown as { __todayRendered: number }).__todayRendered;
-          const start = performance.getEntriesByName('nudge:app-start')[0]?.startTime ?? Number.NaN;
-          return { fromNavigation: rendered, fromAppStart: rendered - start };
-        }),
-      );
+      loads.push(await loadTodayOnce(page));
     }
     return loads;
   };
