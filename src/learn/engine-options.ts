@@ -18,11 +18,15 @@ export interface EngineOptions {
   maxHoldout: number;
   /** Hold-out log-loss differences to the active model within this many nats are ties; the fresher model wins a tie. */
   promoteTolerance: number;
-  /** The network predicts when its hold-out log-loss is within this many nats of the best baseline's (0: at least as good). */
+  /** With blendNetwork 0: the network predicts when its hold-out log-loss is within this many nats of the baselines' average's (0: at least as good). */
   modelMargin: number;
-  /** The baseline to beat is the one with the lowest log-loss over this many recent days. */
+  /** The baseline a candidate must beat to be promoted is the one with the lowest log-loss over this many recent days. */
   baselineWindow: number;
-  /** 1: blend the network with the best baseline by their hold-out likelihoods; 0: show whichever validates better (within modelMargin). */
+  /** After cold start the baselines are averaged by likelihood with these prior log-odds for the weekday rate against each other one. */
+  weekdayLogOdds: number;
+  /** Fewer training days than this (labelled days before the hold-out): no network yet, the baselines' average alone. */
+  minTrainDays: number;
+  /** 1: blend the network with the baselines' average by their hold-out likelihoods; 0: show whichever validates better (within modelMargin). */
   blendNetwork: number;
   /** Multiplies the hold-out log-likelihood ratio in the blend (1 = plain Bayesian model averaging). */
   evidenceScale: number;
@@ -48,6 +52,12 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   promoteTolerance: 0.01,
   modelMargin: 0,
   baselineWindow: 180,
+  // Odds e² ≈ 7:1: the weekday rate's first two weeks (0-2 days seen per weekday) stay in its
+  // likelihood record and understate it later (bench/QUALITY.md, "Latest").
+  weekdayLogOdds: 2,
+  // Four weeks: each weekday seen four times; a network fitted to 1-3 weeks beat the baseline on its
+  // 14-day hold-out by luck too often.
+  minTrainDays: 28,
   blendNetwork: 1,
   evidenceScale: 1,
   // Odds 1:4: the network must out-score the baseline by ln 4 nats on the hold-out to take half the weight.

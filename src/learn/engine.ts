@@ -73,8 +73,8 @@ function usableActive(active: Checkpoint | null, layers: number[]): { ckpt: Chec
 
 /**
  * Today's probability from the history in `s`: the prior during cold start; otherwise the network
- * blended with the best baseline by their hold-out likelihoods (see networkWeight), reported as
- * `model` when the network has at least half the weight, else as `baseline`.
+ * blended with the baselines' likelihood-weighted average by their hold-out likelihoods (see
+ * networkWeight), reported as `model` when the network has at least half the weight, else as `baseline`.
  */
 export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp | null, modelVersion: number | null, now: number, o: EngineOptions, netHoldoutLL?: number): Prediction {
   const base = { habitId, day: today, computedAt: now };
@@ -84,19 +84,21 @@ export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp
     return { ...base, p, source: 'prior', reasons: explainCounts(mix.lead, s, today, p), modelVersion: null };
   }
   const { trainEnd } = splitDays(s.n, o);
-  const bb = bestBaseline(s, trainEnd, s.n, o);
-  const pBase = s.baselines[bb.name];
+  // The average, not the single best baseline: picking one on a small lead flips between
+  // predictors that differ a lot (a streak habit's day-of-week rate led by luck for 50 days).
+  const mix = mixBaselines(s.baselines, s.y, s.n, o.weekdayLogOdds);
+  const pBase = mix.p;
   const pb = pBase[s.n];
   const w = !net ? 0
     : o.blendNetwork ? networkWeight(net, s, trainEnd, pBase, o.evidenceScale, o.networkPrior)
-      : (netHoldoutLL ?? netMetrics(net, s, trainEnd, s.n).logLoss) <= bb.metrics.logLoss + o.modelMargin ? 1 : 0;
+      : (netHoldoutLL ?? netMetrics(net, s, trainEnd, s.n).logLoss) <= logLoss(pBase, s.y, trainEnd, s.n) + o.modelMargin ? 1 : 0;
   const p = net && w > 0 ? w * predictProba(net, s.xToday) + (1 - w) * pb : pb;
   if (net && w >= 0.5) return { ...base, p, source: 'model', reasons: explainModel(net, s, today), modelVersion };
-  return { ...base, p, source: 'baseline', reasons: explainCounts(bb.name, s, today, p), modelVersion: null };
+  return { ...base, p, source: 'baseline', reasons: explainCounts(mix.lead, s, today, p), modelVersion: null };
 }
 
 /**
- * The network's weight against the baseline: Bayesian model averaging with the chronological
+ * The network's weight against the baselines' average: Bayesian model averaging with the chronological
  * hold-out as evidence, w = 1 / (1 + exp(−prior − scale · Σ(baseline log-loss − network log-loss))).
  * A short or undecided hold-out keeps both in the blend; clear evidence moves the weight to the
  * winner, so the noisy all-or-nothing choice of the first weeks after cold start is avoided. The
@@ -133,6 +135,7 @@ export function trainOnSamples(habitId: string, s: HabitSamples, today: string, 
 
   const { trainStart, trainEnd } = splitDays(s.n, o);
   const count = trainEnd - trainStart;
+  if (count < o.minTrainDays) return finish(null, false, `too few training days: ${count} before the ${s.n - trainEnd}-day hold-out, need ${o.minTrainDays}`, 0, null);
   const start = ckpt ? netFromCheckpoint(ckpt) : null;
   const seed = seedFor(habitId, today);
   const net = start ? start.net : createMlp(o.layers.slice(), seed);

@@ -1,6 +1,6 @@
-// The cold-start prior: the three baselines averaged by their past likelihood. It must only look
-// back, never cost more than ln 3 nats in total against the best of the three, and find a weekly
-// rhythm within the first two weeks.
+// The three baselines averaged by their past likelihood (the cold-start prior at even odds; after
+// cold start with odds for the weekday rate). It must only look back, never cost more than the
+// Bayes bound in total against any of the three, and find a weekly rhythm within two weeks.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BASELINE_NAMES, computeBaselines, mixBaselines } from '../../../src/learn/baselines.ts';
@@ -8,7 +8,7 @@ import { logLossOne } from '../../../src/learn/metrics.ts';
 
 const labels = fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 120 });
 
-describe('mixBaselines (the cold-start prior)', () => {
+describe('mixBaselines (the baselines\' likelihood-weighted average)', () => {
   it('is past-only: changing the labels from day i on changes no probability up to day i', () => {
     fc.assert(
       fc.property(labels, fc.nat(), fc.integer({ min: 0, max: 6 }), (y, cut, firstDay) => {
@@ -21,19 +21,21 @@ describe('mixBaselines (the cold-start prior)', () => {
     );
   });
 
-  it('costs at most ln 3 nats in total over the best of the three baselines, on any labels', () => {
+  it('costs at most ln(2 + e^c) − c_k nats in total over baseline k (ln 3 at even odds), on any labels and odds', () => {
     fc.assert(
-      fc.property(labels, fc.integer({ min: 0, max: 6 }), (y, firstDay) => {
+      fc.property(labels, fc.integer({ min: 0, max: 6 }), fc.double({ min: -3, max: 3, noNaN: true }), (y, firstDay, c) => {
         const n = y.length;
         const base = computeBaselines(y, n, firstDay);
-        const mix = mixBaselines(base, y, n).p;
+        const mix = mixBaselines(base, y, n, c).p;
         let mixLoss = 0;
         const loss = BASELINE_NAMES.map(() => 0);
         for (let d = 0; d < n; d++) {
           mixLoss += logLossOne(mix[d], y[d]);
           BASELINE_NAMES.forEach((name, k) => (loss[k] += logLossOne(base[name][d], y[d])));
         }
-        expect(mixLoss).toBeLessThanOrEqual(Math.min(...loss) + Math.log(3) + 1e-9);
+        const logOdds = BASELINE_NAMES.map((name) => (name === 'weekday' ? c : 0));
+        const norm = Math.log(2 + Math.exp(c));
+        BASELINE_NAMES.forEach((name, k) => expect(mixLoss, name).toBeLessThanOrEqual(loss[k] + norm - logOdds[k] + 1e-9));
       }),
     );
   });

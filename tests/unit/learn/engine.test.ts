@@ -51,6 +51,20 @@ describe('engine', () => {
     expect(r.prediction.reasons.length).toBeGreaterThan(0);
   });
 
+  it('trains no network before four weeks of training days: the baselines\' average with odds for the weekday rate', () => {
+    const events = weeklyEvents(40);
+    const today = addDays(habit.createdDay, 40);
+    const s = buildHabitSamples(habit, events, today);
+    const r = trainHabit({ habit, events, today, active: null, trigger: 'manual', now: 1 });
+    // 40 labelled days: a 14-day hold-out leaves 26 training days, short of 28.
+    expect(r.checkpoint).toBeNull();
+    expect(r.run).toMatchObject({ promoted: false, samples: 0, reason: 'too few training days: 26 before the 14-day hold-out, need 28' });
+    expect(r.prediction.source).toBe('baseline');
+    expect(r.prediction.p).toBeCloseTo(mixBaselines(s.baselines, s.y, s.n, DEFAULT_ENGINE_OPTIONS.weekdayLogOdds).p[s.n], 12);
+    const later = trainHabit({ habit, events: weeklyEvents(42), today: addDays(habit.createdDay, 42), active: null, trigger: 'manual', now: 1 });
+    expect(later.run.samples).toBe(28);
+  });
+
   it('promotes only a finite model at least as good as the active one (within the tie tolerance) and the best baseline', () => {
     const events = weeklyEvents(160);
     let active: Checkpoint | null = null;
