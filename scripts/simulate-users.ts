@@ -202,3 +202,20 @@ export function robustUsers(seed = 1): SimUser[] {
     one('streak-150-days', 7, { kind: 'streak', low: 0.2, high: 0.85, tau: 4 }, 150, 'Asia/Kolkata', 6),
   ];
 }
+
+/**
+ * Newcomers, three weeks of history each (their 7 scored days fall in cold start), of five kinds:
+ * the gym and workday rhythms, coin-flips at 50% and 80%, and a streak habit. The issue judges them
+ * against the smoothed completion rate.
+ */
+export function newcomerUsers(seed = 1): SimUser[] {
+  const one = (name: string, k: number, spec: HabitKind, timeZone: string): SimUser =>
+    ({ name, seed: seed * 1000 + 800 + k, timeZone, start: '2025-03-20', days: 21, opens: 1, habits: [{ id: 'n', name: 'New', hour: 8, spec }] });
+  return [
+    one('newcomer-gym', 1, { kind: 'weekly', p: GYM }, 'Europe/Paris'),
+    one('newcomer-workdays', 2, { kind: 'weekly', p: WORKDAYS }, 'America/New_York'),
+    one('newcomer-coin-50', 3, { kind: 'coin', p: 0.5 }, 'Asia/Kolkata'),
+    one('newcomer-coin-80', 4, { kind: 'coin', p: 0.8 }, 'Europe/London'),
+    one('newcomer-streak', 5, { kind: 'streak', low: 0.15, high: 0.9, tau: 3 }, 'America/Chicago'),
+  ];
+}

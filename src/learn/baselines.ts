@@ -40,15 +40,16 @@ export function computeBaselines(y: ArrayLike<number>, n: number, firstDay: numb
 /**
  * The baselines averaged day by day with weights proportional to their prior odds times their
  * likelihood on all the days before (Bayesian model averaging, past-only): p[i] for 0 <= i <= n.
- * `weekdayLogOdds` is the weekday rate's prior log-odds against each of the other two (0: even).
- * The average costs at most ln(2 + e^c) − c_k nats in total over baseline k (c_k its log-odds; ln 3
- * at even odds), so a strict weekly rhythm shows within two weeks while a coin-flip's weights stay
- * on the completion rate. `lead` is the baseline with the largest weight at day n (for the explanation).
+ * `weekdayLogOdds` and `rateLogOdds` are the log prior odds of the weekday rate and of the completion
+ * rate against the score (0: even). With c_k those log-odds, the average costs at most
+ * ln(Σ_j e^c_j) − c_k nats in total over baseline k (ln 3 at even odds). `lead` is the baseline with
+ * the largest weight at day n (for the explanation).
  */
-export function mixBaselines(b: Baselines, y: ArrayLike<number>, n: number, weekdayLogOdds = 0): { p: Float64Array; lead: BaselineName } {
-  // Prior odds enter as a head start in the accumulated loss (index 2 is the weekday rate).
+export function mixBaselines(b: Baselines, y: ArrayLike<number>, n: number, weekdayLogOdds = 0, rateLogOdds = 0): { p: Float64Array; lead: BaselineName } {
+  // Prior odds enter as a head start in the accumulated loss (index 0: the rate, 2: the weekday rate).
   const loss = new Float64Array(3);
   loss[2] = -weekdayLogOdds;
+  loss[0] = -rateLogOdds;
   const out = new Float64Array(n + 1);
   let lead = 0;
   for (let i = 0; i <= n; i++) {

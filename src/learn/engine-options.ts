@@ -32,8 +32,10 @@ export interface EngineOptions {
   evidenceScale: number;
   /** Prior log-odds of the network against the baseline in the blend (0 = even odds; see networkWeight). */
   networkPrior: number;
-  /** Fewer labelled days than this: the prior (the three baselines averaged by past likelihood), no training. */
+  /** Fewer labelled days than this: the prior (the three baselines averaged by past likelihood, see priorRateLogOdds), no training. */
   coldStartDays: number;
+  /** The prior's odds (log) for the smoothed completion rate against each other baseline. */
+  priorRateLogOdds: number;
 }
 
 /** Defaults used by the app, the service worker and the replay. */
@@ -49,6 +51,10 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   minHoldout: 14,
   maxHoldout: 60,
   coldStartDays: 21,
+  // Odds e³ ≈ 20:1: a newcomer is judged against the completion rate, and on 7 scored days a lucky
+  // early lead of the weekday rate or the score cost coin-flip newcomers more than 0.02 nats/day in
+  // half the draws at even odds; another baseline now needs a 3-nat lead (bench/QUALITY.md).
+  priorRateLogOdds: 3,
   promoteTolerance: 0.01,
   modelMargin: 0,
   baselineWindow: 180,

@@ -79,7 +79,7 @@ function usableActive(active: Checkpoint | null, layers: number[]): { ckpt: Chec
 export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp | null, modelVersion: number | null, now: number, o: EngineOptions, netHoldoutLL?: number): Prediction {
   const base = { habitId, day: today, computedAt: now };
   if (s.n < o.coldStartDays) {
-    const mix = mixBaselines(s.baselines, s.y, s.n);
+    const mix = mixBaselines(s.baselines, s.y, s.n, 0, o.priorRateLogOdds);
     const p = mix.p[s.n];
     return { ...base, p, source: 'prior', reasons: explainCounts(mix.lead, s, today, p), modelVersion: null };
   }

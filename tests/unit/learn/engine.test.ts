@@ -38,7 +38,7 @@ function firstPromoted(events: LogEvent[], from: number, to: number): { ckpt: Ch
 }
 
 describe('engine', () => {
-  it('cold start: a prior from the likelihood-weighted baselines and a run saying why', () => {
+  it('cold start: a prior from the likelihood-weighted baselines (the completion rate favoured) and a run saying why', () => {
     const events = weeklyEvents(10);
     const today = addDays(habit.createdDay, 10);
     const s = buildHabitSamples(habit, events, today);
@@ -46,7 +46,7 @@ describe('engine', () => {
     expect(r.checkpoint).toBeNull();
     expect(r.prediction).toMatchObject({ habitId: 'gym', day: today, source: 'prior', modelVersion: null, computedAt: 5 });
     expect(s.n).toBe(10);
-    expect(r.prediction.p).toBeCloseTo(mixBaselines(s.baselines, s.y, s.n).p[s.n], 12);
+    expect(r.prediction.p).toBeCloseTo(mixBaselines(s.baselines, s.y, s.n, 0, DEFAULT_ENGINE_OPTIONS.priorRateLogOdds).p[s.n], 12);
     expect(r.run).toMatchObject({ promoted: false, trigger: 'launch', samples: 0, reason: `cold start: 10 labelled days, need ${DEFAULT_ENGINE_OPTIONS.coldStartDays}` });
     expect(r.prediction.reasons.length).toBeGreaterThan(0);
   });
