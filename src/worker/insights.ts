@@ -1,6 +1,6 @@
 // The Insights series: for each recent day, the probability the app's engine gives that day from
 // what was known that morning (the same decision as the app's: prior in cold start, then the
-// network blended with the best baseline), with the newest model made by that day;
+// network blended with the baselines' average), with the newest model made by that day;
 // against what happened; and a calibration table. The habit's samples are built once: every field
 // is past-only, so day i is a prefix view of them.
 import type { AppDB } from '../data/db.ts';
