@@ -30,7 +30,7 @@ export interface EngineOptions {
   blendNetwork: number;
   /** Multiplies the hold-out log-likelihood ratio in the blend (1 = plain Bayesian model averaging). */
   evidenceScale: number;
-  /** Prior log-odds of the network against the baseline in the blend (0 = even odds; see networkWeight). */
+  /** Prior log-odds of the network against the baselines' average in the blend (0 = even odds; see networkWeight). */
   networkPrior: number;
   /** Fewer labelled days than this: the prior (the three baselines averaged by past likelihood, see priorRateLogOdds), no training. */
   coldStartDays: number;
