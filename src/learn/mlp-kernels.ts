@@ -65,17 +65,6 @@ export function gatherBatch(ws: Workspace, X: Float32Array, y: Float32Array, sw:
   }
 }
 
-/** ReLU over the first bs entries of each row; branch-free because the signs are unpredictable. */
-export function reluRows(out: Float64Array, nout: number, bs: number, cap: number): void {
-  for (let o = 0; o < nout; o++) {
-    const ob = o * cap;
-    for (let s = ob; s < ob + bs; s++) {
-      const v = out[s];
-      out[s] = 0.5 * (v + Math.abs(v)); // exact: 2v / 2 or (v - v) / 2
-    }
-  }
-}
-
 /** Runs every layer over the gathered batch; the logits end up in the last act row. */
 export function forwardBatch(net: Mlp, ws: Workspace, bs: number): void {
   const layers = net.layers;
@@ -84,8 +73,7 @@ export function forwardBatch(net: Mlp, ws: Workspace, bs: number): void {
   for (let l = 0; l <= last; l++) {
     const nin = layers[l];
     const nout = layers[l + 1];
-    matMulRows(net.weights[l], nin, 1, ws.act[l], ws.act[l + 1], nout, nin, bs, cap, net.biases[l]);
-    if (l !== last) reluRows(ws.act[l + 1], nout, bs, cap);
+    matMulRows(net.weights[l], nin, 1, ws.act[l], ws.act[l + 1], nout, nin, bs, cap, net.biases[l], l !== last);
   }
 }
 
