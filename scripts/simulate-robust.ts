@@ -2,7 +2,7 @@
 // `npx tsx scripts/simulate-robust.ts --seed 11 [--seed 12 ...] [--newcomers] [--set key=value ...]`.
 // With --newcomers it scores five kinds of three-week newcomers against the smoothed completion rate.
 import { newcomerUsers, robustUsers } from './simulate-users.ts';
-import { scoreTable, scoreUser } from './simulate-score.ts';
+import { scoreTable, scoreUser, signed } from './simulate-score.ts';
 import type { EngineOptions } from '../src/learn/engine-options.ts';
 
 const seeds: number[] = [];
@@ -24,13 +24,13 @@ for (const seed of seeds) {
   process.stdout.write(`\n### ${newcomers ? 'Newcomers' : 'Robustness set'}, seed ${seed}\n\n${scoreTable(rows)}\n`);
   if (newcomers) {
     const w = Math.max(...rows.map((r) => r.model - r.base));
-    process.stdout.write(`\nseed ${seed}: model − smoothed completion rate ${rows.map((r) => `${r.user} ${(r.model - r.base >= 0 ? '+' : '') + (r.model - r.base).toFixed(3)}`).join(', ')}\n`);
+    process.stdout.write(`\nseed ${seed}: model − smoothed completion rate ${rows.map((r) => `${r.user} ${signed(r.model - r.base)}`).join(', ')}\n`);
     worst = Math.max(worst, w);
     continue;
   }
   const w = Math.max(...rows.map((r) => r.model - r.bestBaseline));
   const wl = Math.max(...rows.map((r) => r.gapAfterColdStart ?? -Infinity));
-  process.stdout.write(`\nAfter cold start (model − best baseline on those days): ${rows.map((r) => `${r.user} ${r.gapAfterColdStart === null ? '-' : (r.gapAfterColdStart >= 0 ? '+' : '') + r.gapAfterColdStart.toFixed(3)}`).join(', ')}\n`);
+  process.stdout.write(`\nAfter cold start (model − best baseline on those days): ${rows.map((r) => `${r.user} ${r.gapAfterColdStart === null ? '-' : signed(r.gapAfterColdStart)}`).join(', ')}\n`);
   worstLate = Math.max(worstLate, wl);
   const mean = rows.reduce((a, r) => a + r.skill, 0) / rows.length;
   process.stdout.write(`\nseed ${seed}: mean skill ${mean.toFixed(3)}; worst model - best baseline ${w.toFixed(3)} nats/day (after cold start ${wl.toFixed(3)})\n`);

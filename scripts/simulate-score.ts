@@ -63,10 +63,15 @@ export function scoreUser(u: SimUser, options: Partial<EngineOptions> = {}): Use
   };
 }
 
+/** A gap in nats/day with its sign, e.g. +0.012 or -0.004. */
+export function signed(v: number): string {
+  return (v >= 0 ? '+' : '') + v.toFixed(3);
+}
+
 /** A markdown table of user scores. */
 export function scoreTable(rows: UserScore[]): string {
   const f = (v: number): string => v.toFixed(3);
   const head = '| user | scored days | skill | LL model | LL base | LL true | LL best baseline | model - best baseline | days by network | network skill on its days | network gain over base on its days (nats/day) |\n|---|---|---|---|---|---|---|---|---|---|---|';
-  const body = rows.map((r) => `| ${r.user} | ${r.days} | ${f(r.skill)} | ${f(r.model)} | ${f(r.base)} | ${f(r.truth)} | ${f(r.bestBaseline)} | ${(r.model - r.bestBaseline >= 0 ? '+' : '') + f(r.model - r.bestBaseline)} | ${Math.round(r.modelShare * 100)}% | ${r.netSkill === null ? '-' : f(r.netSkill)} | ${r.netGain === null ? '-' : f(r.netGain)} |`);
+  const body = rows.map((r) => `| ${r.user} | ${r.days} | ${f(r.skill)} | ${f(r.model)} | ${f(r.base)} | ${f(r.truth)} | ${f(r.bestBaseline)} | ${signed(r.model - r.bestBaseline)} | ${Math.round(r.modelShare * 100)}% | ${r.netSkill === null ? '-' : f(r.netSkill)} | ${r.netGain === null ? '-' : f(r.netGain)} |`);
   return [head, ...body].join('\n');
 }
