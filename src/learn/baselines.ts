@@ -38,34 +38,40 @@ export function computeBaselines(y: ArrayLike<number>, n: number, firstDay: numb
 }
 
 /**
- * The baselines averaged day by day with weights proportional to their prior odds times their
- * likelihood on all the days before (Bayesian model averaging, past-only): p[i] for 0 <= i <= n.
- * `weekdayLogOdds` and `rateLogOdds` are the log prior odds of the weekday rate and of the completion
- * rate against the score (0: even). With c_k those log-odds, the average costs at most
- * ln(Σ_j e^c_j) − c_k nats in total over baseline k (ln 3 at even odds). `lead` is the baseline with
- * the largest weight at day n (for the explanation).
+ * Per baseline: its log-loss summed over the days before i, at index i (0 <= i <= n). Past-only like
+ * the baselines, so a prefix of it is what a shorter history gives; the average below reads it in O(1).
  */
-export function mixBaselines(b: Baselines, y: ArrayLike<number>, n: number, weekdayLogOdds = 0, rateLogOdds = 0): { p: Float64Array; lead: BaselineName } {
-  // Prior odds enter as a head start in the accumulated loss (index 0: the rate, 2: the weekday rate).
-  const loss = new Float64Array(3);
-  loss[2] = -weekdayLogOdds;
-  loss[0] = -rateLogOdds;
-  const out = new Float64Array(n + 1);
-  let lead = 0;
-  for (let i = 0; i <= n; i++) {
-    const least = Math.min(loss[0], loss[1], loss[2]);
-    let sw = 0, sp = 0;
-    lead = 0;
-    for (let k = 0; k < 3; k++) {
-      const w = Math.exp(least - loss[k]);
-      sw += w;
-      sp += w * b[BASELINE_NAMES[k]][i];
-      if (loss[k] < loss[lead]) lead = k;
-    }
-    out[i] = sp / sw;
-    if (i === n) break;
-    const yi = y[i] > 0.5 ? 1 : 0;
-    for (let k = 0; k < 3; k++) loss[k] += logLossOne(b[BASELINE_NAMES[k]][i], yi);
+export function cumulativeLosses(b: Baselines, y: ArrayLike<number>, n: number): Baselines {
+  const out = { rate: new Float64Array(n + 1), score: new Float64Array(n + 1), weekday: new Float64Array(n + 1) };
+  for (const name of BASELINE_NAMES) {
+    const p = b[name], c = out[name];
+    for (let i = 0; i < n; i++) c[i + 1] = c[i] + logLossOne(p[i], y[i] > 0.5 ? 1 : 0);
   }
-  return { p: out, lead: BASELINE_NAMES[lead] };
+  return out;
+}
+
+/**
+ * The baselines averaged for day i with weights proportional to their prior odds times their
+ * likelihood on all the days before (Bayesian model averaging, past-only), from their cumulative
+ * losses. `weekdayLogOdds` and `rateLogOdds` are the log prior odds of the weekday rate and of the
+ * completion rate against the score (0: even). With c_k those log-odds, the average costs at most
+ * ln(Σ_j e^c_j) − c_k nats in total over baseline k (ln 3 at even odds). `lead` is the baseline with
+ * the largest weight (for the explanation).
+ */
+export function mixAt(b: Baselines, loss: Baselines, i: number, weekdayLogOdds = 0, rateLogOdds = 0): { p: number; lead: BaselineName } {
+  // Prior odds enter as a head start in the accumulated loss.
+  const l0 = loss.rate[i] - rateLogOdds, l1 = loss.score[i], l2 = loss.weekday[i] - weekdayLogOdds;
+  const least = Math.min(l0, l1, l2);
+  const w0 = Math.exp(least - l0), w1 = Math.exp(least - l1), w2 = Math.exp(least - l2);
+  const p = (w0 * b.rate[i] + w1 * b.score[i] + w2 * b.weekday[i]) / (w0 + w1 + w2);
+  const lead: BaselineName = l0 <= l1 && l0 <= l2 ? 'rate' : l1 <= l2 ? 'score' : 'weekday';
+  return { p, lead };
+}
+
+/** mixAt for every day 0..n of labels y[0..n) (p[n] is the day after the last label); `lead` at day n. */
+export function mixBaselines(b: Baselines, y: ArrayLike<number>, n: number, weekdayLogOdds = 0, rateLogOdds = 0): { p: Float64Array; lead: BaselineName } {
+  const loss = cumulativeLosses(b, y, n);
+  const p = new Float64Array(n + 1);
+  for (let i = 0; i <= n; i++) p[i] = mixAt(b, loss, i, weekdayLogOdds, rateLogOdds).p;
+  return { p, lead: mixAt(b, loss, n, weekdayLogOdds, rateLogOdds).lead };
 }

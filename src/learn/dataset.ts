@@ -5,7 +5,7 @@
 import type { HabitInfo, LogEvent } from './events.ts';
 import { numberToDay, localMinuteOfDay } from './time.ts';
 import { emptyFeatureState, writeFeatures, NUM_FEATURES, SCORE_DECAY, HOUR_DECAY, REMINDER_DECAY, WEEKDAY_DECAY } from './features.ts';
-import { computeBaselines, type Baselines } from './baselines.ts';
+import { computeBaselines, cumulativeLosses, type Baselines } from './baselines.ts';
 
 /** Per-day facts of one habit, indexed from its creation day. */
 interface DayFacts { done: Uint8Array; opens: Uint16Array; taps: Uint16Array; hourS: Float64Array; hourC: Float64Array; hourN: Uint16Array }
@@ -27,6 +27,8 @@ export interface HabitSamples {
   xToday: Float32Array;
   /** Past-only baseline probabilities for each sample day and (at index n) for today. */
   baselines: Baselines;
+  /** Per baseline: its log-loss summed over the sample days before each index (0..n), see cumulativeLosses. */
+  baselineLoss: Baselines;
   /** Completions and labelled days before today (for the prior and explanations). */
   completed: number;
 }
@@ -149,7 +151,8 @@ export function buildHabitSamples(habit: HabitInfo, events: readonly LogEvent[] 
     s.scoreA = s.scoreA * scoreDecay + d;
     s.scoreB = s.scoreB * scoreDecay + 1;
   }
-  return { X, y, days, n, xToday, baselines: computeBaselines(y, n, first), completed };
+  const baselines = computeBaselines(y, n, first);
+  return { X, y, days, n, xToday, baselines, baselineLoss: cumulativeLosses(baselines, y, n), completed };
 }
 
 /** Features of one day for one habit (builds the history up to it: linear). */
@@ -163,11 +166,12 @@ export function sliceSamples(full: HabitSamples, n: number): HabitSamples {
   let completed = 0;
   for (let i = 0; i < n; i++) completed += full.y[i];
   const F = NUM_FEATURES;
-  const b = full.baselines;
+  const prefix = (b: Baselines): Baselines => ({ rate: b.rate.subarray(0, n + 1), score: b.score.subarray(0, n + 1), weekday: b.weekday.subarray(0, n + 1) });
   return {
     X: full.X.subarray(0, n * F), y: full.y.subarray(0, n), days: full.days, n,
     xToday: n < full.n ? full.X.subarray(n * F, (n + 1) * F) : full.xToday,
-    baselines: { rate: b.rate.subarray(0, n + 1), score: b.score.subarray(0, n + 1), weekday: b.weekday.subarray(0, n + 1) },
+    baselines: prefix(full.baselines),
+    baselineLoss: prefix(full.baselineLoss),
     completed,
   };
 }

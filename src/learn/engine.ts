@@ -9,7 +9,7 @@ import { createAdam } from './adam.ts';
 import { trainEpochs } from './train-loop.ts';
 import { makeCheckpoint, netFromCheckpoint, validateCheckpoint } from './checkpoint.ts';
 import { buildHabitSamples, type HabitSamples } from './dataset.ts';
-import { BASELINE_NAMES, mixBaselines, type BaselineName } from './baselines.ts';
+import { BASELINE_NAMES, mixAt, type BaselineName } from './baselines.ts';
 import { FEATURE_VERSION, NUM_FEATURES } from './features.ts';
 import { logLoss, logLossOne, scoreAll } from './metrics.ts';
 import { explainCounts, explainModel } from './explain.ts';
@@ -43,10 +43,11 @@ export function splitDays(n: number, o: EngineOptions): { trainStart: number; tr
   return { trainStart: Math.max(0, trainEnd - o.window), trainEnd };
 }
 
-function netMetrics(net: Mlp, s: HabitSamples, from: number, to: number): Metrics {
+/** The network's probabilities for the days [from, to) (indexed like the samples; 0 before `from`). */
+function netHoldout(net: Mlp, s: HabitSamples, from: number, to: number): Float64Array {
   const p = new Float64Array(s.n);
   for (let i = from; i < to; i++) p[i] = predictProba(net, s.X, i * NUM_FEATURES);
-  return scoreAll(p, s.y, from, to);
+  return p;
 }
 
 /**
@@ -74,24 +75,28 @@ function usableActive(active: Checkpoint | null, layers: number[]): { ckpt: Chec
 /**
  * Today's probability from the history in `s`: the prior during cold start; otherwise the network
  * blended with the baselines' likelihood-weighted average by their hold-out likelihoods (see
- * networkWeight), reported as `model` when the network has at least half the weight, else as `baseline`.
+ * networkWeight), reported as `model` when the network has at least half the weight, else as
+ * `baseline`. `netP`: the network's hold-out probabilities when the caller already has them.
  */
-export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp | null, modelVersion: number | null, now: number, o: EngineOptions, netHoldoutLL?: number): Prediction {
+export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp | null, modelVersion: number | null, now: number, o: EngineOptions, netP?: Float64Array): Prediction {
   const base = { habitId, day: today, computedAt: now };
   if (s.n < o.coldStartDays) {
-    const mix = mixBaselines(s.baselines, s.y, s.n, 0, o.priorRateLogOdds);
-    const p = mix.p[s.n];
-    return { ...base, p, source: 'prior', reasons: explainCounts(mix.lead, s, today, p), modelVersion: null };
+    const mix = mixAt(s.baselines, s.baselineLoss, s.n, 0, o.priorRateLogOdds);
+    return { ...base, p: mix.p, source: 'prior', reasons: explainCounts(mix.lead, s, today, mix.p), modelVersion: null };
   }
   const { trainEnd } = splitDays(s.n, o);
   // The average, not the single best baseline: picking one on a small lead flips between
   // predictors that differ a lot (a streak habit's day-of-week rate led by luck for 50 days).
-  const mix = mixBaselines(s.baselines, s.y, s.n, o.weekdayLogOdds);
-  const pBase = mix.p;
-  const pb = pBase[s.n];
-  const w = !net ? 0
-    : o.blendNetwork ? networkWeight(net, s, trainEnd, pBase, o.evidenceScale, o.networkPrior)
-      : (netHoldoutLL ?? netMetrics(net, s, trainEnd, s.n).logLoss) <= logLoss(pBase, s.y, trainEnd, s.n) + o.modelMargin ? 1 : 0;
+  const mix = mixAt(s.baselines, s.baselineLoss, s.n, o.weekdayLogOdds);
+  const pb = mix.p;
+  let w = 0;
+  if (net) {
+    const pNet = netP ?? netHoldout(net, s, trainEnd, s.n);
+    const pBase = new Float64Array(s.n);
+    for (let i = trainEnd; i < s.n; i++) pBase[i] = mixAt(s.baselines, s.baselineLoss, i, o.weekdayLogOdds).p;
+    w = o.blendNetwork ? networkWeight(pNet, pBase, s.y, trainEnd, s.n, o.evidenceScale, o.networkPrior)
+      : logLoss(pNet, s.y, trainEnd, s.n) <= logLoss(pBase, s.y, trainEnd, s.n) + o.modelMargin ? 1 : 0;
+  }
   const p = net && w > 0 ? w * predictProba(net, s.xToday) + (1 - w) * pb : pb;
   if (net && w >= 0.5) return { ...base, p, source: 'model', reasons: explainModel(net, s, today), modelVersion };
   return { ...base, p, source: 'baseline', reasons: explainCounts(mix.lead, s, today, p), modelVersion: null };
@@ -99,15 +104,15 @@ export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp
 
 /**
  * The network's weight against the baselines' average: Bayesian model averaging with the chronological
- * hold-out as evidence, w = 1 / (1 + exp(−prior − scale · Σ(baseline log-loss − network log-loss))).
+ * hold-out [from, to) as evidence, w = 1 / (1 + exp(−prior − scale · Σ(baseline log-loss − network log-loss))).
  * A short or undecided hold-out keeps both in the blend; clear evidence moves the weight to the
  * winner, so the noisy all-or-nothing choice of the first weeks after cold start is avoided. The
  * prior odds are against the network because a candidate is retrained every day and kept only if
  * it won on this same hold-out: its evidence there is flattering, the baseline's is not.
  */
-function networkWeight(net: Mlp, s: HabitSamples, from: number, pBase: ArrayLike<number>, scale: number, prior: number): number {
+function networkWeight(pNet: ArrayLike<number>, pBase: ArrayLike<number>, y: ArrayLike<number>, from: number, to: number, scale: number, prior: number): number {
   let sum = 0;
-  for (let i = from; i < s.n; i++) sum += logLossOne(pBase[i], s.y[i]) - logLossOne(predictProba(net, s.X, i * NUM_FEATURES), s.y[i]);
+  for (let i = from; i < to; i++) sum += logLossOne(pBase[i], y[i]) - logLossOne(pNet[i], y[i]);
   const z = Math.max(-30, Math.min(30, prior + scale * sum));
   return 1 / (1 + Math.exp(-z));
 }
@@ -118,12 +123,11 @@ export function trainOnSamples(habitId: string, s: HabitSamples, today: string, 
   const t0 = clock ? clock() : 0;
   const { ckpt, refused } = usableActive(active, o.layers);
   const activeNet = ckpt ? netFromCheckpoint(ckpt).net : null;
-  // The network in force afterwards is the promoted candidate or the active one; its hold-out
-  // log-loss is already known here, so decide() does not recompute it.
-  const finish = (checkpoint: Checkpoint | null, promoted: boolean, reason: string, samples: number, metrics: TrainingRun['metrics'], inForce: Mlp | null = activeNet): TrainOutput => {
+  // The network in force afterwards is the promoted candidate or the active one; when its hold-out
+  // probabilities are already known here (inForceP), decide() does not predict them again.
+  const finish = (checkpoint: Checkpoint | null, promoted: boolean, reason: string, samples: number, metrics: TrainingRun['metrics'], inForceP?: Float64Array, inForce: Mlp | null = activeNet): TrainOutput => {
     const version = checkpoint ? checkpoint.version : ckpt ? ckpt.version : null;
-    const knownLL = checkpoint ? metrics?.model.logLoss : metrics?.active?.logLoss;
-    const prediction = decide(habitId, s, today, inForce, version, now, o, knownLL);
+    const prediction = decide(habitId, s, today, inForce, version, now, o, inForceP);
     const run: TrainingRun = {
       habitId, startedAt: now, durationMs: clock ? clock() - t0 : 0, trigger, samples, promoted,
       reason: refused ? `active checkpoint refused (${refused}); ${reason}` : reason,
@@ -145,25 +149,27 @@ export function trainOnSamples(habitId: string, s: HabitSamples, today: string, 
     epochs, batchSize: o.batchSize, learningRate: o.learningRate, l2: o.l2, seed,
   });
   const bb = bestBaseline(s, trainEnd, s.n, o);
-  const activeM = activeNet ? netMetrics(activeNet, s, trainEnd, s.n) : null;
+  const activeP = activeNet ? netHoldout(activeNet, s, trainEnd, s.n) : undefined;
+  const activeM = activeP ? scoreAll(activeP, s.y, trainEnd, s.n) : null;
   if (res.diverged || !res.finite) {
-    return finish(null, false, `diverged after ${res.steps} steps: active model left unchanged`, count, { model: { n: s.n - trainEnd, logLoss: NaN, brier: NaN, auc: null }, baseline: bb.metrics, active: activeM });
+    return finish(null, false, `diverged after ${res.steps} steps: active model left unchanged`, count, { model: { n: s.n - trainEnd, logLoss: NaN, brier: NaN, auc: null }, baseline: bb.metrics, active: activeM }, activeP);
   }
-  const model = netMetrics(net, s, trainEnd, s.n);
+  const modelP = netHoldout(net, s, trainEnd, s.n);
+  const model = scoreAll(modelP, s.y, trainEnd, s.n);
   const metrics = { model, baseline: bb.metrics, active: activeM };
   const ll = (m: Metrics): string => m.logLoss.toFixed(4);
   if (activeM && !(model.logLoss <= activeM.logLoss + o.promoteTolerance)) {
-    return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > active ${ll(activeM)} + tolerance ${o.promoteTolerance}`, count, metrics);
+    return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > active ${ll(activeM)} + tolerance ${o.promoteTolerance}`, count, metrics, activeP);
   }
   if (!(model.logLoss <= bb.metrics.logLoss)) {
-    return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > ${bb.name} baseline ${ll(bb.metrics)}`, count, metrics);
+    return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > ${bb.name} baseline ${ll(bb.metrics)}`, count, metrics, activeP);
   }
   const checkpoint = makeCheckpoint(net, opt, {
     habitId, version: (active && typeof active.version === 'number' ? active.version : 0) + 1,
     featureVersion: FEATURE_VERSION, step: (ckpt ? ckpt.step : 0) + count * epochs, trainedThrough: s.days[trainEnd - 1],
     metrics, createdAt: now, trigger,
   });
-  return finish(checkpoint, true, `promoted: hold-out log-loss ${ll(model)} <= ${activeM ? `active ${ll(activeM)} and ` : ''}${bb.name} baseline ${ll(bb.metrics)}`, count, metrics, net);
+  return finish(checkpoint, true, `promoted: hold-out log-loss ${ll(model)} <= ${activeM ? `active ${ll(activeM)} and ` : ''}${bb.name} baseline ${ll(bb.metrics)}`, count, metrics, modelP, net);
 }
 
 /** Trains one habit on its whole history (warm-started from `active`) and predicts `today`. */

@@ -2,7 +2,7 @@
 // and be built in one linear pass.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildHabitSamples, fastDayNumber, featuresForDay, indexEvents } from '../../../src/learn/dataset.ts';
+import { buildHabitSamples, fastDayNumber, featuresForDay, indexEvents, sliceSamples } from '../../../src/learn/dataset.ts';
 import { FEATURE_NAMES, NUM_FEATURES } from '../../../src/learn/features.ts';
 import { toLogEvent, type LogEvent } from '../../../src/learn/events.ts';
 import { addDays, dayToNumber, numberToDay } from '../../../src/learn/time.ts';
@@ -32,7 +32,7 @@ describe('features', () => {
     expect(new Set(FEATURE_NAMES).size).toBe(10);
   });
 
-  it('never leaks: changing, adding or removing events on or after D leaves D (and earlier rows) unchanged', () => {
+  it('never leaks: changing, adding or removing events on or after D leaves D (and earlier rows, baselines and their losses) unchanged', () => {
     fc.assert(fc.property(fc.array(arbEvent, { maxLength: 80 }), fc.array(arbEvent, { maxLength: 40 }), fc.integer({ min: 0, max: 59 }), (base, extra, k) => {
       const D = addDays('2026-01-01', k);
       const past = base.filter((e) => e.day < D);
@@ -45,6 +45,13 @@ describe('features', () => {
       expect(Array.from(long.X.subarray(0, a.n * NUM_FEATURES))).toEqual(Array.from(a.X));
       expect(Array.from(long.X.subarray(a.n * NUM_FEATURES, (a.n + 1) * NUM_FEATURES))).toEqual(Array.from(a.xToday));
       expect(Array.from(long.y.subarray(0, a.n))).toEqual(Array.from(a.y));
+      // The replay's zero-copy prefix of the longer build, baselines and their running losses included.
+      const cut = sliceSamples(long, a.n);
+      for (const k of ['rate', 'score', 'weekday'] as const) {
+        expect(Array.from(cut.baselines[k])).toEqual(Array.from(a.baselines[k]));
+        expect(Array.from(cut.baselineLoss[k])).toEqual(Array.from(a.baselineLoss[k]));
+      }
+      expect([cut.completed, Array.from(cut.xToday)]).toEqual([a.completed, Array.from(a.xToday)]);
     }), { numRuns: 150 });
   });
 
