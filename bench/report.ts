@@ -15,6 +15,13 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
+/** The ratio to nudge_warm, with the paired-rounds median next to it where there is one. */
+function ratioText(r: BenchResult, size: string, peer: string): string {
+  const med = r.train_ms[size];
+  const p = r.train_ratio_paired?.[size]?.[peer];
+  return `${fmt(med[peer] / med.nudge_warm)}x${p === undefined ? '' : ` (paired ${fmt(p)}x)`}`;
+}
+
 function fmt(x: number | undefined): string {
   if (x === undefined) return '-';
   return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3);
@@ -25,13 +32,13 @@ export function renderTable(r: BenchResult): string {
   const lines: string[] = [];
   lines.push(`Nudge benchmark — ${r.meta.date}, ${r.meta.cpu} x${r.meta.cpus}, Node ${r.meta.node}, load ${r.meta.loadavg.join(' ')}${r.meta.quick ? ' (QUICK: 1 repetition, small sizes)' : ''}`);
   lines.push('');
-  lines.push('Training, 20 epochs, batch 32, 10-16-8-1 (ms wall-clock: median, min; CPU ms median; reps; ratio = peer median / nudge_warm median)');
+  lines.push('Training, 20 epochs, batch 32, 10-16-8-1 (ms wall-clock: median, min; CPU ms median; reps; ratio = peer median / nudge_warm median; paired = median over interleaved rounds of peer / nudge_warm)');
   for (const size of Object.keys(r.train_ms)) {
     lines.push(`  ${size.replace('samples_', '')} samples`);
     const med = r.train_ms[size];
     for (const peer of Object.keys(med)) {
-      const ratio = peer === 'nudge_warm' ? '' : `${fmt(med[peer] / med.nudge_warm)}x`;
-      lines.push(`    ${pad(peer, 12)} ${pad(fmt(med[peer]), 8)} min ${pad(fmt(r.train_ms_min[size][peer]), 8)} cpu ${pad(fmt(r.train_cpu_ms[size][peer]), 8)} reps ${pad(String(r.train_reps[size][peer]), 3)} ${pad(ratio, 8)} ${PEER_NOTES[peer] ?? ''}`);
+      const ratio = peer === 'nudge_warm' ? '' : ratioText(r, size, peer);
+      lines.push(`    ${pad(peer, 12)} ${pad(fmt(med[peer]), 8)} min ${pad(fmt(r.train_ms_min[size][peer]), 8)} cpu ${pad(fmt(r.train_cpu_ms[size][peer]), 8)} reps ${pad(String(r.train_reps[size][peer]), 3)} ${pad(ratio, 20)} ${PEER_NOTES[peer] ?? ''}`);
     }
   }
   lines.push('');
@@ -50,12 +57,12 @@ export function renderMarkdown(r: BenchResult): string {
   L.push('');
   L.push('Training, 20 epochs, batch 32, 10-16-8-1 (ms):');
   L.push('');
-  L.push('| samples | peer | median | min | CPU median | reps | median / nudge_warm | configuration difference |');
+  L.push('| samples | peer | median | min | CPU median | reps | median / nudge_warm (paired rounds) | configuration difference |');
   L.push('|---|---|---|---|---|---|---|---|');
   for (const size of Object.keys(r.train_ms)) {
     const med = r.train_ms[size];
     for (const peer of Object.keys(med)) {
-      const ratio = peer === 'nudge_warm' ? '1' : `${fmt(med[peer] / med.nudge_warm)}x`;
+      const ratio = peer === 'nudge_warm' ? '1' : ratioText(r, size, peer);
       L.push(`| ${size.replace('samples_', '')} | ${peer} | ${fmt(med[peer])} | ${fmt(r.train_ms_min[size][peer])} | ${fmt(r.train_cpu_ms[size][peer])} | ${r.train_reps[size][peer]} | ${ratio} | ${PEER_NOTES[peer] ?? ''} |`);
     }
   }

@@ -13,6 +13,8 @@ export interface BenchResult {
   train_cpu_ms: Record<string, PeerNumbers>;
   /** Peer median / nudge_warm median, per size. */
   train_ratio_vs_nudge_warm: Record<string, PeerNumbers>;
+  /** For peers run interleaved with nudge_warm (brainjs): the median over rounds of peer / nudge_warm in the same round. Absent in results saved before it existed. */
+  train_ratio_paired?: Record<string, PeerNumbers>;
   predict_us: PeerNumbers;
   predict_us_min: PeerNumbers;
   /** Median CPU µs per prediction (robust to other load on the machine). */

@@ -5,7 +5,7 @@ import os from 'node:os';
 import { parseArgs } from './args.ts';
 import type { BenchResult, PeerNumbers } from './result.ts';
 import type { Timing } from './stats.ts';
-import { interleaved, round3 } from './stats.ts';
+import { interleaved, pairedRatio, round3 } from './stats.ts';
 
 const TFJS_BUDGET_MS = 15_000;
 const WARMUP_CAP = 1000;
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   const budget = args.quick ? 0 : TFJS_BUDGET_MS;
   const notes: string[] = [];
   const timings: Record<string, Record<string, Timing>> = {};
+  const paired: Record<string, PeerNumbers> = {};
   const put = (n: number, peer: string, t: Timing): void => {
     (timings[`samples_${n}`] ??= {})[peer] = t;
     log(`${peer} samples_${n}: median ${t.median} ms, min ${t.min} ms, CPU ${t.cpuMedian} ms over ${t.reps} reps`);
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     const warm = interleaved({ nudge_warm: (r) => nudge.nudgeTrainOnce(d, 1 + r), brainjs: brain.brainTrainer(d, 'default') }, reps);
     put(n, 'nudge_warm', warm.nudge_warm);
     put(n, 'brainjs', warm.brainjs);
+    paired[`samples_${n}`] = { brainjs: pairedRatio(warm.nudge_warm, warm.brainjs) };
+    log(`brainjs / nudge_warm samples_${n}, median of paired rounds: ${paired[`samples_${n}`].brainjs}`);
     put(n, 'nudge_cold', nudge.nudgeCold(n, n === 1000 || args.quick ? reps : Math.min(reps, 3)));
     put(n, 'brainjs_adam', brain.brainTrain(d, reps, 'adam', args.quick ? 0 : BRAIN_ADAM_BUDGET_MS));
   }
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
     train_reps: pick((t) => t.reps),
     train_cpu_ms: pick((t) => t.cpuMedian ?? NaN),
     train_ratio_vs_nudge_warm: Object.fromEntries(Object.entries(train_ms).map(([size, m]) => [size, Object.fromEntries(Object.entries(m).filter(([p]) => p !== 'nudge_warm').map(([p, v]) => [p, round3(v / m.nudge_warm)]))])),
+    train_ratio_paired: paired,
     predict_us: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.median])),
     predict_us_min: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.min])),
     predict_cpu_us: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.cpuMedian ?? NaN])),

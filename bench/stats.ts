@@ -63,6 +63,14 @@ export function repsWithin(wanted: number, warmupMs: number, budgetMs: number): 
 }
 
 /**
+ * Median over rounds of b's time / a's time in the same round of `interleaved`: each ratio compares two
+ * runs made seconds apart, so a slow or fast stretch of the machine that hits both cancels out.
+ */
+export function pairedRatio(a: Timing, b: Timing): number {
+  return round3(median(b.runs.map((t, i) => t / a.runs[i])));
+}
+
+/**
  * Times several peers on the same work with their repetitions interleaved (A B A B ...), each after
  * its own untimed warm-up, so a ratio between them is not skewed by the machine getting busier or
  * quieter between one peer's block of runs and the next.

@@ -16,6 +16,7 @@ describe('npm run bench -- --quick --json', () => {
     for (const table of ['train_ms', 'train_ms_min', 'train_reps']) {
       for (const peer of PEERS) expect(positive(r[table].samples_200[peer]), `${table}.samples_200.${peer}`).toBe(true);
     }
+    expect(positive(r.train_ratio_paired.samples_200.brainjs), 'train_ratio_paired.samples_200.brainjs').toBe(true);
     for (const peer of ['nudge', 'tfjs_cpu', 'brainjs']) expect(positive(r.predict_us[peer]), `predict_us.${peer}`).toBe(true);
     expect(positive(r.features_ms.habits5_years5)).toBe(true);
     expect(positive(r.replay_ms.habit1_year1)).toBe(true);
