@@ -8,17 +8,17 @@ function relu(v: number): number {
 }
 
 /**
- * out[r][s] = init[r] + sum_k M[r][k] * inp[k][s] for s < bs, where M[r][k] = w[r * rs + k * ks]
- * (rs = nin, ks = 1 reads W; rs = 1, ks = nin reads Wᵀ), then ReLU when `withRelu` (fused into the
- * stores, one pass fewer over the batch: 3% of a training run). Blocks of 2 rows x 4 samples.
+ * out[r][s] = init[r] + sum_k W[r][k] * inp[k][s] for s < bs (W is nr x nk, row-major), then ReLU
+ * when `withRelu` (fused into the stores, one pass fewer over the batch: 3% of a training run).
+ * Blocks of 2 rows x 4 samples.
  */
-export function matMulRows(w: Float32Array, rs: number, ks: number, inp: Float64Array, out: Float64Array, nr: number, nk: number, bs: number, cap: number, init: Float32Array, withRelu = false): void {
+export function matMulRows(w: Float32Array, inp: Float64Array, out: Float64Array, nr: number, nk: number, bs: number, cap: number, init: Float32Array, withRelu = false): void {
   let r = 0;
   for (; r + 1 < nr; r += 2) {
     const o0 = r * cap;
     const o1 = o0 + cap;
-    const w0 = r * rs;
-    const w1 = w0 + rs;
+    const w0 = r * nk;
+    const w1 = w0 + nk;
     const b0 = init[r];
     const b1 = init[r + 1];
     let s = 0;
@@ -26,8 +26,8 @@ export function matMulRows(w: Float32Array, rs: number, ks: number, inp: Float64
     for (; s + 3 < bs; s += 4) {
       let a0 = b0, a1 = b0, a2 = b0, a3 = b0, c0 = b1, c1 = b1, c2 = b1, c3 = b1;
       for (let k = 0, ik = s; k < nk; k++, ik += cap) {
-        const u = w[w0 + k * ks];
-        const v = w[w1 + k * ks];
+        const u = w[w0 + k];
+        const v = w[w1 + k];
         const x0 = inp[ik], x1 = inp[ik + 1], x2 = inp[ik + 2], x3 = inp[ik + 3];
         a0 += u * x0; a1 += u * x1; a2 += u * x2; a3 += u * x3;
         c0 += v * x0; c1 += v * x1; c2 += v * x2; c3 += v * x3;
@@ -43,30 +43,114 @@ export function matMulRows(w: Float32Array, rs: number, ks: number, inp: Float64
       let a0 = b0, c0 = b1;
       for (let k = 0, ik = s; k < nk; k++, ik += cap) {
         const x0 = inp[ik];
-        a0 += w[w0 + k * ks] * x0;
-        c0 += w[w1 + k * ks] * x0;
+        a0 += w[w0 + k] * x0;
+        c0 += w[w1 + k] * x0;
       }
       out[o0 + s] = withRelu ? relu(a0) : a0;
       out[o1 + s] = withRelu ? relu(c0) : c0;
     }
   }
   if (r < nr) {
-    matMulRow(w, r * rs, ks, inp, out, r * cap, nk, bs, cap, init[r]);
+    matMulRow(w, r * nk, inp, out, r * cap, nk, bs, cap, init[r]);
     if (withRelu) for (let s = r * cap; s < r * cap + bs; s++) out[s] = relu(out[s]);
   }
 }
 
+/**
+ * Back-propagation through a weight matrix and the ReLU before it, in one pass:
+ * out[r][s] = (act[r][s] > 0 ? sum_k W[k][r] * delta[k][s] : 0) for r < nr (W is nk x nr, row-major),
+ * and gB[r] = sum_s out[r][s] (the bias gradient of that layer). Blocks of 2 rows x 4 samples.
+ */
+export function backRelu(w: Float32Array, delta: Float64Array, act: Float64Array, out: Float64Array, gB: Float64Array, nr: number, nk: number, bs: number, cap: number): void {
+  if (nk === 1) return backReluFromOne(w, delta, act, out, gB, nr, bs, cap);
+  let r = 0;
+  for (; r + 1 < nr; r += 2) {
+    const o0 = r * cap;
+    const o1 = o0 + cap;
+    let g0 = 0, g1 = 0;
+    let s = 0;
+    for (; s + 3 < bs; s += 4) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+      for (let k = 0, ik = s, wk = r; k < nk; k++, ik += cap, wk += nr) {
+        const u = w[wk];
+        const v = w[wk + 1];
+        const x0 = delta[ik], x1 = delta[ik + 1], x2 = delta[ik + 2], x3 = delta[ik + 3];
+        a0 += u * x0; a1 += u * x1; a2 += u * x2; a3 += u * x3;
+        c0 += v * x0; c1 += v * x1; c2 += v * x2; c3 += v * x3;
+      }
+      a0 = act[o0 + s] > 0 ? a0 : 0; a1 = act[o0 + s + 1] > 0 ? a1 : 0; a2 = act[o0 + s + 2] > 0 ? a2 : 0; a3 = act[o0 + s + 3] > 0 ? a3 : 0;
+      c0 = act[o1 + s] > 0 ? c0 : 0; c1 = act[o1 + s + 1] > 0 ? c1 : 0; c2 = act[o1 + s + 2] > 0 ? c2 : 0; c3 = act[o1 + s + 3] > 0 ? c3 : 0;
+      out[o0 + s] = a0; out[o0 + s + 1] = a1; out[o0 + s + 2] = a2; out[o0 + s + 3] = a3;
+      out[o1 + s] = c0; out[o1 + s + 1] = c1; out[o1 + s + 2] = c2; out[o1 + s + 3] = c3;
+      g0 += (a0 + a1) + (a2 + a3);
+      g1 += (c0 + c1) + (c2 + c3);
+    }
+    for (; s < bs; s++) {
+      let a0 = 0, c0 = 0;
+      for (let k = 0, ik = s, wk = r; k < nk; k++, ik += cap, wk += nr) {
+        const x0 = delta[ik];
+        a0 += w[wk] * x0;
+        c0 += w[wk + 1] * x0;
+      }
+      a0 = act[o0 + s] > 0 ? a0 : 0;
+      c0 = act[o1 + s] > 0 ? c0 : 0;
+      out[o0 + s] = a0;
+      out[o1 + s] = c0;
+      g0 += a0;
+      g1 += c0;
+    }
+    gB[r] = g0;
+    gB[r + 1] = g1;
+  }
+  for (; r < nr; r++) {
+    const o0 = r * cap;
+    let g0 = 0;
+    for (let s = 0; s < bs; s++) {
+      let a0 = 0;
+      for (let k = 0, ik = s, wk = r; k < nk; k++, ik += cap, wk += nr) a0 += w[wk] * delta[ik];
+      a0 = act[o0 + s] > 0 ? a0 : 0;
+      out[o0 + s] = a0;
+      g0 += a0;
+    }
+    gB[r] = g0;
+  }
+}
+
+/** backRelu from a single output (the logit's layer): an outer product, masked. */
+function backReluFromOne(w: Float32Array, delta: Float64Array, act: Float64Array, out: Float64Array, gB: Float64Array, nr: number, bs: number, cap: number): void {
+  for (let r = 0; r < nr; r++) {
+    const u = w[r];
+    const o0 = r * cap;
+    let g0 = 0, g1 = 0;
+    let s = 0;
+    for (; s + 1 < bs; s += 2) {
+      const a0 = act[o0 + s] > 0 ? u * delta[s] : 0;
+      const a1 = act[o0 + s + 1] > 0 ? u * delta[s + 1] : 0;
+      out[o0 + s] = a0;
+      out[o0 + s + 1] = a1;
+      g0 += a0;
+      g1 += a1;
+    }
+    if (s < bs) {
+      const a0 = act[o0 + s] > 0 ? u * delta[s] : 0;
+      out[o0 + s] = a0;
+      g0 += a0;
+    }
+    gB[r] = g0 + g1;
+  }
+}
+
 /** A single leftover output row of matMulRows. */
-function matMulRow(w: Float32Array, w0: number, ks: number, inp: Float64Array, out: Float64Array, o0: number, nk: number, bs: number, cap: number, init: number): void {
+function matMulRow(w: Float32Array, w0: number, inp: Float64Array, out: Float64Array, o0: number, nk: number, bs: number, cap: number, init: number): void {
   out.fill(init, o0, o0 + bs);
   let k = 0;
   for (; k + 3 < nk; k += 4) {
-    const a0 = w[w0 + k * ks], a1 = w[w0 + (k + 1) * ks], a2 = w[w0 + (k + 2) * ks], a3 = w[w0 + (k + 3) * ks];
+    const a0 = w[w0 + k], a1 = w[w0 + k + 1], a2 = w[w0 + k + 2], a3 = w[w0 + k + 3];
     const i0 = k * cap, i1 = i0 + cap, i2 = i1 + cap, i3 = i2 + cap;
     for (let s = 0; s < bs; s++) out[o0 + s] += a0 * inp[i0 + s] + a1 * inp[i1 + s] + (a2 * inp[i2 + s] + a3 * inp[i3 + s]);
   }
   for (; k < nk; k++) {
-    const a0 = w[w0 + k * ks];
+    const a0 = w[w0 + k];
     const i0 = k * cap;
     for (let s = 0; s < bs; s++) out[o0 + s] += a0 * inp[i0 + s];
   }

@@ -2,7 +2,7 @@
 // row i holds feature i for every sample of the batch), so the inner loops of mlp-blas.ts run over
 // the batch: long, branch-free, cache-friendly loops instead of many 8-16 long ones.
 import type { Mlp } from './mlp.ts';
-import { gradWeights, matMulRows } from './mlp-blas.ts';
+import { backRelu, gradWeights, matMulRows } from './mlp-blas.ts';
 
 /** Preallocated buffers for one network shape and batch capacity; reused across batches. */
 export interface Workspace {
@@ -18,8 +18,6 @@ export interface Workspace {
   /** Per-sample labels and loss weights of the current batch. */
   yb: Float64Array;
   wb: Float64Array;
-  /** Zero row initialisers for back-propagation (as long as the widest layer). */
-  zeros: Float32Array;
 }
 
 /** Allocates a workspace for `layers` and batches of up to `cap` samples. */
@@ -35,7 +33,7 @@ export function createWorkspace(layers: readonly number[], cap: number): Workspa
     gW.push(new Float64Array(layers[l + 1] * layers[l]));
     gB.push(new Float64Array(layers[l + 1]));
   }
-  return { cap, act, delta, gW, gB, yb: new Float64Array(cap), wb: new Float64Array(cap), zeros: new Float32Array(Math.max(...layers)) };
+  return { cap, act, delta, gW, gB, yb: new Float64Array(cap), wb: new Float64Array(cap) };
 }
 
 const workspaces = new WeakMap<Mlp, Workspace>();
@@ -73,7 +71,7 @@ export function forwardBatch(net: Mlp, ws: Workspace, bs: number): void {
   for (let l = 0; l <= last; l++) {
     const nin = layers[l];
     const nout = layers[l + 1];
-    matMulRows(net.weights[l], nin, 1, ws.act[l], ws.act[l + 1], nout, nin, bs, cap, net.biases[l], l !== last);
+    matMulRows(net.weights[l], ws.act[l], ws.act[l + 1], nout, nin, bs, cap, net.biases[l], l !== last);
   }
 }
 
@@ -107,34 +105,6 @@ export function lossAndOutputDelta(ws: Workspace, bs: number): number {
   return wsum > 0 ? loss : NaN;
 }
 
-/**
- * Masks dPrev by the ReLU of the previous layer (prev > 0, prev being post-ReLU so >= 0) and
- * stores each row's sum, which is that layer's bias gradient.
- */
-export function reluBackRows(prev: Float64Array, dPrev: Float64Array, gB: Float64Array, nin: number, bs: number, cap: number): void {
-  for (let i = 0; i < nin; i++) {
-    const ib = i * cap;
-    const end = ib + bs;
-    // Two partial sums: one add chain per element would make the loop latency-bound.
-    let s0 = 0, s1 = 0;
-    let s = ib;
-    for (; s + 1 < end; s += 2) {
-      const v0 = prev[s] > 0 ? dPrev[s] : 0;
-      const v1 = prev[s + 1] > 0 ? dPrev[s + 1] : 0;
-      dPrev[s] = v0;
-      dPrev[s + 1] = v1;
-      s0 += v0;
-      s1 += v1;
-    }
-    if (s < end) {
-      const v0 = prev[s] > 0 ? dPrev[s] : 0;
-      dPrev[s] = v0;
-      s0 += v0;
-    }
-    gB[i] = s0 + s1;
-  }
-}
-
 /** Back-propagates the output delta (from lossAndOutputDelta) into ws.gW / ws.gB; returns the sum of all gradients (non-finite if any is). */
 export function backwardBatch(net: Mlp, ws: Workspace, bs: number): number {
   const layers = net.layers;
@@ -145,8 +115,7 @@ export function backwardBatch(net: Mlp, ws: Workspace, bs: number): number {
     const nout = layers[l + 1];
     gradWeights(ws.delta[l], ws.act[l], ws.gW[l], nin, nout, bs, cap);
     if (l > 0) {
-      matMulRows(net.weights[l], 1, nin, ws.delta[l], ws.delta[l - 1], nin, nout, bs, cap, ws.zeros);
-      reluBackRows(ws.act[l], ws.delta[l - 1], ws.gB[l - 1], nin, bs, cap);
+      backRelu(net.weights[l], ws.delta[l], ws.act[l], ws.delta[l - 1], ws.gB[l - 1], nin, nout, bs, cap);
     }
     check += sumOf(ws.gW[l]) + sumOf(ws.gB[l]);
   }
