@@ -166,8 +166,8 @@ export function hasStructure(u: SimUser): boolean {
 
 /** Other kinds of people, written after tuning to check that the engine generalises (never tuned on). */
 export function novelUsers(): SimUser[] {
-  const mk = (name: string, seed: number, spec: HabitKind, days = 365, timeZone = 'Europe/Berlin'): SimUser =>
-    ({ name, seed, timeZone, start: '2025-03-01', days, opens: 1.2, habits: [{ id: 'x', name: 'X', hour: 20, spec }] });
+  const mk = (name: string, seed: number, spec: HabitKind, days = 365, timeZone = 'Europe/Berlin', hour = 20): SimUser =>
+    ({ name, seed, timeZone, start: '2025-03-01', days, opens: 1.2, habits: [{ id: 'x', name: 'X', hour, spec }] });
   return [
     mk('rare', 31, { kind: 'coin', p: 0.08 }),
     mk('almost-always', 32, { kind: 'coin', p: 0.95 }),
@@ -177,6 +177,15 @@ export function novelUsers(): SimUser[] {
     mk('reminder-weak', 36, { kind: 'reminder', low: 0.4, high: 0.7, tapRate: 0.2 }),
     mk('weekly-90-days', 37, { kind: 'weekly', p: [0.2, 0.8, 0.8, 0.8, 0.8, 0.8, 0.2] }, 90),
     mk('coin-120-days', 38, { kind: 'coin', p: 0.6 }, 120, 'Asia/Kolkata'),
+    // Added later still (after every choice in bench/QUALITY.md, never tuned on): a habit given up, one
+    // taken up again, an every-other-day rhythm, both sides of the date line, a monthly break.
+    mk('abandoned', 41, { kind: 'change', before: { kind: 'coin', p: 0.8 }, after: { kind: 'coin', p: 0.03 } }),
+    mk('restarted', 42, { kind: 'change', before: { kind: 'coin', p: 0.05 }, after: { kind: 'streak', low: 0.3, high: 0.9, tau: 3 } }),
+    mk('every-other-day', 43, { kind: 'streak', low: 0.9, high: 0.05, tau: 1 }, 300),
+    mk('kiritimati-late-weekly', 44, { kind: 'weekly', p: [0.1, 0.9, 0.2, 0.9, 0.2, 0.9, 0.1] }, 300, 'Pacific/Kiritimati', 23),
+    mk('pago-pago-early-streak', 45, { kind: 'streak', low: 0.2, high: 0.85, tau: 4 }, 300, 'Pacific/Pago_Pago', 6),
+    mk('weekly-streak-denver', 46, { kind: 'weeklyStreak', p: [0.2, 0.6, 0.6, 0.6, 0.6, 0.6, 0.2], boost: 0.25 }, 365, 'America/Denver'),
+    mk('monthly-break', 47, { kind: 'holiday', inner: { kind: 'coin', p: 0.85 }, every: 28, length: 4, p: 0.05 }),
   ];
 }
 
