@@ -64,7 +64,7 @@ export function repsWithin(wanted: number, warmupMs: number, budgetMs: number): 
 
 /**
  * Median over rounds of b's time / a's time in the same round of `interleaved`: each ratio compares two
- * runs made seconds apart, so a slow or fast stretch of the machine that hits both cancels out.
+ * runs made less than a second apart, so a slow or fast stretch of the machine that hits both cancels out.
  */
 export function pairedRatio(a: Timing, b: Timing): number {
   return round3(median(b.runs.map((t, i) => t / a.runs[i])));
