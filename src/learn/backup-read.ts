@@ -23,6 +23,17 @@ function fail(where: string, problem: string): never {
   throw new BackupReadError(where, problem);
 }
 
+// RFC 3339 / ISO 8601 spellings other tools write for the same instant: a space or lower-case t
+// between date and time, lower-case z, an offset without its colon (+0100, Python's %z) or hours only.
+const VARIANT_RE = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(?:([Zz])|([+-]\d{2}):?(\d{2})?)$/;
+
+/** `at` in the canonical form parseInstant reads (date T time, Z or ±hh:mm); unchanged when not a variant. */
+function canonicalInstant(at: string): string {
+  const m = VARIANT_RE.exec(at);
+  if (!m) return at;
+  return `${m[1]}T${m[2]}${m[3] ? 'Z' : `${m[4]}:${m[5] ?? '00'}`}`;
+}
+
 /** Validates and converts a parsed backup; throws BackupReadError naming what is wrong and where. */
 export function readBackup(json: unknown): BackupData {
   if (!isObj(json)) fail('(root)', 'expected a JSON object');
@@ -41,7 +52,7 @@ export function readBackup(json: unknown): BackupData {
     if (typeof h.id !== 'string' || h.id === '') fail(`${w}.id`, 'expected a non-empty string');
     if (ids.has(h.id)) fail(`${w}.id`, `duplicate habit id ${JSON.stringify(h.id)}`);
     if (typeof h.createdAt !== 'string') fail(`${w}.createdAt`, 'expected an ISO-8601 string with offset');
-    const inst = parseInstant(h.createdAt);
+    const inst = parseInstant(canonicalInstant(h.createdAt));
     if (!inst) fail(`${w}.createdAt`, `not an ISO-8601 instant with offset: ${JSON.stringify(h.createdAt)}`);
     ids.add(h.id);
     habits.push({ id: h.id, createdDay: localDayOf(inst.t, inst.offset) });
@@ -59,7 +70,7 @@ export function readBackup(json: unknown): BackupData {
     }
     if (typeof e.at !== 'string') fail(`${w}.at`, 'expected an ISO-8601 string with offset');
     if (e.day !== undefined && e.day !== null && !isDay(e.day)) fail(`${w}.day`, `expected a calendar day YYYY-MM-DD, got ${JSON.stringify(e.day)}`);
-    const ev = toLogEvent({ type, habitId: needsHabit ? (e.habitId as string) : null, at: e.at, day: (e.day as string | null | undefined) ?? null });
+    const ev = toLogEvent({ type, habitId: needsHabit ? (e.habitId as string) : null, at: canonicalInstant(e.at), day: (e.day as string | null | undefined) ?? null });
     if (!ev) fail(`${w}.at`, `not an ISO-8601 instant with offset: ${JSON.stringify(e.at)}`);
     events.push(ev);
   });

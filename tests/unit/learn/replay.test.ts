@@ -50,6 +50,22 @@ describe('replay', () => {
     expect(expected.length).toBeGreaterThan(100);
   });
 
+  it('reads the other RFC 3339 / ISO 8601 spellings of an instant (space, lower case, +0100, +01) as the same instants', () => {
+    const spellings = [
+      (at: string) => at.replace('T', ' '),
+      (at: string) => at.replace(/([+-]\d{2}):(\d{2})$/, '$1$2'),
+      (at: string) => at.replace('T', 't').replace(/([+-]\d{2}):00$/, '$1'),
+    ];
+    const variant = structuredClone(backup) as { habits: { createdAt: string }[]; events: { at: string }[] };
+    variant.habits.forEach((h, i) => (h.createdAt = spellings[i % 3](h.createdAt)));
+    variant.events.forEach((e, i) => (e.at = spellings[i % 3](e.at)));
+    expect(variant.events[1].at).not.toBe((backup.events as { at: string }[])[1].at);
+    expect(readBackup(variant)).toEqual(readBackup(backup));
+    // Without an offset the local day is unknown: still refused, naming the field.
+    variant.events[5].at = variant.events[5].at.replace(/(Z|[+-][\d:]+)$/, '');
+    expect(() => readBackup(variant)).toThrow(/^events\[5\]\.at: not an ISO-8601 instant/);
+  });
+
   it('names what is wrong and where in a bad backup', () => {
     const bad = structuredClone(backup) as { events: Record<string, unknown>[] };
     bad.events[3] = { ...bad.events[3], at: '2026-02-30T10:00:00+01:00' };
