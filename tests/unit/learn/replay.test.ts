@@ -61,6 +61,9 @@ describe('replay', () => {
     variant.events.forEach((e, i) => (e.at = spellings[i % 3](e.at)));
     expect(variant.events[1].at).not.toBe((backup.events as { at: string }[])[1].at);
     expect(readBackup(variant)).toEqual(readBackup(backup));
+    const utc = (at: string) => readBackup({ ...backup, habits: [{ id: 'u', createdAt: at }], events: [] }).habits[0];
+    expect(utc('2026-03-01 23:30:00z')).toEqual(utc('2026-03-01T23:30:00Z'));
+    expect(utc('2026-03-01 23:30:00z').createdDay).toBe('2026-03-01');
     // Without an offset the local day is unknown: still refused, naming the field.
     variant.events[5].at = variant.events[5].at.replace(/(Z|[+-][\d:]+)$/, '');
     expect(() => readBackup(variant)).toThrow(/^events\[5\]\.at: not an ISO-8601 instant/);
