@@ -26,6 +26,13 @@ function weeklyEvents(days: number, seed = 7): LogEvent[] {
   return out;
 }
 
+/** A first training run on `days` days of the weekly rhythm, with the samples it saw. */
+function firstRun(days: number, trigger: 'launch' | 'manual', now: number) {
+  const events = weeklyEvents(days);
+  const today = addDays(habit.createdDay, days);
+  return { today, s: buildHabitSamples(habit, events, today), r: trainHabit({ habit, events, today, active: null, trigger, now }) };
+}
+
 function firstPromoted(events: LogEvent[], from: number, to: number): { ckpt: Checkpoint; day: string } {
   let active: Checkpoint | null = null;
   for (let k = from; k < to; k++) {
@@ -39,10 +46,7 @@ function firstPromoted(events: LogEvent[], from: number, to: number): { ckpt: Ch
 
 describe('engine', () => {
   it('cold start: a prior from the likelihood-weighted baselines (the completion rate favoured) and a run saying why', () => {
-    const events = weeklyEvents(10);
-    const today = addDays(habit.createdDay, 10);
-    const s = buildHabitSamples(habit, events, today);
-    const r = trainHabit({ habit, events, today, active: null, trigger: 'launch', now: 5 });
+    const { today, s, r } = firstRun(10, 'launch', 5);
     expect(r.checkpoint).toBeNull();
     expect(r.prediction).toMatchObject({ habitId: 'gym', day: today, source: 'prior', modelVersion: null, computedAt: 5 });
     expect(s.n).toBe(10);
@@ -52,17 +56,13 @@ describe('engine', () => {
   });
 
   it('trains no network before four weeks of training days: the baselines\' average with odds for the weekday rate', () => {
-    const events = weeklyEvents(40);
-    const today = addDays(habit.createdDay, 40);
-    const s = buildHabitSamples(habit, events, today);
-    const r = trainHabit({ habit, events, today, active: null, trigger: 'manual', now: 1 });
+    const { s, r } = firstRun(40, 'manual', 1);
     // 40 labelled days: a 14-day hold-out leaves 26 training days, short of 28.
     expect(r.checkpoint).toBeNull();
     expect(r.run).toMatchObject({ promoted: false, samples: 0, reason: 'too few training days: 26 before the 14-day hold-out, need 28' });
     expect(r.prediction.source).toBe('baseline');
     expect(r.prediction.p).toBeCloseTo(mixBaselines(s.baselines, s.y, s.n, DEFAULT_ENGINE_OPTIONS.weekdayLogOdds).p[s.n], 12);
-    const later = trainHabit({ habit, events: weeklyEvents(42), today: addDays(habit.createdDay, 42), active: null, trigger: 'manual', now: 1 });
-    expect(later.run.samples).toBe(28);
+    expect(firstRun(42, 'manual', 1).r.run.samples).toBe(28);
   });
 
   it('promotes only a finite model at least as good as the active one (within the tie tolerance) and the best baseline', () => {
