@@ -148,10 +148,11 @@ export function longBackup(habits: number, days: number): string {
   return JSON.stringify({ app: 'nudge', kind: 'backup', version: 1, exportedAt: new Date(now).toISOString(), timeZone: 'UTC', habits: list, events });
 }
 
-/** Imports a backup through Settings (the person's own path), merging into what is there. */
-export async function importThroughSettings(page: Page, text: string): Promise<void> {
+/** Imports a backup through Settings (the person's own path), merging into what is there or replacing it. */
+export async function importThroughSettings(page: Page, text: string, mode: 'Merge' | 'Replace' = 'Merge'): Promise<void> {
   await page.goto('./#/settings');
-  await page.getByRole('radio', { name: /^Merge/ }).check();
+  await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
   await page.getByLabel('Import backup file').setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  if (mode === 'Replace') await page.getByRole('dialog').getByRole('button', { name: 'Replace' }).click();
   await page.getByTestId('import-result').filter({ hasText: 'Imported' }).waitFor({ timeout: 60_000 });
 }

@@ -22,8 +22,10 @@ function lcg(seed: number): () => number {
  * `habits` habits over `days` days ending yesterday (local). Per day: 14-22 launches; per habit
  * two reminders shown, a reminder tap on some days, then done (weekly rhythm, sticky after a done
  * day), skipped, or nothing; 3% of completions are marked the next morning for the day before.
+ * `streakDays`: the first habit is done on each of the last that many days and not the day before
+ * (a streak longer than Today's read window).
  */
-export function scaleBackup(habits: number, days: number, seed = 2026): ScaleBackup {
+export function scaleBackup(habits: number, days: number, seed = 2026, streakDays = 0): ScaleBackup {
   const rand = lcg(seed);
   const now = Date.now();
   const off = deviceOffset(new Date(now));
@@ -43,7 +45,10 @@ export function scaleBackup(habits: number, days: number, seed = 2026): ScaleBac
       events.push({ type: 'reminderShown', habitId: h.id, at: at(day, 18 * 60 + k) });
       events.push({ type: 'reminderShown', habitId: h.id, at: at(day, 20 * 60 + k) });
       if (rand() < 0.3) events.push({ type: 'reminderTapped', habitId: h.id, at: at(day, 20 * 60 + 5 + k) });
-      const p = weekend ? 0.35 + 0.1 * k / habits : prevDone[k] ? 0.88 : 0.6;
+      // The day before the streak has no mark at all: a skip would bridge it.
+      if (k === 0 && streakDays > 0 && i === days - streakDays - 1) return;
+      const streak = k === 0 && streakDays > 0 && i > days - streakDays - 1;
+      const p = streak ? 1 : weekend ? 0.35 + 0.1 * k / habits : prevDone[k] ? 0.88 : 0.6;
       const r = rand();
       prevDone[k] = r < p;
       if (prevDone[k]) {

@@ -1,4 +1,4 @@
-// Today's first render on launch, measured one way for the e2e report (tests/e2e/tracking.spec.ts)
+// Today's first render on launch, measured one way for the e2e report (tests/e2e/today-scale.spec.ts)
 // and the benchmark (bench/browser-today.ts): when all the habit rows are in the DOM, from navigation
 // start and from the app's start (the `nudge:app-start` mark in src/app/App.tsx).
 import type { Page } from '@playwright/test';
