@@ -1,6 +1,6 @@
 // CLI: npm run replay -- <backup.json> [--out <file.jsonl>]. One JSON line per habit and day.
 // A bad file or bad arguments: exit code 2 and a message naming what is wrong and where.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, realpathSync, writeSync } from 'node:fs';
 import { readBackup, BackupReadError } from '../src/learn/backup-read.ts';
 import { replayBackup } from './replay-core.ts';
 
@@ -40,10 +40,36 @@ function main(argv: string[]): void {
     if (e instanceof BackupReadError) usage(`${file} is not a valid Nudge backup: ${e.message}`);
     throw e;
   }
+  // Opened before the replay, so a bad path is reported at once rather than after the work.
+  const fd = out === null ? null : openOut(out, file);
   const lines = replayBackup(data).map((l) => JSON.stringify(l));
   const body = lines.length ? lines.join('\n') + '\n' : '';
-  if (out) writeFileSync(out, body);
-  else process.stdout.write(body);
+  if (fd === null) {
+    process.stdout.write(body);
+    return;
+  }
+  try {
+    writeSync(fd, body);
+    closeSync(fd);
+  } catch (e) {
+    usage(`cannot write ${out}: ${(e as Error).message}`);
+  }
+}
+
+/** The output file opened for writing; never the backup itself (writing there would destroy it). */
+function openOut(out: string, backup: string): number {
+  let same = false;
+  try {
+    same = realpathSync(out) === realpathSync(backup);
+  } catch {
+    // `out` does not exist yet: it cannot be the backup.
+  }
+  if (same) usage(`--out ${out} is the backup file itself; choose another file for the predictions`);
+  try {
+    return openSync(out, 'w');
+  } catch (e) {
+    return usage(`cannot write ${out}: ${(e as Error).message}`);
+  }
 }
 
 main(process.argv.slice(2));

@@ -3,24 +3,16 @@
 // With --newcomers it scores five kinds of three-week newcomers against the smoothed completion rate.
 import { newcomerUsers, robustUsers } from './simulate-users.ts';
 import { scoreTable, scoreUser, signed } from './simulate-score.ts';
-import type { EngineOptions } from '../src/learn/engine-options.ts';
+import { simArgsOrExit, usageExit } from './sim-args.ts';
 
-const seeds: number[] = [];
-const opts: Record<string, number> = {};
-process.argv.forEach((a, i) => {
-  const v = process.argv[i + 1] ?? '';
-  if (a === '--seed') seeds.push(Number(v));
-  if (a === '--set') {
-    const [k, x] = v.split('=');
-    if (!k || x === undefined || !Number.isFinite(+x)) { process.stderr.write(`simulate-robust: --set needs key=number, got ${v}\n`); process.exit(2); }
-    opts[k] = +x;
-  }
-});
-if (seeds.length === 0 || seeds.some((s) => !Number.isInteger(s))) { process.stderr.write('simulate-robust: give one or more --seed N (integers)\n'); process.exit(2); }
-const newcomers = process.argv.includes('--newcomers');
+const USAGE = 'npx tsx scripts/simulate-robust.ts --seed N [--seed N ...] [--newcomers] [--set key=number ...]';
+const args = simArgsOrExit('simulate-robust', USAGE, process.argv.slice(2), ['--newcomers'], false);
+if (args.seeds.length === 0) usageExit('simulate-robust', USAGE, 'give one or more --seed N');
+const { seeds, options: opts } = args;
+const newcomers = args.flags.has('--newcomers');
 let worst = -Infinity, worstLate = -Infinity, sumSkill = 0, count = 0;
 for (const seed of seeds) {
-  const rows = (newcomers ? newcomerUsers(seed) : robustUsers(seed)).map((u) => scoreUser(u, opts as Partial<EngineOptions>));
+  const rows = (newcomers ? newcomerUsers(seed) : robustUsers(seed)).map((u) => scoreUser(u, opts));
   process.stdout.write(`\n### ${newcomers ? 'Newcomers' : 'Robustness set'}, seed ${seed}\n\n${scoreTable(rows)}\n`);
   if (newcomers) {
     const w = Math.max(...rows.map((r) => r.model - r.base));

@@ -1,46 +1,39 @@
 // Simulated users: `npm run simulate -- --out tests/fixtures/sim [--seed N]` writes backups and
-// their truth; `npm run simulate -- --score [--seed N | --novel] [--set key=value ...]` replays them and
+// their truth; `npm run simulate -- --score [--seed N | --novel] [--set key=number ...]` replays them and
 // prints the quality table (skill against the known truth).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { devUsers, hasStructure, novelUsers, simulateUser } from './simulate-users.ts';
 import { scoreTable, scoreUser } from './simulate-score.ts';
-import type { EngineOptions } from '../src/learn/engine-options.ts';
+import { simArgsOrExit, usageExit } from './sim-args.ts';
 
-function arg(name: string): string | null {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] ?? null : null;
-}
-
-function overrides(): Partial<EngineOptions> {
-  const o: Record<string, number> = {};
-  process.argv.forEach((a, i) => {
-    if (a !== '--set') return;
-    const [k, v] = (process.argv[i + 1] ?? '').split('=');
-    if (!k || v === undefined || !Number.isFinite(+v)) { process.stderr.write(`simulate: --set needs key=number, got ${process.argv[i + 1]}\n`); process.exit(2); }
-    o[k] = +v;
-  });
-  return o as Partial<EngineOptions>;
-}
-
-const seed = Number(arg('--seed') ?? 1);
-const users = process.argv.includes('--novel') ? novelUsers() : devUsers(seed);
-const out = arg('--out');
+const USAGE = 'npm run simulate -- (--out DIR | --score) [--seed N | --novel] [--set key=number ...]';
+const args = simArgsOrExit('simulate', USAGE, process.argv.slice(2), ['--score', '--novel'], true);
+if (args.seeds.length > 1) usageExit('simulate', USAGE, 'give at most one --seed');
+if (args.seeds.length && args.flags.has('--novel')) usageExit('simulate', USAGE, '--seed and --novel exclude each other (the novel users have fixed seeds)');
+if (!args.out && !args.flags.has('--score')) usageExit('simulate', USAGE, 'nothing to do: give --out DIR, --score or both');
+const seed = args.seeds[0] ?? 1;
+const users = args.flags.has('--novel') ? novelUsers() : devUsers(seed);
+const out = args.out;
 if (out) {
-  mkdirSync(out, { recursive: true });
-  for (const u of users) {
-    const { backup, truth } = simulateUser(u);
-    writeFileSync(join(out, `${u.name}.json`), JSON.stringify(backup));
-    writeFileSync(join(out, `${u.name}.truth.json`), JSON.stringify(truth));
+  try {
+    mkdirSync(out, { recursive: true });
+    for (const u of users) {
+      const { backup, truth } = simulateUser(u);
+      writeFileSync(join(out, `${u.name}.json`), JSON.stringify(backup));
+      writeFileSync(join(out, `${u.name}.truth.json`), JSON.stringify(truth));
+    }
+  } catch (e) {
+    usageExit('simulate', USAGE, `cannot write to ${out}: ${(e as Error).message}`);
   }
   process.stdout.write(`wrote ${users.length} simulated users to ${out}\n`);
 }
-if (process.argv.includes('--score')) {
-  const opts = overrides();
+if (args.flags.has('--score')) {
+  const opts = args.options;
   const rows = users.map((u) => scoreUser(u, opts));
   process.stdout.write(scoreTable(rows) + '\n');
   const structured = rows.filter((r, i) => hasStructure(users[i]));
   const mean = structured.reduce((a, r) => a + r.skill, 0) / structured.length;
   const worst = Math.max(...rows.map((r) => r.model - r.bestBaseline));
-  process.stdout.write(`${process.argv.includes('--novel') ? 'novel users' : `seed ${seed}`}: mean skill (structured) ${mean.toFixed(3)}; worst model - best baseline ${worst.toFixed(3)} nats/day; replay ${rows.reduce((a, r) => a + r.replayMs, 0).toFixed(0)} ms\n`);
+  process.stdout.write(`${args.flags.has('--novel') ? 'novel users' : `seed ${seed}`}: mean skill (structured) ${mean.toFixed(3)}; worst model - best baseline ${worst.toFixed(3)} nats/day; replay ${rows.reduce((a, r) => a + r.replayMs, 0).toFixed(0)} ms\n`);
 }

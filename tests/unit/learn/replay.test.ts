@@ -98,4 +98,19 @@ describe('replay', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/events\[0\]\.habitId: no habit with id "nope"/);
   });
+
+  it('CLI: an --out that cannot be written, or that is the backup itself, exits 2 with a message and leaves the backup intact', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nudge-replay-'));
+    const file = join(dir, 'ok.json');
+    const text = JSON.stringify({ ...backup, events: (backup.events as { at: string; day?: string }[]).filter((e) => dayOf(e) <= '2026-02-05') });
+    writeFileSync(file, text);
+    const run = (out: string) => spawnSync(process.execPath, [tsx, 'scripts/replay.ts', file, '--out', out], { cwd: root, encoding: 'utf8' });
+    const missingDir = run(join(dir, 'no-such-dir', 'out.jsonl'));
+    expect(missingDir.status).toBe(2);
+    expect(missingDir.stderr).toMatch(/^replay: cannot write .*no-such-dir.*out\.jsonl: ENOENT/);
+    const self = run(join(dir, '.', 'ok.json'));
+    expect(self.status).toBe(2);
+    expect(self.stderr).toMatch(/is the backup file itself/);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
 });
