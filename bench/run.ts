@@ -2,6 +2,8 @@
 // and brain.js on the same data, same protocol (data outside the timed region, one untimed warm-up,
 // only the training call timed, medians and mins), plus prediction, features and replay timings.
 import os from 'node:os';
+import { accessSync, constants, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from './args.ts';
 import type { BenchResult, PeerNumbers } from './result.ts';
 import type { Timing } from './stats.ts';
@@ -24,12 +26,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (args.render) {
-    const { readFileSync } = await import('node:fs');
-    const saved = JSON.parse(readFileSync(args.render, 'utf8')) as BenchResult;
+    const saved = readSaved(args.render);
     const report = await import('./report.ts');
     process.stdout.write((args.markdown ? report.renderMarkdown(saved) : args.json ? JSON.stringify(saved) : report.renderTable(saved)) + '\n');
     return;
   }
+  // Checked before measuring, so a bad path does not cost a whole run.
+  if (args.save) checkWritable(args.save);
   // Peers print banners with console.log; in --json mode stdout carries the JSON object only.
   if (args.json) console.log = console.info = console.debug = (...a: unknown[]) => console.error(...a);
 
@@ -126,10 +129,52 @@ async function main(): Promise<void> {
     result.replay_ms_min = { habit1_year1: replay.timing.min };
     result.meta.replay_days = replay.days;
   }
-  if (args.save) (await import('node:fs')).writeFileSync(args.save, JSON.stringify(result, null, 1) + '\n');
+  if (args.save) {
+    // Written beside and renamed, so an earlier result at that path is never left half-written.
+    const tmp = `${args.save}.tmp`;
+    writeFileSync(tmp, JSON.stringify(result, null, 1) + '\n');
+    renameSync(tmp, args.save);
+  }
   const report = await import('./report.ts');
   if (args.json) process.stdout.write(JSON.stringify(result) + '\n');
   else process.stdout.write((args.markdown ? report.renderMarkdown(result) : report.renderTable(result)) + '\n');
+}
+
+function fail(problem: string): never {
+  process.stderr.write(`bench: ${problem}\n`);
+  process.exit(2);
+}
+
+/** A result saved by --save, or exit 2 naming what is wrong with the file. */
+function readSaved(path: string): BenchResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return fail(`--render: cannot read ${path}: ${(e as Error).message}`);
+  }
+  let j: unknown;
+  try {
+    j = JSON.parse(text);
+  } catch (e) {
+    return fail(`--render: ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObj(j)) return fail(`--render: ${path} is not a saved bench result (expected an object)`);
+  for (const key of ['train_ms', 'train_ratio_vs_nudge_warm', 'predict_us', 'meta']) {
+    if (!isObj(j[key])) return fail(`--render: ${path} is not a saved bench result (no "${key}" object)`);
+  }
+  return j as unknown as BenchResult;
+}
+
+/** Exits 2 unless `path` can be written (an existing file, or a new one in an existing directory). */
+function checkWritable(path: string): void {
+  try {
+    if (existsSync(path)) accessSync(path, constants.W_OK);
+    else accessSync(dirname(resolve(path)), constants.W_OK);
+  } catch (e) {
+    fail(`--save: cannot write ${path}: ${(e as Error).message}`);
+  }
 }
 
 main().catch((e: unknown) => {

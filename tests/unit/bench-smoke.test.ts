@@ -28,4 +28,17 @@ describe('npm run bench -- --quick --json', () => {
     expect(p.status).toBe(2);
     expect(p.stderr).toMatch(/--reps expects an integer/);
   });
+
+  it('refuses a --save path it cannot write before measuring, and a --render file that is not a saved result', () => {
+    const save = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--quick', '--save', '/nonexistent-dir/bench.json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(save.status).toBe(2);
+    expect(save.stdout).toBe('');
+    expect(save.stderr).toMatch(/^bench: --save: cannot write \/nonexistent-dir\/bench\.json: ENOENT/);
+    const missing = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--render', '/nonexistent.json'], { encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^bench: --render: cannot read \/nonexistent\.json: ENOENT/);
+    const notResult = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--render', 'package.json'], { encoding: 'utf8' });
+    expect(notResult.status).toBe(2);
+    expect(notResult.stderr).toMatch(/^bench: --render: package\.json is not a saved bench result \(no "train_ms" object\)/);
+  });
 });
