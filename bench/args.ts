@@ -27,3 +27,17 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   if (a.quick && !repsGiven) a.reps = 1;
   return a;
 }
+
+/**
+ * For the browser benches: exits 2 with a message on an argument outside `flags` (valueless) and
+ * `valued` (followed by a value), so a typo such as --smok does not start a many-minute full run.
+ */
+export function assertKnownArgs(tool: string, argv: readonly string[], flags: readonly string[], valued: readonly string[] = []): void {
+  for (let i = 0; i < argv.length; i++) {
+    if (flags.includes(argv[i])) continue;
+    if (valued.includes(argv[i]) && i + 1 < argv.length) { i++; continue; }
+    const known = [...flags, ...valued.map((v) => `${v} VALUE`)].join(', ');
+    process.stderr.write(`${tool}: ${valued.includes(argv[i]) ? `${argv[i]} needs a value` : `unknown argument ${JSON.stringify(argv[i])}`} (known: ${known})\n`);
+    process.exit(2);
+  }
+}

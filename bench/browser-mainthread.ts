@@ -9,6 +9,9 @@
 import { loadavg } from 'node:os';
 import { importThroughSettings, longBackup } from '../tests/e2e/loop-helpers.ts';
 import { openBenchApp } from './browser-app.ts';
+import { assertKnownArgs } from './args.ts';
+
+assertKnownArgs('browser-mainthread', process.argv.slice(2), ['--json']);
 
 const HABITS = 5;
 const DAYS = 730;

@@ -27,6 +27,9 @@ import type { CDPSession, Page } from '@playwright/test';
 import { scaleBackup } from '../tests/support/long-history.ts';
 import { waitForMoment } from '../tests/e2e/loop-helpers.ts';
 import { openBenchApp } from './browser-app.ts';
+import { assertKnownArgs } from './args.ts';
+
+assertKnownArgs('browser-scale', process.argv.slice(2), ['--smoke', '--json']);
 
 const smoke = process.argv.includes('--smoke');
 const HABITS = 5;

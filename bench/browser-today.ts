@@ -19,6 +19,9 @@ import { importThroughSettings, storeRows } from '../tests/e2e/loop-helpers.ts';
 import { loadTodayOnce, observeTodayRows, type TodayLoad } from '../tests/support/today-render.ts';
 import { openBenchApp } from './browser-app.ts';
 import { median } from './stats.ts';
+import { assertKnownArgs } from './args.ts';
+
+assertKnownArgs('browser-today', process.argv.slice(2), ['--smoke', '--json'], ['--loads']);
 
 const HABITS = 5;
 const smoke = process.argv.includes('--smoke');
