@@ -27,6 +27,8 @@ function main(argv: string[]): void {
   } catch (e) {
     usage(`cannot read ${file}: ${(e as Error).message}`);
   }
+  // Editors on Windows often save a byte-order mark; it is not part of the JSON (the app's import skips it too).
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let json: unknown;
   try {
     json = JSON.parse(text);

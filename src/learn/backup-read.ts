@@ -1,6 +1,7 @@
 // Reads a backup v1 object (already JSON-parsed) into what the learning core needs: habits with
 // their creation day and LogEvents. Small and strict, for the replay CLI; the app's import uses the
-// full validator in src/data/backup. Every error names the field and index that is wrong.
+// full validator in src/data/backup. Every error names the field and index that is wrong. Like the
+// app's import, an event repeated in the file (same type, habit, instant and day) counts once.
 import { EVENT_TYPES, HABIT_EVENT_TYPES, toLogEvent, type EventType, type HabitInfo, type LogEvent } from './events.ts';
 import { isDay, localDayOf, parseInstant } from './time.ts';
 
@@ -34,6 +35,10 @@ function canonicalInstant(at: string): string {
   return `${m[1]}T${m[2]}${m[3] ? 'Z' : `${m[4]}:${m[5] ?? '00'}`}`;
 }
 
+function tooEarly(at: string): string {
+  return `${JSON.stringify(at)} is before 1970: no Nudge data is that old (a typo in the year?)`;
+}
+
 /** Validates and converts a parsed backup; throws BackupReadError naming what is wrong and where. */
 export function readBackup(json: unknown): BackupData {
   if (!isObj(json)) fail('(root)', 'expected a JSON object');
@@ -54,10 +59,12 @@ export function readBackup(json: unknown): BackupData {
     if (typeof h.createdAt !== 'string') fail(`${w}.createdAt`, 'expected an ISO-8601 string with offset');
     const inst = parseInstant(canonicalInstant(h.createdAt));
     if (!inst) fail(`${w}.createdAt`, `not an ISO-8601 instant with offset: ${JSON.stringify(h.createdAt)}`);
+    if (inst.t < 0) fail(`${w}.createdAt`, tooEarly(h.createdAt));
     ids.add(h.id);
     habits.push({ id: h.id, createdDay: localDayOf(inst.t, inst.offset) });
   });
   const events: LogEvent[] = [];
+  const seen = new Set<string>();
   json.events.forEach((e: unknown, i: number) => {
     const w = `events[${i}]`;
     if (!isObj(e)) fail(w, 'expected an object');
@@ -72,6 +79,14 @@ export function readBackup(json: unknown): BackupData {
     if (e.day !== undefined && e.day !== null && !isDay(e.day)) fail(`${w}.day`, `expected a calendar day YYYY-MM-DD, got ${JSON.stringify(e.day)}`);
     const ev = toLogEvent({ type, habitId: needsHabit ? (e.habitId as string) : null, at: canonicalInstant(e.at), day: (e.day as string | null | undefined) ?? null });
     if (!ev) fail(`${w}.at`, `not an ISO-8601 instant with offset: ${JSON.stringify(e.at)}`);
+    if (ev.t < 0) fail(`${w}.at`, tooEarly(e.at));
+    // A past day can be marked later, never earlier: a later day would stretch the replay into the future.
+    const recorded = localDayOf(ev.t, ev.offset);
+    if (ev.marked && ev.day > recorded) fail(`${w}.day`, `day ${ev.day} is after the day the event was recorded (${recorded})`);
+    if (ev.day < '1970-01-01') fail(`${w}.day`, `day ${ev.day} is before 1970: no Nudge data is that old`);
+    const key = `${ev.type}|${ev.habitId ?? ''}|${ev.t}|${ev.offset}|${ev.marked ? ev.day : ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     events.push(ev);
   });
   return { timeZone: typeof json.timeZone === 'string' ? json.timeZone : null, habits, events };

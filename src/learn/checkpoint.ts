@@ -110,6 +110,12 @@ function metrics(v: unknown, where: string): Metrics {
   return { n: num(v, 'n', `${where}.`), logLoss: loose('logLoss'), brier: loose('brier'), auc };
 }
 
+function nonNegative(arrays: Float32Array[], where: string): void {
+  arrays.forEach((a, l) => {
+    for (let k = 0; k < a.length; k++) if (a[k] < 0) fail(`${where}[${l}][${k}] is ${a[k]}: a second moment cannot be negative`);
+  });
+}
+
 function parseLayers(v: unknown): number[] {
   if (!Array.isArray(v) || v.length < 2 || !v.every((s) => Number.isInteger(s) && s >= 1 && s <= 4096)) fail(`config.layers must list at least two positive integer sizes, got ${JSON.stringify(v)}`);
   if (v[v.length - 1] !== 1) fail(`config.layers must end with one output, got ${JSON.stringify(v)}`);
@@ -139,6 +145,11 @@ function parseCheckpoint(j: unknown, expect: { layers: number[]; featureVersion:
     mB: layerArrays(o.mB, 'optimizer.mB', bSizes),
     vB: layerArrays(o.vB, 'optimizer.vB', bSizes),
   };
+  // Adam's bias correction divides by 1 − β^step and takes √v: a negative or fractional step or a
+  // negative second moment would make every warm start diverge (or climb the loss) night after night.
+  if (!Number.isInteger(optimizer.step) || optimizer.step < 0) fail(`optimizer.step must be a whole number >= 0, got ${optimizer.step}`);
+  nonNegative(optimizer.vW, 'optimizer.vW');
+  nonNegative(optimizer.vB, 'optimizer.vB');
   if (!isRecord(j.metrics)) fail('metrics must be an object with model, baseline, active');
   const m = j.metrics;
   // Any string: newer triggers added to the Trigger union must not make old code refuse a model.

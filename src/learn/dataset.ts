@@ -3,11 +3,14 @@
 // history, decayed sums). Day D's row is written before day D's own data enters the state, so no
 // event on or after D can reach D's features.
 import type { HabitInfo, LogEvent } from './events.ts';
-import { numberToDay, localMinuteOfDay } from './time.ts';
+import { daysFromCivil, numberToDay, localMinuteOfDay } from './time.ts';
 import { emptyFeatureState, writeFeatures, NUM_FEATURES, SCORE_DECAY, HOUR_DECAY, REMINDER_DECAY, WEEKDAY_DECAY } from './features.ts';
 import { computeBaselines, cumulativeLosses, type Baselines } from './baselines.ts';
 
-/** Per-day facts of one habit, indexed from its creation day. */
+/** App launches are read from this many days before a habit's creation: its first week's inputs count them. */
+export const OPENS_BEFORE = 7;
+
+/** Per-day facts of one habit, indexed from its creation day (opens from OPENS_BEFORE days earlier). */
 interface DayFacts { done: Uint8Array; opens: Uint16Array; taps: Uint16Array; hourS: Float64Array; hourC: Float64Array; hourN: Uint16Array }
 
 /** Events bucketed by local day number; built once, shared by all habits. */
@@ -31,6 +34,10 @@ export interface HabitSamples {
   baselineLoss: Baselines;
   /** Completions and labelled days before today (for the prior and explanations). */
   completed: number;
+  /** App launches per day, from OPENS_BEFORE days before creation: opens[i + OPENS_BEFORE] is sample day i. */
+  opens: Uint16Array;
+  /** This habit's reminder taps per sample day. */
+  taps: Uint16Array;
 }
 
 const DAY_RE_LEN = 10;
@@ -40,12 +47,7 @@ export function fastDayNumber(s: string): number {
   if (s.length !== DAY_RE_LEN) return NaN;
   const y0 = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
   if (y0 !== y0 || m !== m || d !== d) return NaN;
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return daysFromCivil(y0, m, d);
 }
 
 function digits(s: string, at: number, len: number): number {
@@ -84,10 +86,10 @@ export function indexEvents(events: readonly LogEvent[]): EventIndex {
 
 function dayFacts(index: EventIndex, habitId: string, first: number, count: number): DayFacts {
   const f: DayFacts = {
-    done: new Uint8Array(count), opens: new Uint16Array(count), taps: new Uint16Array(count),
+    done: new Uint8Array(count), opens: new Uint16Array(count + OPENS_BEFORE), taps: new Uint16Array(count),
     hourS: new Float64Array(count), hourC: new Float64Array(count), hourN: new Uint16Array(count),
   };
-  for (let i = 0; i < count; i++) f.opens[i] = Math.min(65535, index.opens.get(first + i) ?? 0);
+  for (let i = 0; i < count + OPENS_BEFORE; i++) f.opens[i] = Math.min(65535, index.opens.get(first - OPENS_BEFORE + i) ?? 0);
   const h = index.habits.get(habitId);
   if (!h) return f;
   for (let k = 0; k < h.day.length; k++) {
@@ -124,6 +126,10 @@ export function buildHabitSamples(habit: HabitInfo, events: readonly LogEvent[] 
   const F = NUM_FEATURES, scoreDecay = SCORE_DECAY, hourDecay = HOUR_DECAY, remDecay = REMINDER_DECAY, wdDecay = WEEKDAY_DECAY;
   const write = writeFeatures, toDay = numberToDay;
   const s = emptyFeatureState();
+  // Launches before the creation day are known before it: day 0's inputs see the week before.
+  const P = OPENS_BEFORE;
+  s.opensYesterday = f.opens[P - 1];
+  for (let k = P - 7; k < P; k++) s.opensWeek += f.opens[k];
   const wDone = new Float64Array(7), wDays = new Float64Array(7);
   let completed = 0;
   for (let i = 0; i <= n; i++) {
@@ -142,8 +148,8 @@ export function buildHabitSamples(habit: HabitInfo, events: readonly LogEvent[] 
     s.yesterday = d;
     s.done30 += d - (i >= 30 ? f.done[i - 30] : 0);
     s.days30 = Math.min(30, i + 1);
-    s.opensYesterday = f.opens[i];
-    s.opensWeek += f.opens[i] - (i >= 7 ? f.opens[i - 7] : 0);
+    s.opensYesterday = f.opens[i + P];
+    s.opensWeek += f.opens[i + P] - f.opens[i + P - 7];
     s.remindersRecent = s.remindersRecent * remDecay + f.taps[i];
     s.hourS = s.hourS * hourDecay + f.hourS[i];
     s.hourC = s.hourC * hourDecay + f.hourC[i];
@@ -152,7 +158,7 @@ export function buildHabitSamples(habit: HabitInfo, events: readonly LogEvent[] 
     s.scoreB = s.scoreB * scoreDecay + 1;
   }
   const baselines = computeBaselines(y, n, first);
-  return { X, y, days, n, xToday, baselines, baselineLoss: cumulativeLosses(baselines, y, n), completed };
+  return { X, y, days, n, xToday, baselines, baselineLoss: cumulativeLosses(baselines, y, n), completed, opens: f.opens, taps: f.taps };
 }
 
 /** Features of one day for one habit (builds the history up to it: linear). */
@@ -173,5 +179,7 @@ export function sliceSamples(full: HabitSamples, n: number): HabitSamples {
     baselines: prefix(full.baselines),
     baselineLoss: prefix(full.baselineLoss),
     completed,
+    // Read only below day n (yesterday and earlier), so the full arrays serve every prefix.
+    opens: full.opens, taps: full.taps,
   };
 }

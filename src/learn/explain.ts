@@ -4,7 +4,7 @@ import type { Reason } from './types.ts';
 import type { Mlp } from './mlp.ts';
 import { predictProba } from './mlp.ts';
 import { NEUTRAL_FEATURES, NUM_FEATURES } from './features.ts';
-import type { HabitSamples } from './dataset.ts';
+import { OPENS_BEFORE, type HabitSamples } from './dataset.ts';
 import { weekdayOf, addDays } from './time.ts';
 
 const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
@@ -40,10 +40,21 @@ export function describe(feature: string, s: HabitSamples, today: string): strin
       const name = WEEKDAYS[weekdayOf(today)];
       return c.of === 0 ? `first ${name.slice(0, -1)}` : c.done * 2 >= c.of ? `you usually do this on ${name} (${c.done} of the last ${c.of})` : `you rarely do this on ${name} (${c.done} of the last ${c.of})`;
     }
-    case 'appOpensYesterday': { const k = Math.round(Math.expm1(x[4] * Math.log(9))); return `opened the app ${k} time${k === 1 ? '' : 's'} yesterday`; }
-    case 'appOpensWeek': return `opened the app about ${Math.expm1(x[5] * Math.log(9)).toFixed(1)} times a day last week`;
-    case 'remindersRecent': return x[6] >= Math.log(2) / Math.log(4) - 1e-6 ? 'you tapped its reminder yesterday' : x[6] > 0.05 ? 'you tapped its reminder lately' : 'no reminder tapped lately';
+    // Counts, not the inputs: those are capped and decayed, and would misstate what happened.
+    case 'appOpensYesterday': { const k = s.opens[s.n + OPENS_BEFORE - 1]; return `opened the app ${k} time${k === 1 ? '' : 's'} yesterday`; }
+    case 'appOpensWeek': {
+      let sum = 0;
+      for (let i = s.n + OPENS_BEFORE - 7; i < s.n + OPENS_BEFORE; i++) sum += s.opens[i];
+      return `opened the app about ${(sum / 7).toFixed(1)} times a day last week`;
+    }
+    case 'remindersRecent': {
+      let ago = 1;
+      while (ago <= 7 && ago <= s.n && s.taps[s.n - ago] === 0) ago++;
+      return ago > 7 || ago > s.n ? 'no reminder tapped lately' : ago === 1 ? 'you tapped its reminder yesterday' : `you tapped its reminder ${ago} days ago`;
+    }
     case 'hour': {
+      // No completion time yet (or none regular): the circle's mean is near its centre and has no direction.
+      if (Math.hypot(x[7], x[8]) < 0.05) return 'no usual time of day yet';
       const a = Math.atan2(x[7], x[8]);
       const min = Math.round((((a / (2 * Math.PI)) * 1440) % 1440 + 1440) % 1440);
       return `you usually do it around ${String(Math.floor(min / 60) % 24).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;

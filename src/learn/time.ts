@@ -11,8 +11,21 @@ export const MAX_OFFSET_MIN = 18 * 60;
 /** An instant with the local UTC offset that was in force when it was recorded. */
 export interface Instant { t: number; offset: number }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Arithmetic, not Date.UTC: Date.UTC reads the years 0-99 as 1900-1999.
 function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (any year; month 1-12), by the civil-from-days method. */
+export function daysFromCivil(y0: number, m: number, d: number): number {
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** Parses ISO-8601 with an explicit offset ('Z' or +hh:mm); null when malformed or out of range. */
@@ -32,7 +45,7 @@ export function parseInstant(at: string): Instant | null {
     offset = sign * (oh * 60 + om);
     if (Math.abs(offset) > MAX_OFFSET_MIN) return null;
   }
-  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * MS_PER_MIN;
+  const t = daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000 + ms - offset * MS_PER_MIN;
   return Number.isFinite(t) ? { t, offset } : null;
 }
 
@@ -74,7 +87,7 @@ export function isDay(s: unknown): s is string {
 
 /** Days since 1970-01-01 for a 'YYYY-MM-DD' day (no validation: call isDay first on input). */
 export function dayToNumber(day: string): number {
-  return Math.floor(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / MS_PER_DAY);
+  return daysFromCivil(+day.slice(0, 4), +day.slice(5, 7), +day.slice(8, 10));
 }
 
 /** The 'YYYY-MM-DD' day for a count of days since 1970-01-01. */

@@ -72,6 +72,13 @@ describe('mismatching or damaged checkpoints are refused with a reason', () => {
     expect(refuse((j) => delete j.optimizer)).toMatch(/optimizer must be an object/);
   });
 
+  it('refuses optimizer state Adam cannot continue from (a negative or fractional step, a negative second moment)', () => {
+    expect(refuse((j) => (j.optimizer.step = -1))).toMatch(/optimizer\.step must be a whole number >= 0, got -1/);
+    expect(refuse((j) => (j.optimizer.step = 2.5))).toMatch(/optimizer\.step must be a whole number >= 0, got 2\.5/);
+    expect(refuse((j) => (j.optimizer.vW[1][7] = -0.25))).toMatch(/optimizer\.vW\[1\]\[7\] is -0\.25: a second moment cannot be negative/);
+    expect(refuse((j) => (j.optimizer.vB[0][0] = -1))).toMatch(/optimizer\.vB\[0\]\[0\]/);
+  });
+
   it('refuses a NaN weight in a structured clone', () => {
     const c = trained();
     c.weights[2][5] = NaN;

@@ -6,6 +6,7 @@ import { buildHabitSamples, fastDayNumber, featuresForDay, indexEvents, sliceSam
 import { FEATURE_NAMES, NUM_FEATURES } from '../../../src/learn/features.ts';
 import { toLogEvent, type LogEvent } from '../../../src/learn/events.ts';
 import { addDays, dayToNumber, numberToDay } from '../../../src/learn/time.ts';
+import { describe as explainText } from '../../../src/learn/explain.ts';
 
 const habit = { id: 'h', createdDay: '2026-01-01' };
 const ev = (type: LogEvent['type'], at: string, habitId: string | null = 'h', day?: string): LogEvent =>
@@ -119,6 +120,34 @@ describe('features', () => {
     reads = 0;
     buildHabitSamples({ id: 'other', createdDay: '2026-01-01' }, idx, '2030-01-01');
     expect(reads).toBe(0);
+  });
+
+  it("counts app launches of the days before a habit's creation in its first week's inputs", () => {
+    const opens: LogEvent[] = [];
+    for (let k = 0; k < 30; k++) for (let j = 0; j <= k % 3; j++) opens.push(ev('appOpened', `${addDays('2026-01-01', k)}T1${j}:00:00+01:00`));
+    const early = buildHabitSamples({ id: 'a', createdDay: '2026-01-01' }, opens, '2026-01-30');
+    const late = buildHabitSamples({ id: 'b', createdDay: '2026-01-20' }, opens, '2026-01-30');
+    // The same calendar day has the same launch inputs, however long the habit has existed.
+    for (let i = 0; i < late.n; i++) {
+      const j = i + 19;
+      expect([late.X[i * NUM_FEATURES + 4], late.X[i * NUM_FEATURES + 5]]).toEqual([early.X[j * NUM_FEATURES + 4], early.X[j * NUM_FEATURES + 5]]);
+    }
+    expect(late.X[4]).toBeGreaterThan(0);
+  });
+
+  it('explains with the counts themselves: launches past the input cap, a tap two days ago, no usual time yet', () => {
+    const events = [
+      ...Array.from({ length: 20 }, (_, j) => ev('appOpened', `2026-01-09T${String(6 + (j >> 1)).padStart(2, '0')}:${j % 2 ? '30' : '00'}:00+01:00`)),
+      ev('reminderTapped', '2026-01-08T20:00:00+01:00'), ev('reminderTapped', '2026-01-08T20:05:00+01:00'),
+    ];
+    const s = buildHabitSamples(habit, events, '2026-01-10');
+    expect(explainText('appOpensYesterday', s, '2026-01-10')).toBe('opened the app 20 times yesterday');
+    expect(explainText('appOpensWeek', s, '2026-01-10')).toBe('opened the app about 2.9 times a day last week');
+    expect(explainText('remindersRecent', s, '2026-01-10')).toBe('you tapped its reminder 2 days ago');
+    expect(explainText('hour', s, '2026-01-10')).toBe('no usual time of day yet');
+    const tappedYesterday = buildHabitSamples(habit, [...events, ev('reminderTapped', '2026-01-09T20:00:00+01:00')], '2026-01-10');
+    expect(explainText('remindersRecent', tappedYesterday, '2026-01-10')).toBe('you tapped its reminder yesterday');
+    expect(explainText('remindersRecent', buildHabitSamples(habit, events, '2026-01-20'), '2026-01-20')).toBe('no reminder tapped lately');
   });
 
   it('parses days without Date exactly like time.ts', () => {

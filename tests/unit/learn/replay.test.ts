@@ -78,10 +78,29 @@ describe('replay', () => {
     expect(() => readBackup({ ...backup, habits: [{ id: 'x' }] })).toThrow(/habits\[0\]\.createdAt/);
   });
 
+  it('refuses a day after the day it was recorded and instants before 1970, naming the field', () => {
+    const events = backup.events as Record<string, unknown>[];
+    const withEvent = (e: Record<string, unknown>) => ({ ...backup, events: [...events, e] });
+    const n = events.length;
+    expect(() => readBackup(withEvent({ type: 'appOpened', at: '2026-03-01T09:00:00.000+01:00', day: '2099-12-31' })))
+      .toThrow(`events[${n}].day: day 2099-12-31 is after the day the event was recorded (2026-03-01)`);
+    expect(() => readBackup(withEvent({ type: 'appOpened', at: '0026-03-01T09:00:00.000+01:00' }))).toThrow(new RegExp(`events\\[${n}\\]\\.at: "0026-03-01T09:00:00.000\\+01:00" is before 1970`));
+    const habits = backup.habits as Record<string, unknown>[];
+    expect(() => readBackup({ ...backup, habits: [{ ...habits[0], createdAt: '1926-02-01T08:00:00+01:00' }, ...habits.slice(1)] })).toThrow(/habits\[0\]\.createdAt: .* is before 1970/);
+  });
+
+  it("counts an event repeated in the file once, as the app's import does", () => {
+    const events = backup.events as Record<string, unknown>[];
+    // The same instants, some written in another spelling: still the same events.
+    const again = events.map((e) => ({ ...e, at: (e.at as string).replace('T', ' ') }));
+    expect(replayBackup(readBackup({ ...backup, events: [...events, ...again] }))).toEqual(lines);
+  });
+
   it('CLI: JSONL to --out, and exit code 2 with a message on a bad file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nudge-replay-'));
     const cut = { ...backup, events: (backup.events as { at: string; day?: string }[]).filter((e) => dayOf(e) <= '2026-02-20') };
-    writeFileSync(join(dir, 'ok.json'), JSON.stringify(cut));
+    // With a byte-order mark, as editors on Windows save it: the app's import reads such a file too.
+    writeFileSync(join(dir, 'ok.json'), '\ufeff' + JSON.stringify(cut));
     const ok = spawnSync(process.execPath, [tsx, 'scripts/replay.ts', join(dir, 'ok.json'), '--out', join(dir, 'out.jsonl')], { cwd: root, encoding: 'utf8' });
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
