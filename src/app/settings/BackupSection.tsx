@@ -1,13 +1,16 @@
 // Export and import of the v1 backup file. Import validates the whole file first: on any problem
-// the person sees every error with its place in the file, and nothing is changed.
+// the person sees every error with its place in the file, and nothing is changed. Export names any
+// rows it left out because the import would refuse them.
 import { useRef, useState } from 'preact/hooks';
-import { backupToText, exportBackup } from '../../data/backup/export.ts';
+import type { LeftOutRow } from '../../data/backup/export-check.ts';
+import { backupToText, exportBackupChecked } from '../../data/backup/export.ts';
 import { importBackup } from '../../data/backup/import.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { errorText } from '../components/ErrorNote.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { plural } from '../format.ts';
 import { backupFileName, downloadText } from './download.ts';
+import { ExportLeftOut } from './ExportLeftOut.tsx';
 
 type Outcome =
   | { kind: 'ok'; text: string }
@@ -30,12 +33,16 @@ export function BackupSection() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
+  const [leftOut, setLeftOut] = useState<LeftOutRow[]>([]);
 
   const doExport = async () => {
+    setLeftOut([]);
     try {
-      const backup = await exportBackup();
+      const { backup, leftOut } = await exportBackupChecked();
       downloadText(backupToText(backup), backupFileName());
-      toast({ text: `Backup saved: ${plural(backup.habits.length, 'habit')}, ${plural(backup.events.length, 'event')}.` });
+      const missing = leftOut.length ? ` ${plural(leftOut.length, 'item')} left out: see below.` : '';
+      toast({ text: `Backup saved: ${plural(backup.habits.length, 'habit')}, ${plural(backup.events.length, 'event')}.${missing}` });
+      setLeftOut(leftOut);
     } catch (err) {
       toast({ text: `Export failed: ${errorText(err)}` });
     }
@@ -86,11 +93,15 @@ export function BackupSection() {
       <button type="button" class="btn btn-primary" onClick={doExport} data-testid="export-backup">
         Export backup
       </button>
+      <ExportLeftOut rows={leftOut} />
       <fieldset class="field">
         <legend>When importing</legend>
         <label class="choice">
           <input type="radio" name="import-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
-          Merge with what is here (nothing is duplicated)
+          <span>
+            Merge: add only what is not here yet
+            <span class="note"> (habits already here keep their settings)</span>
+          </span>
         </label>
         <label class="choice">
           <input type="radio" name="import-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />

@@ -2,6 +2,7 @@
 import { faultPoint } from '../fault-points.ts';
 import { withDb } from '../connection.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
+import { withoutUnreadableRows, type LeftOutRow } from './export-check.ts';
 import type { BackupCheckpointV1, BackupEventV1, BackupHabitV1, BackupV1 } from './format.ts';
 
 function habitOut(h: Habit): BackupHabitV1 {
@@ -41,12 +42,16 @@ function timeZone(): string | undefined {
   }
 }
 
+/** What an export wrote, and the rows it left out because its own import would refuse them. */
+export interface CheckedExport { backup: BackupV1; leftOut: LeftOutRow[] }
+
 /**
  * The whole log as a backup: habits in display order, events in time order with `at` as
  * originally recorded and `day` only for marked past days. Checkpoints only when asked
- * (models retrain from the events; they make the file larger).
+ * (models retrain from the events; they make the file larger). The file is checked with the
+ * import's validator: rows it would refuse are left out and listed (the database is unchanged).
  */
-export async function exportBackup(now: Date = new Date(), opts: { includeCheckpoints?: boolean } = {}): Promise<BackupV1> {
+export async function exportBackupChecked(now: Date = new Date(), opts: { includeCheckpoints?: boolean } = {}): Promise<CheckedExport> {
   // One read transaction: a consistent snapshot even if a tap lands mid-export.
   const { habits, events, checkpoints } = await withDb((db) =>
     db.transaction('r', [db.habits, db.events, db.checkpoints], async () => ({
@@ -65,7 +70,12 @@ export async function exportBackup(now: Date = new Date(), opts: { includeCheckp
   const tz = timeZone();
   if (tz) backup.timeZone = tz;
   if (checkpoints) backup.checkpoints = checkpoints.map(checkpointOut);
-  return backup;
+  return withoutUnreadableRows(backup);
+}
+
+/** The checked backup alone, for callers with no one to tell what was left out (exportBackupChecked says). */
+export async function exportBackup(now: Date = new Date(), opts: { includeCheckpoints?: boolean } = {}): Promise<BackupV1> {
+  return (await exportBackupChecked(now, opts)).backup;
 }
 
 /** The backup as the text of a .json file (indented by one space: readable, not much larger). */

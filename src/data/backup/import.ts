@@ -10,7 +10,7 @@ import type { BackupCheckpointV1, BackupHabitV1 } from './format.ts';
 import { parseBackup } from './validate.ts';
 import { refreshDataMarker } from '../storage.ts';
 
-/** What an import did. */
+/** What an import did; `habitsUpdated` counts habits here whose creation time moved earlier. */
 export interface ImportResult { habitsAdded: number; habitsUpdated: number; eventsAdded: number; eventsSkipped: number }
 
 function habitRow(h: BackupHabitV1, order: number): Habit {
@@ -34,14 +34,16 @@ function checkpointRow(c: BackupCheckpointV1, active: 0 | 1): CheckpointRow {
   };
 }
 
-/** Merge rule for a habit already here: the file's fields win, and the earlier creation time is kept. */
+/**
+ * Merge rule for a habit already here: merge only adds, so its name, archive state, reminder,
+ * colour and order stay as they are here (Replace is the way to take the file's). Only an earlier
+ * creation in the file is adopted, because the file's events may predate the creation here.
+ */
 function mergedHabit(old: Habit, incoming: Habit): Habit {
-  const earlier = parseInstant(incoming.createdAt)!.t < (parseInstant(old.createdAt)?.t ?? Infinity);
-  return {
-    ...old,
-    name: incoming.name, archivedAt: incoming.archivedAt, reminderTime: incoming.reminderTime, color: incoming.color,
-    ...(earlier ? { createdAt: incoming.createdAt, createdDay: incoming.createdDay } : {}),
-  };
+  // By local day first: the day is what gates marks, and an earlier instant in another offset can fall on a later day.
+  const oldT = parseInstant(old.createdAt)?.t ?? Infinity;
+  const earlier = incoming.createdDay < old.createdDay || (incoming.createdDay === old.createdDay && parseInstant(incoming.createdAt)!.t < oldT);
+  return earlier ? { ...old, createdAt: incoming.createdAt, createdDay: incoming.createdDay } : old;
 }
 
 function sameHabit(a: Habit, b: Habit): boolean {
@@ -64,8 +66,9 @@ async function writeCheckpoints(db: AppDB, list: BackupCheckpointV1[]): Promise<
 }
 
 /**
- * Imports a backup. 'replace' swaps all habits, events and models for the file's; 'merge' adds
- * what is new (habits by id, events by type/habit/time/day), so importing twice adds nothing.
+ * Imports a backup. 'replace' swaps all habits, events and models for the file's; 'merge' only adds
+ * what is new (habits by id, events by type/habit/time/day): a habit already here keeps its settings
+ * and takes only an earlier creation time, so importing twice adds nothing.
  * Throws ImportError listing every problem, before writing anything; the write is one transaction.
  */
 export async function importBackup(text: string, mode: 'merge' | 'replace'): Promise<ImportResult> {

@@ -46,7 +46,7 @@ const NUMBER_FIELDS = ['schemaVersion', 'version', 'featureVersion', 'step', 'cr
 /** Validates backup checkpoints against the file's habit ids; returns the valid ones. */
 export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>, p: Problems): BackupCheckpointV1[] {
   if (!Array.isArray(list)) {
-    p.add('checkpoints', `checkpoints must be a list, got ${describe(list)}`);
+    p.add('checkpoints', `must be a list, got ${describe(list)}`);
     return [];
   }
   if (list.length > MAX_CHECKPOINTS) {
@@ -60,7 +60,7 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     const before = p.count;
     if (typeof c.habitId !== 'string' || !habitIds.has(c.habitId)) p.add(`${at}.habitId`, `No habit with id ${describe(c.habitId)} in this file`);
     for (const f of NUMBER_FIELDS) {
-      if (typeof c[f] !== 'number' || !Number.isFinite(c[f])) p.add(`${at}.${f}`, `${f} must be a number, got ${describe(c[f])}`);
+      if (typeof c[f] !== 'number' || !Number.isFinite(c[f])) p.add(`${at}.${f}`, `must be a number, got ${describe(c[f])}`);
     }
     const layers = isObj(c.config) ? c.config.layers : undefined;
     const layersOk = Array.isArray(layers) && layers.length >= 2 && layers.every((n) => Number.isInteger(n) && n > 0 && n <= 4096);
@@ -71,7 +71,7 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     checkArrays(c.weights, wLen, `${at}.weights`, p);
     checkArrays(c.biases, bLen, `${at}.biases`, p);
     const o = c.optimizer;
-    if (!isObj(o)) p.add(`${at}.optimizer`, `optimizer must be an object, got ${describe(o)}`);
+    if (!isObj(o)) p.add(`${at}.optimizer`, `must be an object, got ${describe(o)}`);
     else {
       if (typeof o.step !== 'number' || !Number.isFinite(o.step)) p.add(`${at}.optimizer.step`, `must be a number, got ${describe(o.step)}`);
       checkArrays(o.mW, wLen, `${at}.optimizer.mW`, p);
@@ -81,9 +81,9 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     }
     const through = dayProblem(c.trainedThrough);
     if (through) p.add(`${at}.trainedThrough`, through);
-    if (!isObj(c.metrics)) p.add(`${at}.metrics`, `metrics must be an object, got ${describe(c.metrics)}`);
-    if (typeof c.trigger !== 'string') p.add(`${at}.trigger`, `trigger must be text, got ${describe(c.trigger)}`);
-    if (c.active !== undefined && typeof c.active !== 'boolean') p.add(`${at}.active`, `active must be true or false, got ${describe(c.active)}`);
+    if (!isObj(c.metrics)) p.add(`${at}.metrics`, `must be an object, got ${describe(c.metrics)}`);
+    if (typeof c.trigger !== 'string') p.add(`${at}.trigger`, `must be text, got ${describe(c.trigger)}`);
+    if (c.active !== undefined && typeof c.active !== 'boolean') p.add(`${at}.active`, `must be true or false, got ${describe(c.active)}`);
     if (p.count === before) out.push(c as unknown as BackupCheckpointV1);
   });
   return out;

@@ -1,11 +1,10 @@
 // Validates a backup file completely before anything is written. Pure: no Dexie, no DOM.
 // Every problem is collected with its path ("events[12].at"), not just the first.
-import { EVENT_TYPES, HABIT_EVENT_TYPES, type EventType } from '../../learn/events.ts';
-import { localDayOf, parseInstant } from '../../learn/time.ts';
 import type { BackupError } from '../errors.ts';
-import { checkColor, checkName, checkReminderTime, describe, MAX_ID_LENGTH } from '../fields.ts';
+import { describe } from '../fields.ts';
 import { validateCheckpoints } from './validate-checkpoint.ts';
-import { dayProblem, instantProblem } from './instants.ts';
+import { instantProblem } from './instants.ts';
+import { checkEvent, checkHabit, createdOf, isHabitId, type HabitIndex } from './validate-rows.ts';
 import { jsonErrorPosition } from './json-position.ts';
 import {
   BACKUP_VERSION, MAX_EVENTS, MAX_FILE_BYTES, MAX_HABITS,
@@ -21,8 +20,12 @@ export const MAX_LISTED_ERRORS = 200;
 export class Problems {
   readonly list: BackupError[] = [];
   extra = 0;
+  private readonly max: number;
+  constructor(max: number = MAX_LISTED_ERRORS) {
+    this.max = max;
+  }
   add(path: string, message: string): void {
-    if (this.list.length < MAX_LISTED_ERRORS) this.list.push({ path, message });
+    if (this.list.length < this.max) this.list.push({ path, message });
     else this.extra++;
   }
   get count(): number {
@@ -71,9 +74,9 @@ export function parseBackup(text: string): { ok: true; backup: BackupV1 } | { ok
   return validateBackup(json);
 }
 
-/** Validates an already-parsed backup object. Never throws. */
-export function validateBackup(json: unknown): { ok: true; backup: BackupV1 } | { ok: false; errors: BackupError[] } {
-  const p = new Problems();
+/** Validates an already-parsed backup object. Never throws. `listAll` lifts the cap on listed problems. */
+export function validateBackup(json: unknown, opts: { listAll?: boolean } = {}): { ok: true; backup: BackupV1 } | { ok: false; errors: BackupError[] } {
+  const p = new Problems(opts.listAll ? Infinity : MAX_LISTED_ERRORS);
   if (!isObject(json)) {
     return { ok: false, errors: [{ path: '', message: `This is not a Nudge backup: expected a JSON object, got ${describe(json)}` }] };
   }
@@ -90,13 +93,14 @@ export function validateBackup(json: unknown): { ok: true; backup: BackupV1 } | 
   if (v < 1) return { ok: false, errors: [{ path: 'version', message: `Unknown backup version ${v}: this app reads ${BACKUP_VERSION}` }] };
 
   const exportedAtProblem = instantProblem(json.exportedAt);
-  if (exportedAtProblem) p.add('exportedAt', `exportedAt: ${exportedAtProblem}`);
+  if (exportedAtProblem) p.add('exportedAt', exportedAtProblem);
   if (json.timeZone !== undefined && json.timeZone !== null && typeof json.timeZone !== 'string')
-    p.add('timeZone', `timeZone must be text such as "Europe/Paris", got ${describe(json.timeZone)}`);
+    p.add('timeZone', `must be text such as "Europe/Paris", got ${describe(json.timeZone)}`);
 
   const ids = new Set<string>();
   const habits = validateHabits(json.habits, ids, p);
-  const events = validateEvents(json.events, ids, p);
+  // Events are judged against the file's own creation times (a merge keeps the earlier of the two).
+  const events = validateEvents(json.events, { ids, created: new Map(habits.map((h) => [h.id, createdOf(h)])) }, p);
   const checkpoints = json.checkpoints === undefined || json.checkpoints === null ? undefined : validateCheckpoints(json.checkpoints, ids, p);
   if (p.count) return { ok: false, errors: p.result() };
   const backup: BackupV1 = { app: 'nudge', kind: 'backup', version: 1, exportedAt: json.exportedAt as string, habits, events };
@@ -108,7 +112,7 @@ export function validateBackup(json: unknown): { ok: true; backup: BackupV1 } | 
 /** Valid habits; `ids` receives every well-formed id, so one bad habit field does not also flag its events. */
 function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHabitV1[] {
   if (!Array.isArray(list)) {
-    p.add('habits', `habits must be a list, got ${describe(list)}`);
+    p.add('habits', `must be a list, got ${describe(list)}`);
     return [];
   }
   if (list.length > MAX_HABITS) {
@@ -119,46 +123,26 @@ function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHab
   const firstIndex = new Map<string, number>();
   list.forEach((h: unknown, i) => {
     const at = `habits[${i}]`;
-    if (!isObject(h)) return p.add(at, `Habit must be an object, got ${describe(h)}`);
-    const before = p.count;
-    if (typeof h.id !== 'string' || h.id.length === 0 || h.id.length > MAX_ID_LENGTH) {
-      p.add(`${at}.id`, `Habit id must be text of 1 to ${MAX_ID_LENGTH} characters, got ${describe(h.id)}`);
-    } else if (firstIndex.has(h.id)) {
-      p.add(`${at}.id`, `Duplicate habit id "${h.id}" (already used by habits[${firstIndex.get(h.id)}])`);
-    } else {
-      firstIndex.set(h.id, i);
-      ids.add(h.id);
+    const { habit, problems } = checkHabit(h);
+    let duplicate = false;
+    const id = isObject(h) ? h.id : undefined;
+    if (isHabitId(id)) {
+      duplicate = firstIndex.has(id);
+      if (duplicate) problems.unshift({ field: 'id', message: `Duplicate habit id "${id}" (already used by habits[${firstIndex.get(id)}])` });
+      else {
+        firstIndex.set(id, i);
+        ids.add(id);
+      }
     }
-    const name = checkName(h.name);
-    if (!name.ok) p.add(`${at}.name`, name.message);
-    const created = instantProblem(h.createdAt);
-    if (created) p.add(`${at}.createdAt`, `createdAt: ${created}`);
-    if (h.archivedAt !== undefined && h.archivedAt !== null) {
-      const archived = instantProblem(h.archivedAt);
-      if (archived) p.add(`${at}.archivedAt`, `archivedAt must be null or a timestamp: ${archived}`);
-    }
-    const time = checkReminderTime(h.reminderTime);
-    if (time) p.add(`${at}.reminderTime`, time);
-    const color = checkColor(h.color);
-    if (color) p.add(`${at}.color`, color);
-    if (h.order !== undefined && (typeof h.order !== 'number' || !Number.isFinite(h.order)))
-      p.add(`${at}.order`, `order must be a number, got ${describe(h.order)}`);
-    if (h.demo !== undefined && typeof h.demo !== 'boolean') p.add(`${at}.demo`, `demo must be true or false, got ${describe(h.demo)}`);
-    if (p.count !== before || !name.ok) return;
-    const habit: BackupHabitV1 = {
-      id: h.id as string, name: name.value, createdAt: h.createdAt as string, archivedAt: (h.archivedAt as string | null | undefined) ?? null,
-      reminderTime: (h.reminderTime as string | null | undefined) ?? null, color: (h.color as string | null | undefined) ?? null,
-    };
-    if (typeof h.order === 'number') habit.order = h.order;
-    if (h.demo === true) habit.demo = true;
-    out.push(habit);
+    for (const f of problems) p.add(f.field ? `${at}.${f.field}` : at, f.message);
+    if (habit && !duplicate) out.push(habit);
   });
   return out;
 }
 
-function validateEvents(list: unknown, habitIds: ReadonlySet<string>, p: Problems): BackupEventV1[] {
+function validateEvents(list: unknown, habits: HabitIndex, p: Problems): BackupEventV1[] {
   if (!Array.isArray(list)) {
-    p.add('events', `events must be a list, got ${describe(list)}`);
+    p.add('events', `must be a list, got ${describe(list)}`);
     return [];
   }
   if (list.length > MAX_EVENTS) {
@@ -167,42 +151,9 @@ function validateEvents(list: unknown, habitIds: ReadonlySet<string>, p: Problem
   }
   const out: BackupEventV1[] = [];
   for (let i = 0; i < list.length; i++) {
-    const e: unknown = list[i];
-    const at = `events[${i}]`;
-    if (!isObject(e)) {
-      p.add(at, `Event must be an object, got ${describe(e)}`);
-      continue;
-    }
-    const before = p.count;
-    const type = e.type as EventType;
-    const known = typeof e.type === 'string' && (EVENT_TYPES as readonly string[]).includes(e.type);
-    if (!known) p.add(`${at}.type`, `Unknown event type ${describe(e.type)}: expected one of ${EVENT_TYPES.join(', ')}`);
-    const forHabit = known && HABIT_EVENT_TYPES.includes(type);
-    const hasHabit = e.habitId !== undefined && e.habitId !== null;
-    if (forHabit && !hasHabit) p.add(`${at}.habitId`, `A ${type} event needs a habitId`);
-    else if (known && !forHabit && hasHabit) p.add(`${at}.habitId`, `An ${type} event belongs to no habit, but has habitId ${describe(e.habitId)}`);
-    else if (hasHabit && typeof e.habitId !== 'string') p.add(`${at}.habitId`, `habitId must be text, got ${describe(e.habitId)}`);
-    else if (forHabit && !habitIds.has(e.habitId as string)) p.add(`${at}.habitId`, `No habit with id ${describe(e.habitId)} in this file`);
-    const when = instantProblem(e.at);
-    if (when) p.add(`${at}.at`, when);
-    const hasDay = e.day !== undefined && e.day !== null;
-    if (hasDay) {
-      const d = dayProblem(e.day);
-      if (d) p.add(`${at}.day`, d);
-      else if (!when) {
-        // A past day is marked later, never in advance.
-        const inst = parseInstant(e.at as string)!;
-        const recorded = localDayOf(inst.t, inst.offset);
-        if ((e.day as string) > recorded) p.add(`${at}.day`, `day ${e.day} is after the day the event was recorded (${recorded}): a day can only be marked afterwards`);
-      }
-    }
-    if (e.demo !== undefined && typeof e.demo !== 'boolean') p.add(`${at}.demo`, `demo must be true or false, got ${describe(e.demo)}`);
-    if (p.count !== before) continue;
-    const ev: BackupEventV1 = { type, at: e.at as string };
-    if (forHabit) ev.habitId = e.habitId as string;
-    if (hasDay) ev.day = e.day as string;
-    if (e.demo === true) ev.demo = true;
-    out.push(ev);
+    const { event, problems } = checkEvent(list[i], habits);
+    for (const f of problems) p.add(f.field ? `events[${i}].${f.field}` : `events[${i}]`, f.message);
+    if (event) out.push(event);
   }
   return out;
 }

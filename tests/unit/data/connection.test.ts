@@ -49,7 +49,7 @@ describe('migration v1 -> v2', () => {
     expect(all[3]).toMatchObject({ habitId: 'run', offset: -300, day: '2026-02-02' });
     // Rows that could not be upgraded are kept aside, not lost.
     const q = (await db.meta.get(QUARANTINE_KEY))?.value as { reason: string }[];
-    expect(q.map((x) => x.reason)).toEqual(['unknown type or timestamp without a valid offset', 'duplicate of an earlier event']);
+    expect(q.map((x) => x.reason)).toEqual(['at: timestamp "2026-01-05 21:00" has no UTC offset: add it (e.g. +01:00 or Z) so the local day is known', 'duplicate of an earlier event']);
     expect((await db.meta.get('installMarker'))?.value).toEqual({ id: 'abc' });
     // The new tables exist and the new indexes work.
     expect(await db.checkpoints.count()).toBe(0);
