@@ -25,6 +25,12 @@ export function reminderDecision(p: number | null, source: PredictionSource | nu
   return 'neutral';
 }
 
+/**
+ * Without a reminder time of its own, an at-risk habit is notified only between these local times
+ * (minutes after midnight): background sync may run at 03:00, and nobody asked to be woken for it.
+ */
+export const DEFAULT_NOTIFY_WINDOW = { from: 9 * 60, until: 21 * 60 } as const;
+
 /** Minutes after local midnight for 'HH:MM', or null when absent or malformed. */
 export function parseReminderTime(s: string | null | undefined): number | null {
   if (typeof s !== 'string') return null;
@@ -50,9 +56,10 @@ type HabitLike = Pick<Habit, 'id' | 'name' | 'archivedAt'> & { reminderTime?: st
 /**
  * Habits to remind now: active, not done or skipped today, and either at risk or (when neutral)
  * past the person's reminder time. At-risk habits wait for their reminder time when they have
- * one, unless `atRiskAnyTime` (the in-app banner: the person is looking anyway, so telling them
- * early is useful, while a notification should not interrupt before the time they chose).
- * Suppressed habits are never reminded. Sorted most at risk first.
+ * one, and for DEFAULT_NOTIFY_WINDOW when they have none, unless `atRiskAnyTime` (the in-app
+ * banner: the person is looking anyway, so telling them early is useful, while a notification
+ * should not interrupt before the time they chose, or at night). Suppressed habits are never
+ * reminded. Sorted most at risk first.
  */
 export function dueReminders(
   habits: readonly HabitLike[],
@@ -70,7 +77,8 @@ export function dueReminders(
     if (decision === 'suppressed') continue;
     const at = parseReminderTime(h.reminderTime);
     const timeCome = at !== null && nowLocalMinutes >= at;
-    if (decision === 'at-risk' && (at === null || timeCome || opts.atRiskAnyTime)) due.push({ habitId: h.id, name: h.name, p, decision, why: 'at-risk' });
+    const waking = nowLocalMinutes >= DEFAULT_NOTIFY_WINDOW.from && nowLocalMinutes < DEFAULT_NOTIFY_WINDOW.until;
+    if (decision === 'at-risk' && ((at === null && waking) || timeCome || opts.atRiskAnyTime)) due.push({ habitId: h.id, name: h.name, p, decision, why: 'at-risk' });
     else if (decision === 'neutral' && timeCome) due.push({ habitId: h.id, name: h.name, p, decision, why: 'reminder-time' });
   }
   return due.sort((a, b) => (a.p ?? 1) - (b.p ?? 1) || a.name.localeCompare(b.name));

@@ -65,13 +65,29 @@ const CHAIN: { key: keyof Signals | 'dayChanged'; trigger: Trigger; words: strin
   { key: 'dayChanged', trigger: 'daychange', words: 'a new day began while the app was open' },
 ];
 
+/**
+ * A recorded run further ahead of `now` than this was stamped by a clock that has since been set back
+ * by more: it says nothing about when training really ran, and counting it would stall training until
+ * real time caught up (a clock once a month ahead: a month). Within it, waiting costs at most about two
+ * days, cheaper than an extra run after every small correction.
+ */
+export const CLOCK_CORRECTION_MS = 48 * HOUR_MS;
+
+/** The last run as far as spacing goes: null when it lies in the future (see CLOCK_CORRECTION_MS). */
+export function credibleLastRun(lastRunAt: number | null, now: number): number | null {
+  return lastRunAt !== null && lastRunAt - now > CLOCK_CORRECTION_MS ? null : lastRunAt;
+}
+
 /** True when a run started less than MIN_HOURS_BETWEEN_RUNS before `now` (training is at most about daily). */
 export function ranRecently(lastRunAt: number | null, now: number): boolean {
-  return lastRunAt !== null && now - lastRunAt < MIN_HOURS_BETWEEN_RUNS * HOUR_MS;
+  // Without the guard a clock once set a month ahead would block training for that month after its correction.
+  const last = credibleLastRun(lastRunAt, now);
+  return last !== null && now - last < MIN_HOURS_BETWEEN_RUNS * HOUR_MS;
 }
 
 function hoursAgo(state: PolicyState): string {
   if (state.lastRunAt === null) return 'never trained before';
+  if (credibleLastRun(state.lastRunAt, state.now) === null) return 'the last run is dated in the future (the clock was set back since)';
   const h = (state.now - state.lastRunAt) / HOUR_MS;
   return `last run ${h < 1 ? 'under an hour' : `${Math.floor(h)} h`} ago`;
 }
@@ -129,8 +145,10 @@ export interface HabitTrainingFacts {
 /** Days labelled since the habit was last trained: every ended day counts (done = 1, else 0). */
 export function newLabelledDays(f: HabitTrainingFacts, today: string): number {
   // Before any run, every day from creation up to yesterday is new; after one, the days that ended
-  // since (the run's own day was still open when it ran, so it counts once it is over).
-  return Math.max(0, daysBetween(f.lastRunDay ?? f.createdDay, today));
+  // since (the run's own day was still open when it ran, so it counts once it is over). A run dated
+  // after today was stamped by a clock set ahead: the days since creation count, as before any run.
+  const from = f.lastRunDay !== null && f.lastRunDay <= today ? f.lastRunDay : f.createdDay;
+  return Math.max(0, daysBetween(from, today));
 }
 
 /** Which habits to train now: the policy asked per habit, all sharing this moment's signals. */

@@ -170,9 +170,14 @@ export async function predictAllAndStore(db: AppDB, today?: string, opts: { lock
     const data = await loadLearningData(db);
     const habits = [...data.habits.values()].filter((h) => !h.archivedAt);
     const rows = await Promise.all(habits.map((h) => activeRows(db, h.id)));
-    const predictions = habits.map((h, i) => predictOne(data, h, rows[i], day, now));
-    await db.transaction('rw', db.predictions, () => db.predictions.bulkPut(predictions));
-    return predictions;
+    const computed = habits.map((h, i) => predictOne(data, h, rows[i], day, now));
+    // deleteHabit does not wait for the training lock: a habit deleted since the read gets no row back.
+    return db.transaction('rw', [db.habits, db.predictions], async () => {
+      const still = await db.habits.bulkGet(computed.map((p) => p.habitId));
+      const predictions = computed.filter((_, i) => still[i] !== undefined);
+      await db.predictions.bulkPut(predictions);
+      return predictions;
+    });
   }, { locks: opts.locks, wait: true });
   return locked.status === 'ran' ? { status: 'done', today: day, predictions: locked.value } : { status: 'busy', today: day, predictions: [] };
 }
@@ -191,11 +196,14 @@ export async function rollback(db: AppDB, habitId: string, opts: { locks?: LockM
     const target = all.filter((r) => r.version < current.version).map(checkRow).find((c) => c.ok);
     if (!target) return { ok: false, reason: `no earlier usable version than v${current.version} is kept`, version: current.version };
     const prediction = predictOne(data, habit, [target.row], today, now);
-    await db.transaction('rw', [db.checkpoints, db.predictions], async () => {
+    const done = await db.transaction('rw', [db.habits, db.checkpoints, db.predictions], async () => {
+      if (!(await db.habits.get(habitId))) return false; // deleted meanwhile (deleteHabit takes no training lock)
       for (const r of all) if (r.active && r.id !== target.row.id) await db.checkpoints.update(r.id!, { active: 0 });
       await db.checkpoints.update(target.row.id!, { active: 1 });
       await db.predictions.put(prediction);
+      return true;
     });
+    if (!done) return { ok: false, reason: `no habit with id "${habitId}" (deleted meanwhile)`, version: null };
     return { ok: true, reason: `rolled back from v${current.version} to v${target.row.version}`, version: target.row.version };
   }, { locks: opts.locks, wait: true });
   return locked.status === 'ran' ? locked.value : { ok: false, reason: 'a training run holds the lock; try again', version: null };

@@ -64,6 +64,16 @@ describe('clock and zone faults do not cause a training storm', () => {
     for (let i = 1; i < runsReal.length; i++) expect(runsReal[i] - runsReal[i - 1]).toBeLessThanOrEqual(48.5);
   });
 
+  it('a clock a month ahead for three days, then corrected, does not stall training for that month', () => {
+    // Days 5-8 the clock runs 30 days ahead (runs are recorded with those dates), then it is set right again.
+    const clock: Clock = (h) => [START + h * HOUR + (h >= 5 * 24 && h < 8 * 24 ? 30 * 24 * HOUR : 0), 60];
+    const { runsReal } = simulate(clock, 20);
+    // One extra run at the jump ahead and one after the correction; never a burst.
+    expectNoStorm(runsReal, 20, 2);
+    for (let i = 1; i < runsReal.length; i++) expect(runsReal[i] - runsReal[i - 1], `runs at real hours ${runsReal.join(', ')}`).toBeLessThanOrEqual(48.5);
+    expect(runsReal[runsReal.length - 1]).toBeGreaterThan(19 * 24 - 24);
+  });
+
   it('a trip east and back west (+01:00 -> +09:00 -> -05:00 -> +01:00) trains no extra runs', () => {
     const clock: Clock = (h) => [START + h * HOUR, h < 5 * 24 ? 60 : h < 10 * 24 ? 540 : h < 15 * 24 ? -300 : 60];
     const { runsReal } = simulate(clock, 20);

@@ -63,7 +63,14 @@ describe('dueReminders: who is reminded now', () => {
     ['no prediction, past its reminder time', h('a', '08:00'), undefined, undefined, NOON, false, 'reminder-time'],
     ['no prediction, no reminder time', h('a'), undefined, undefined, NOON, true, null],
     ['archived at risk', h('a', null, '2026-01-01T00:00:00.000Z'), P(0.1), undefined, NOON, true, null],
-    ['malformed reminder time counts as none', h('a', '25:99'), P(0.1), undefined, 0, false, 'at-risk'],
+    ['malformed reminder time counts as none', h('a', '25:99'), P(0.1), undefined, NOON, false, 'at-risk'],
+    // Background sync can run at any hour: without a time of its own, no notification at night.
+    ['at risk, no reminder time, 03:00', h('a'), P(0.1), undefined, 3 * 60, false, null],
+    ['at risk, no reminder time, 08:59', h('a'), P(0.1), undefined, 9 * 60 - 1, false, null],
+    ['at risk, no reminder time, 09:00', h('a'), P(0.1), undefined, 9 * 60, false, 'at-risk'],
+    ['at risk, no reminder time, 21:00', h('a'), P(0.1), undefined, 21 * 60, false, null],
+    ['at risk, no reminder time, 03:00, banner', h('a'), P(0.1), undefined, 3 * 60, true, 'at-risk'],
+    ['at risk, reminder time 06:00, at 06:30', h('a', '06:00'), P(0.1), undefined, 6 * 60 + 30, false, 'at-risk'],
   ];
   it.each(table)('%s', (_name, habit, pred, state, now, anyTime, want) => {
     const preds = new Map(pred ? [[habit.id, pred]] : []);

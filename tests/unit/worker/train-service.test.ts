@@ -202,3 +202,45 @@ describe('predictAllAndStore and insights', () => {
     await expect(insights(db, 'read', 0)).rejects.toThrow(/days must be an integer/);
   });
 });
+
+describe('a habit deleted while predictions are computed', () => {
+  /** Runs the page's deletion of `id` just before the first write transaction that touches predictions. */
+  function deleteBeforePredictionWrite(db: AppDB, id: string): void {
+    const orig = db.transaction.bind(db) as (...a: unknown[]) => Promise<unknown>;
+    let armed = true;
+    (db as unknown as { transaction: unknown }).transaction = async (...a: unknown[]) => {
+      const tables = Array.isArray(a[1]) ? a[1] : [a[1]];
+      if (armed && a[0] === 'rw' && tables.includes(db.predictions)) {
+        armed = false;
+        // What deleteHabit does, in its own transaction, without the training lock.
+        await orig('rw', [db.habits, db.events, db.predictions], async () => {
+          await db.events.where('[habitKey+day]').between([id, ''], [id, '\uffff']).delete();
+          await db.predictions.delete(id);
+          await db.habits.delete(id);
+        });
+      }
+      return orig(...a);
+    };
+  }
+
+  it('predictAllAndStore leaves no prediction row behind for it', async () => {
+    const db = freshDb();
+    await seedHabit(db, { id: 'read', createdDay: CREATED, days: 100, seed: 7 });
+    await seedHabit(db, { id: 'run', createdDay: CREATED, days: 100, seed: 8 });
+    deleteBeforePredictionWrite(db, 'read');
+    const r = await predictAllAndStore(db, TODAY, { locks: null, now: NOW });
+    expect(r.predictions.map((p) => p.habitId)).toEqual(['run']);
+    expect((await db.predictions.toArray()).map((p) => p.habitId)).toEqual(['run']);
+  });
+
+  it('rollback reports the deletion and writes nothing for it', async () => {
+    const db = freshDb();
+    await seedHabit(db, { id: 'read', createdDay: CREATED, days: 200, seed: 7 });
+    for (let d = 0; d < 3; d++) await trainAndStore(db, { habitIds: 'all', trigger: 'manual', now: NOW + d * 86_400_000, today: addDays(TODAY, d) }, { locks: null });
+    expect(await db.checkpoints.count()).toBeGreaterThan(1);
+    deleteBeforePredictionWrite(db, 'read');
+    const r = await rollback(db, 'read', { locks: null, now: NOW, today: TODAY });
+    expect(r).toMatchObject({ ok: false, reason: 'no habit with id "read" (deleted meanwhile)' });
+    expect(await db.predictions.toArray()).toEqual([]);
+  });
+});
