@@ -2,7 +2,7 @@
 // the service worker alike (only APIs both have), so a background run can notify too.
 import { recordEvent } from '../data/repo.ts';
 import { dueReminders, type DueReminder } from './decide.ts';
-import { REMINDER_KIND, reminderTag, type ReminderData } from './protocol.ts';
+import { isReminderData, REMINDER_KIND, reminderTag, type ReminderData } from './protocol.ts';
 import type { ReminderState } from './state.ts';
 
 /** Plain words for a reminder's notification body. */
@@ -25,6 +25,27 @@ export async function showReminder(reg: ServiceWorkerRegistration, r: DueReminde
     console.warn('Nudge: the notification was not shown', err);
     return false;
   }
+}
+
+/**
+ * Closes reminder notifications that no longer apply: from an earlier day, or for a habit that is
+ * done, skipped, archived or deleted since. Other notifications are left alone. Returns how many.
+ */
+export async function closeSettledReminders(reg: ServiceWorkerRegistration, state: ReminderState): Promise<number> {
+  const active = new Set(state.habits.map((h) => h.id));
+  let closed = 0;
+  try {
+    for (const n of await reg.getNotifications()) {
+      const d: unknown = n.data;
+      if (!isReminderData(d)) continue;
+      if (d.day === state.today && active.has(d.habitId) && !state.todayStatus.has(d.habitId)) continue;
+      n.close();
+      closed++;
+    }
+  } catch (err) {
+    console.warn('Nudge: old reminders were not closed', err);
+  }
+  return closed;
 }
 
 /**

@@ -6,7 +6,7 @@ import { deviceOffset, localDayOf, localMinuteOfDay } from '../learn/time.ts';
 import { badgeSupported, setBadge } from './badge.ts';
 import { atRiskCount } from './decide.ts';
 import { notificationRegistration, notificationState } from './notify.ts';
-import { notifyDue } from './show.ts';
+import { closeSettledReminders, notifyDue } from './show.ts';
 import { loadReminderState, type ReminderState } from './state.ts';
 import { consumeReminderHash, listenForForwardedTaps } from './tap.ts';
 
@@ -28,9 +28,12 @@ function pageInFront(): boolean {
 }
 
 async function notifyIfAway(state: ReminderState, minutes: number): Promise<void> {
-  if (notificationState() !== 'granted' || pageInFront()) return;
+  if (notificationState() !== 'granted') return;
   const reg = await notificationRegistration();
   if (!reg) return;
+  // Also while in front: a reminder for a habit just marked done must not linger in the tray.
+  await closeSettledReminders(reg, state);
+  if (pageInFront()) return;
   if (shownHere.day !== state.today) Object.assign(shownHere, { day: state.today, ids: new Set<string>() });
   for (const id of await notifyDue(reg, state, minutes, shownHere.ids)) shownHere.ids.add(id);
 }

@@ -59,12 +59,31 @@ describe('notifyDue', () => {
   /** A registration that records what it showed and reports tags still on screen. */
   function fakeRegistration() {
     const shown: { title: string; tag: string; body: string; data: unknown }[] = [];
+    const close = (n: (typeof shown)[number]) => () => { shown.splice(shown.indexOf(n), 1); };
     const reg = {
       showNotification: async (title: string, o: NotificationOptions) => { shown.push({ title, tag: o.tag!, body: o.body!, data: o.data }); },
-      getNotifications: async (f?: GetNotificationOptions) => shown.filter((s) => s.tag === f?.tag),
+      getNotifications: async (f?: GetNotificationOptions) => shown.filter((s) => !f?.tag || s.tag === f.tag).map((n) => ({ ...n, close: close(n) })),
     } as unknown as ServiceWorkerRegistration;
     return { reg, shown };
   }
+
+  it('closes reminders that no longer apply (done, skipped, archived, deleted, an earlier day) and leaves the rest', async () => {
+    const { closeSettledReminders } = await import('../../../src/remind/show.ts');
+    const today = localDayOf(Date.now(), deviceOffset());
+    const created = new Date('2026-03-01T08:00:00.000Z');
+    const [read, run, walk, swim, yoga] = await Promise.all(['Read', 'Run', 'Walk', 'Swim', 'Yoga'].map((name) => createHabit({ name }, created)));
+    const { reg, shown } = fakeRegistration();
+    const note = (habitId: string, day = today) => reg.showNotification('x', { tag: `nudge-reminder:${habitId}:${day}`, data: { kind: 'nudge-reminder', habitId, day } });
+    for (const h of [read, run, walk, swim, yoga]) await note(h.id);
+    await note(read.id, '2026-03-09');
+    await reg.showNotification('Other', { tag: 'someone-else', data: { kind: 'other' } });
+    await recordEvent({ type: 'habitCompleted', habitId: run.id });
+    await recordEvent({ type: 'habitSkipped', habitId: walk.id });
+    await archiveHabit(swim.id, new Date());
+    await getDb().habits.delete(yoga.id);
+    expect(await closeSettledReminders(reg, await loadReminderState(today))).toBe(5);
+    expect(shown.map((n) => n.tag)).toEqual([`nudge-reminder:${read.id}:${today}`, 'someone-else']);
+  });
 
   it('notifies each due habit once a day, logs reminderShown, and skips what is already up', async () => {
     const { notifyDue } = await import('../../../src/remind/show.ts');
