@@ -38,16 +38,22 @@ export function clockOf(at: string): string {
   return m ? m[1] : '';
 }
 
-/** Bytes as '12.3 MB'. */
+const BYTE_UNITS = ['KB', 'MB', 'GB', 'TB'];
+
+/** Bytes as '1 byte', '512 bytes', '9.5 KB', '12 MB'. */
 export function formatBytes(n: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  const bytes = Math.round(n);
+  if (bytes < 1000) return plural(bytes, 'byte');
   let i = 0;
-  let v = n;
-  while (v >= 1000 && i < units.length - 1) {
+  let v = bytes / 1000;
+  // Decide the unit on the rounded figure: 999.6 KB shows as 1000 KB, so it must become 1.0 MB.
+  while (Number(v.toFixed(v < 10 ? 1 : 0)) >= 1000 && i < BYTE_UNITS.length - 1) {
     v /= 1000;
     i++;
   }
-  return i === 0 ? `${v} ${units[0]}` : `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+  // 9.96 rounds to "10.0": from 10 up the figure has no decimal.
+  const shown = Number(v.toFixed(1));
+  return `${shown < 10 ? shown.toFixed(1) : v.toFixed(0)} ${BYTE_UNITS[i]}`;
 }
 
 /** '1 day' / '3 days'. */

@@ -6,7 +6,7 @@ import { archiveHabit, updateHabit } from '../../data/repo.ts';
 import { ColorChoice } from '../components/ColorChoice.tsx';
 import { errorText } from '../components/ErrorNote.tsx';
 import { useToast } from '../components/Toast.tsx';
-import { NAME_MAX, nameProblem } from '../today/AddHabitForm.tsx';
+import { NAME_MAX, nameLength, nameProblem } from '../today/AddHabitForm.tsx';
 import { REMINDER_NOTE } from './reminderNote.ts';
 
 /** Props of HabitEditor: the habit, its neighbours' moves and the delete request. */
@@ -67,8 +67,8 @@ export function HabitEditor({ habit, first, last, onMove, onDelete }: HabitEdito
               setError(null);
             }}
           />
-          <small class={name.trim().length > NAME_MAX ? 'count over' : 'count'}>
-            {name.trim().length}/{NAME_MAX}
+          <small class={nameLength(name) > NAME_MAX ? 'count over' : 'count'}>
+            {nameLength(name)}/{NAME_MAX}
           </small>
         </label>
         {error && (

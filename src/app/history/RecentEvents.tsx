@@ -4,6 +4,7 @@ import type { StoredEvent } from '../../data/entities.ts';
 import { useToast } from '../components/Toast.tsx';
 import { clockOf, relativeDay } from '../format.ts';
 import { undo } from '../today/actions.ts';
+import { localDayOf } from '../../learn/time.ts';
 
 const TYPE_TEXT: Record<string, string> = {
   habitCompleted: 'Done',
@@ -12,6 +13,14 @@ const TYPE_TEXT: Record<string, string> = {
   reminderShown: 'Reminder shown',
 };
 
+/**
+ * True when the event was recorded on a later day than the one it counts for. Read from the
+ * event's own fields: its key cannot be split on '|', since a habit id may contain one.
+ */
+export function markedLater(e: StoredEvent): boolean {
+  return e.marked === true || e.day !== localDayOf(e.t, e.offset);
+}
+
 /** The recent-events list. */
 export function RecentEvents({ events, today }: { events: StoredEvent[]; today: string }) {
   const toast = useToast();
@@ -19,7 +28,7 @@ export function RecentEvents({ events, today }: { events: StoredEvent[]; today: 
   return (
     <ul class="plain-list events" data-testid="recent-events">
       {events.map((e) => {
-        const marked = e.marked || (e.key?.split('|')[3] ?? '') !== '';
+        const marked = markedLater(e);
         const what = TYPE_TEXT[e.type] ?? e.type;
         return (
           <li key={e.id ?? e.key} class="event-row" data-type={e.type} data-day={e.day}>

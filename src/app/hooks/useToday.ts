@@ -8,17 +8,20 @@ export function todayLocal(now: Date = new Date()): string {
   return localDayOf(now.getTime(), deviceOffset(now));
 }
 
-/** Today's local day, re-checked every minute and whenever the page becomes visible. */
+/** Today's local day, re-checked every minute and whenever the page becomes visible or focused. */
 export function useToday(): string {
   const [day, setDay] = useState(todayLocal);
   useEffect(() => {
     const check = () => setDay(todayLocal());
     const timer = setInterval(check, 60_000);
     const onVisible = () => document.visibilityState === 'visible' && check();
+    // A desktop window brought to the front stays "visible" throughout: focus is its return.
     document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', check);
     return () => {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', check);
     };
   }, []);
   return day;

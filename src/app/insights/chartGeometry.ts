@@ -1,6 +1,7 @@
 // Geometry and plain-words summaries for the Insights charts. PURE: numbers in, strings out.
 import type { CalibrationBin, InsightPoint } from '../../worker/api.ts';
 import { daysBetween } from '../../learn/time.ts';
+import { plural } from '../format.ts';
 
 /** A chart's drawing box: the viewBox size and the inner plot area. */
 export interface Frame { width: number; height: number; left: number; right: number; top: number; bottom: number }
@@ -84,7 +85,7 @@ export function seriesSummary(series: readonly InsightPoint[]): string {
   const lo = known.filter((s) => s.p < 0.5);
   const rate = (xs: readonly InsightPoint[]) => `${xs.filter((s) => s.outcome === 1).length} of ${xs.length}`;
   const parts = [
-    `Over ${known.length} days from ${known[0].day} to ${known[known.length - 1].day}, you did it on ${done} days (${pct(done / known.length)}); the average predicted chance was ${pct(meanP)}.`,
+    `Over ${plural(known.length, 'day')} from ${known[0].day} to ${known[known.length - 1].day}, you did it on ${plural(done, 'day')} (${pct(done / known.length)}); the average predicted chance was ${pct(meanP)}.`,
   ];
   if (hi.length) parts.push(`On days predicted 50% or more, done ${rate(hi)}.`);
   if (lo.length) parts.push(`On days predicted below 50%, done ${rate(lo)}.`);
@@ -110,5 +111,5 @@ export function calibrationSummary(bins: readonly CalibrationBin[]): string {
   if (!n) return 'Not enough days with a known outcome to compare predictions with what happened.';
   const gap = used.reduce((a, b) => a + b.n * Math.abs(b.predicted - b.actual), 0) / n;
   const verdict = gap < 0.08 ? 'close to what happened' : gap < 0.15 ? 'roughly in line with what happened' : 'not yet well matched to what happened';
-  return `Across ${n} days in ${used.length} groups, predicted chances were ${verdict}: off by ${Math.round(gap * 100)} percentage points on average.`;
+  return `Across ${plural(n, 'day')} in ${plural(used.length, 'group')}, predicted chances were ${verdict}: off by ${Math.round(gap * 100)} percentage points on average.`;
 }

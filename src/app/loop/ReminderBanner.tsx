@@ -10,6 +10,7 @@ import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useToday } from '../hooks/useToday.ts';
 import { dismiss, loadDismissals, type Dismissals } from './dismissals.ts';
 import { percent } from './likelihoodView.ts';
+import { controlSelector } from '../today/rowFocus.ts';
 import './loop.css';
 
 function minutesNow(): number {
@@ -17,12 +18,14 @@ function minutesNow(): number {
   return localMinuteOfDay(t, deviceOffset(new Date(t)));
 }
 
-/** Brings the habit's row on Today into view and focuses its first button (Done). */
+/** Brings the habit's row on Today into view and focuses its Done button (the row if Done is gone). */
 function focusHabitRow(habitId: string): void {
-  const row = [...document.querySelectorAll<HTMLElement>('[data-habit-id]')].find((el) => el.dataset.habitId === habitId);
+  // This banner's own items carry data-habit-id too: look among Today's rows only.
+  const row = [...document.querySelectorAll<HTMLElement>('.habit-row[data-habit-id]')].find((el) => el.dataset.habitId === habitId);
   if (!row) return;
   row.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-  row.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+  // The row's first button is the likelihood chip, not Done: ask for Done by name.
+  (row.querySelector<HTMLElement>(controlSelector('done')) ?? row).focus({ preventScroll: true });
 }
 
 /** In-app banner listing habits at risk today. */

@@ -1,7 +1,7 @@
 // Export and import of the v1 backup file. Import validates the whole file first: on any problem
 // the person sees every error with its place in the file, and nothing is changed. Export names any
 // rows it left out because the import would refuse them.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LeftOutRow } from '../../data/backup/export-check.ts';
 import { backupToText, exportBackupChecked } from '../../data/backup/export.ts';
 import { importBackup } from '../../data/backup/import.ts';
@@ -11,6 +11,7 @@ import { useToast } from '../components/Toast.tsx';
 import { plural } from '../format.ts';
 import { backupFileName, downloadText } from './download.ts';
 import { ExportLeftOut } from './ExportLeftOut.tsx';
+import { NO_CHANGE, type DataChange } from './dataChange.ts';
 
 type Outcome =
   | { kind: 'ok'; text: string }
@@ -25,8 +26,8 @@ function errorsOf(err: unknown): { path: string; message: string }[] | null {
   return Array.isArray(list) ? (list as { path: string; message: string }[]) : null;
 }
 
-/** The Backup section of Settings. */
-export function BackupSection() {
+/** The Backup section of Settings; reports each import through `onChanged` (wiped: it replaced everything). */
+export function BackupSection({ change = NO_CHANGE, onChanged }: { change?: DataChange; onChanged?: (wiped: boolean) => void }) {
   const toast = useToast();
   const fileRef = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
@@ -34,6 +35,10 @@ export function BackupSection() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
   const [leftOut, setLeftOut] = useState<LeftOutRow[]>([]);
+  // The left-out rows were on this device; once a replace or delete-all removed them, the note is wrong.
+  useEffect(() => {
+    if (change.wiped) setLeftOut([]);
+  }, [change]);
 
   const doExport = async () => {
     setLeftOut([]);
@@ -60,6 +65,7 @@ export function BackupSection() {
         c.eventsSkipped ? `${plural(c.eventsSkipped, 'event')} already here (skipped)` : '',
       ].filter(Boolean);
       setOutcome({ kind: 'ok', text: `Imported ${name} (${how}): ${parts.join(', ')}.` });
+      onChanged?.(how === 'replace');
     } catch (err) {
       const errors = errorsOf(err);
       setOutcome(errors ? { kind: 'errors', fileName: name, errors } : { kind: 'failed', text: errorText(err) });

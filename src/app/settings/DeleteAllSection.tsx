@@ -6,13 +6,14 @@ import { errorText } from '../components/ErrorNote.tsx';
 import { useToast } from '../components/Toast.tsx';
 
 /** The "Delete all data" section of Settings. */
-export function DeleteAllSection() {
+export function DeleteAllSection({ onDeleted }: { onDeleted?: () => void }) {
   const toast = useToast();
   const [open, setOpen] = useState(false);
   const confirm = async () => {
     setOpen(false);
     try {
       await deleteAllData();
+      onDeleted?.();
       toast({ text: 'All habits, history and learned models were deleted from this device.' });
     } catch (err) {
       toast({ text: `Could not delete: ${errorText(err)}` });

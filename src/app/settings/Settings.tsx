@@ -3,9 +3,13 @@ import { PlatformNotes } from '../loop/PlatformNotes.tsx';
 import { BackupSection } from './BackupSection.tsx';
 import { DeleteAllSection } from './DeleteAllSection.tsx';
 import { StorageSection } from './StorageSection.tsx';
+import { NO_CHANGE, nextChange, type DataChange } from './dataChange.ts';
+import { useState } from 'preact/hooks';
 
 /** The Settings screen. */
 export function Settings() {
+  const [change, setChange] = useState<DataChange>(NO_CHANGE);
+  const changed = (wiped: boolean) => setChange((prev) => nextChange(prev, wiped));
   return (
     <section class="screen settings" aria-labelledby="settings-h">
       <div class="screen-head">
@@ -14,8 +18,8 @@ export function Settings() {
           Manage habits
         </a>
       </div>
-      <BackupSection />
-      <StorageSection />
+      <BackupSection change={change} onChanged={changed} />
+      <StorageSection change={change.n} />
       <section class="card" aria-labelledby="reminders-h">
         <h2 id="reminders-h">About reminders on this device</h2>
         <p>
@@ -26,7 +30,7 @@ export function Settings() {
         <p>On iPhone, notifications need Nudge installed to the Home Screen (iOS 16.4 or later) and your permission, asked when you tap a button.</p>
         <PlatformNotes />
       </section>
-      <DeleteAllSection />
+      <DeleteAllSection onDeleted={() => changed(true)} />
     </section>
   );
 }

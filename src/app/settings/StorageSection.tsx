@@ -7,15 +7,15 @@ import { formatBytes } from '../format.ts';
 
 type Status = Awaited<ReturnType<typeof storageStatus>>;
 
-/** The Storage section of Settings. */
-export function StorageSection() {
+/** The Storage section of Settings; `change` goes up after each import or delete-all, which re-reads the figures. */
+export function StorageSection({ change = 0 }: { change?: number }) {
   const [status, setStatus] = useState<Status | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () =>
     storageStatus().then(setStatus, (err: unknown) => setMessage(`Could not read the storage status: ${errorText(err)}`));
   useEffect(() => {
     refresh();
-  }, []);
+  }, [change]);
   const keep = async () => {
     try {
       const granted = await requestPersistence();

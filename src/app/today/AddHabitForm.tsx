@@ -6,16 +6,25 @@ import { ColorChoice } from '../components/ColorChoice.tsx';
 import { errorText } from '../components/ErrorNote.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { REMINDER_NOTE } from '../habits/reminderNote.ts';
+import { checkName, MAX_NAME_LENGTH } from '../../data/fields.ts';
 
 /** The longest habit name the data layer accepts; checked here too for an immediate message. */
-export const NAME_MAX = 60;
+export const NAME_MAX = MAX_NAME_LENGTH;
 
-/** A message about a name, or null when it is acceptable. */
+/** A name's length as the data layer counts it: characters (code points), so an emoji is one, not two. */
+export function nameLength(name: string): number {
+  return [...name.trim()].length;
+}
+
+/** A message about a name, or null when it is acceptable (the data layer's verdict, in the form's words). */
 export function nameProblem(name: string): string | null {
-  const n = name.trim().length;
+  const check = checkName(name);
+  if (check.ok) return null;
+  const n = nameLength(name);
   if (n === 0) return 'Give the habit a name.';
   if (n > NAME_MAX) return `The name is too long: ${n} characters, the limit is ${NAME_MAX}.`;
-  return null;
+  // Anything else it refuses (line breaks, tabs) is said in its own words.
+  return `${check.message}.`;
 }
 
 /** The "Add habit" form; clears itself after a successful add. */
@@ -62,8 +71,8 @@ export function AddHabitForm({ onAdded, autoFocus }: { onAdded?: () => void; aut
             if (error) setError(null);
           }}
         />
-        <small id="add-count" class={name.trim().length > NAME_MAX ? 'count over' : 'count'}>
-          {name.trim().length}/{NAME_MAX}
+        <small id="add-count" class={nameLength(name) > NAME_MAX ? 'count over' : 'count'}>
+          {nameLength(name)}/{NAME_MAX}
         </small>
       </label>
       {error && (

@@ -3,12 +3,13 @@ import { Likelihood } from '../loop/Likelihood.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { hrefFor } from '../router.ts';
 import { plural } from '../format.ts';
-import { useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQueryResult } from '../hooks/useLiveQuery.ts';
 import { lastMarkOn, stateWithout, type DayState, type TodayHabit } from './todayData.ts';
 import { loadOlderStreak } from './olderStreak.ts';
-import { mark, undo } from './actions.ts';
+import { mark, undo, type MarkOptions } from './actions.ts';
 import { useOnce } from './useOnce.ts';
+import { FOCUS_AFTER, holdRowFocus, mountRow, placeRowFocus, rowRendered, wantRowFocus, type RowControl } from './rowFocus.ts';
 
 const STATE_TEXT = { done: '✓ Done today', skipped: 'Skipped today', open: 'Not yet today' } as const;
 
@@ -22,7 +23,14 @@ function LongStreak({ row, before }: { row: TodayHabit; before: string }) {
     () => loadOlderStreak(row.habit.id, before, row.habit.createdDay),
     [row.habit.id, before, row.habit.createdDay],
   );
-  return <>{older === undefined ? streakText(row.streak, true) : streakText(row.streak + older)}</>;
+  // Until the older part arrives a zero would read "No streak yet", which may be wrong: say nothing.
+  if (older === undefined) return <>{row.streak > 0 ? streakText(row.streak, true) : ''}</>;
+  return <>{streakText(row.streak + older)}</>;
+}
+
+/** A row's mark counts for the day on screen; the toast's Undo brings focus back to this row. */
+function markOptions(habitId: string, shownDay: string): MarkOptions {
+  return { day: shownDay, beforeUndo: () => void holdRowFocus(habitId, FOCUS_AFTER.undo) };
 }
 
 /** Today's row for one habit. */
@@ -36,17 +44,31 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
   // The guess is tied to the row it was made on, so it is dropped in the same render as new data.
   const [guess, setGuess] = useState<{ state: DayState; on: TodayHabit } | null>(null);
   const pending = guess && guess.on === row ? guess.state : null;
-  const act = (next: DayState, write: () => Promise<boolean>) =>
+  const act = (pressed: RowControl, next: DayState, write: () => Promise<boolean>) =>
     once(async () => {
+      wantRowFocus(habit.id, FOCUS_AFTER[pressed], row);
       setGuess({ state: next, on: row });
       const ok = await write();
-      if (!ok) setGuess(null);
+      if (!ok) {
+        // The pressed button comes back with the stored state: focus returns to it.
+        wantRowFocus(habit.id, [pressed], null);
+        setGuess(null);
+      }
       return ok;
     });
   const state = pending ?? row.state;
-  const nameId = `habit-${habit.id}`;
+  // Habit ids come from backups too and may hold spaces, which would split an IDREF.
+  const nameId = useId();
+  const rowRef = useRef<HTMLLIElement>(null);
+  useLayoutEffect(() => mountRow(habit.id, rowRef.current!, row), [habit.id]);
+  useLayoutEffect(() => {
+    rowRendered(habit.id, rowRef.current!, row);
+    placeRowFocus(habit.id, rowRef.current!, row, pending !== null, document);
+  });
   return (
     <li
+      ref={rowRef}
+      tabIndex={-1}
       class={`habit-row state-${state}`}
       data-testid="habit-row"
       data-habit-id={habit.id}
@@ -76,17 +98,17 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
       </div>
       <div class="habit-actions">
         {state !== 'done' && (
-          <button type="button" class="btn btn-primary btn-big" onClick={act('done', () => mark(habit, 'done', toast))}>
+          <button type="button" class="btn btn-primary btn-big" data-action="done" onClick={act('done', 'done', () => mark(habit, 'done', toast, markOptions(habit.id, today)))}>
             Done <span class="sr-only">{habit.name}</span>
           </button>
         )}
         {state === 'open' && (
-          <button type="button" class="btn btn-big" onClick={act('skipped', () => mark(habit, 'skipped', toast))}>
+          <button type="button" class="btn btn-big" data-action="skip" onClick={act('skip', 'skipped', () => mark(habit, 'skipped', toast, markOptions(habit.id, today)))}>
             Skip <span class="sr-only">{habit.name}</span>
           </button>
         )}
         {last?.id !== undefined && !pending && (
-          <button type="button" class="btn btn-big" onClick={act(stateWithout(row, today, last.id!), () => undo(last.id!, toast))}>
+          <button type="button" class="btn btn-big" data-action="undo" onClick={act('undo', stateWithout(row, today, last.id!), () => undo(last.id!, toast))}>
             Undo <span class="sr-only">{habit.name}</span>
           </button>
         )}

@@ -10,15 +10,24 @@ import { PAST_DAYS, lastMarkOn, type TodayHabit } from './todayData.ts';
 
 const STATUS_TEXT = { done: 'done', skipped: 'skipped' } as const;
 
+/**
+ * The day the form shows: the one picked, if it can still be marked, else yesterday as of
+ * `today` (worked out on every render, so a form left open past midnight moves along).
+ */
+export function pastDayChoice(days: readonly string[], picked: string | null, today: string): string | undefined {
+  const want = picked ?? addDays(today, -1);
+  return days.includes(want) ? want : days[0];
+}
+
 /** The past-day form; lists the last PAST_DAYS days before today. */
 export function PastDayForm({ rows, today }: { rows: TodayHabit[]; today: string }) {
   const [habitId, setHabitId] = useState<string>(rows[0]?.habit.id ?? '');
-  const [day, setDay] = useState(addDays(today, -1));
+  const [picked, setPicked] = useState<string | null>(null);
   const row = rows.find((r) => r.habit.id === habitId) ?? rows[0];
   if (!row) return null;
   // Days before the habit existed cannot be marked (the data layer refuses them too).
   const days = Array.from({ length: PAST_DAYS }, (_, i) => addDays(today, -(i + 1))).filter((d) => d >= row.habit.createdDay);
-  const chosenDay = days.includes(day) ? day : days[0];
+  const chosenDay = pastDayChoice(days, picked, today);
   return (
     <details class="card past-day">
       <summary>Mark a past day</summary>
@@ -38,7 +47,7 @@ export function PastDayForm({ rows, today }: { rows: TodayHabit[]; today: string
             “{row.habit.name}” was added today: there is no earlier day to mark yet.
           </p>
         )}
-        {chosenDay && <PastDayControls row={row} days={days} chosenDay={chosenDay} today={today} onDay={setDay} />}
+        {chosenDay && <PastDayControls row={row} days={days} chosenDay={chosenDay} today={today} onDay={setPicked} />}
       </div>
     </details>
   );
@@ -50,7 +59,7 @@ function PastDayControls(p: { row: TodayHabit; days: string[]; chosenDay: string
   const { row, days, chosenDay, today } = p;
   const status = row.recentStatus.get(chosenDay);
   const last = lastMarkOn(row, chosenDay);
-  const when = { day: chosenDay, today };
+  const when = { day: chosenDay };
   const once = useOnce(row);
   return (
     <>

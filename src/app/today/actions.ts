@@ -5,24 +5,40 @@ import type { Habit } from '../../data/entities.ts';
 import type { ToastMessage } from '../components/Toast.tsx';
 import { errorText } from '../components/ErrorNote.tsx';
 import { relativeDay } from '../format.ts';
+import { todayLocal } from '../hooks/useToday.ts';
 
-/** Records done/skipped for a habit (today, or a past `day`) and toasts an Undo; false on failure (toasted). */
-export async function mark(
-  habit: Habit,
-  kind: 'done' | 'skipped',
-  toast: (m: ToastMessage) => void,
-  day?: { day: string; today: string },
-): Promise<boolean> {
+/** Which day a mark counts for, and what to do before its toast's Undo runs. */
+export interface MarkOptions {
+  /** The day as the screen shows it; omitted means the real today at the time of the write. */
+  day?: string;
+  /** Runs first when the toast's Undo is pressed (e.g. to keep focus in the habit's row). */
+  beforeUndo?: () => void;
+}
+
+/**
+ * The `day` to send with a mark: the screen's day when it is already over (the screen may lag
+ * behind midnight by up to a minute, and a tap must count for the day the person saw), else
+ * nothing, so the data layer uses its own today.
+ */
+export function dayToSend(shownDay: string | undefined, realToday: string): string | undefined {
+  return shownDay !== undefined && shownDay < realToday ? shownDay : undefined;
+}
+
+/** Records done/skipped for a habit and toasts an Undo; false on failure (toasted). */
+export async function mark(habit: Habit, kind: 'done' | 'skipped', toast: (m: ToastMessage) => void, opts: MarkOptions = {}): Promise<boolean> {
   try {
-    const ev = await recordEvent({
-      type: kind === 'done' ? 'habitCompleted' : 'habitSkipped',
-      habitId: habit.id,
-      ...(day && day.day !== day.today ? { day: day.day } : {}),
-    });
-    const when = day ? ` for ${relativeDay(day.day, day.today).toLowerCase()}` : '';
+    const now = new Date();
+    const realToday = todayLocal(now);
+    const day = dayToSend(opts.day, realToday);
+    const ev = await recordEvent({ type: kind === 'done' ? 'habitCompleted' : 'habitSkipped', habitId: habit.id, ...(day ? { day } : {}) }, now);
+    const when = day ? ` for ${relativeDay(day, realToday).toLowerCase()}` : '';
+    const run = async () => {
+      opts.beforeUndo?.();
+      await undo(ev.id!, toast);
+    };
     toast({
       text: `${habit.name}: ${kind === 'done' ? 'done' : 'skipped'}${when}.`,
-      action: ev.id === undefined ? undefined : { label: 'Undo', run: () => void undo(ev.id!, toast) },
+      action: ev.id === undefined ? undefined : { label: 'Undo', run },
     });
     return true;
   } catch (err) {

@@ -16,7 +16,7 @@ export interface TodayHabit {
   state: DayState;
   /** Done days of the current streak inside the window read (the whole streak unless `streakContinuesBefore`). */
   streak: number;
-  /** Set when the streak runs unbroken to the window's first day: the streak may go on before this day. */
+  /** Set when every day of the window is marked (even all skips): the streak may go on before this day. */
   streakContinuesBefore: string | null;
   /** Done/skip events of the last PAST_DAYS days (oldest first), for undo and past-day marks. */
   recent: StoredEvent[];
@@ -53,7 +53,8 @@ export async function loadHabitRow(habit: Habit, today: string): Promise<TodayHa
   const streak = currentStreak(status, today);
   // Same rule as currentStreak: the run starts today once today has a status, else yesterday.
   const runStart = status.has(today) ? today : addDays(today, -1);
-  const continues = streak > 0 && unbroken(status, from, runStart);
+  // Not gated on `streak > 0`: a window of nothing but skips still bridges to done days before it.
+  const continues = unbroken(status, from, runStart);
   const pastStart = addDays(today, -PAST_DAYS);
   const recent = events.filter((e) => isMark(e) && e.day >= pastStart && e.day <= today).sort((a, b) => a.t - b.t);
   const recentStatus = new Map([...status].filter(([d]) => d >= pastStart && d <= today));
