@@ -44,6 +44,17 @@ function localToday(): string {
   return localDayOf(now, deviceOffset(new Date(now)));
 }
 
+/**
+ * The cause to run once the current moment ends, given one arriving during it. New data, charging
+ * and a new day must not be lost (the midnight moment recomputes today's probabilities; the next
+ * tick is 30 minutes away); a day change outranks the others, which it covers. Other causes are
+ * dropped: the moment running now already answers them.
+ */
+export function queueBehind(queued: MomentCause | null, cause: MomentCause): MomentCause | null {
+  if (queued === 'daychange') return queued;
+  return cause === 'daychange' || cause === 'data' || cause === 'charging' ? cause : queued;
+}
+
 /** A diagnostics handle (DevTools console, browser tests): the trainer and the last decision. */
 export interface NudgeDebug { trainer: typeof trainer; lastDecision: () => SchedulerLog | null }
 
@@ -67,7 +78,7 @@ export function startScheduler(): () => void {
   async function moment(cause: MomentCause): Promise<void> {
     if (stopped || isHidden()) return;
     if (busy) {
-      if (cause === 'data' || cause === 'charging') queued = cause;
+      queued = queueBehind(queued, cause);
       return;
     }
     busy = true;
