@@ -2,6 +2,7 @@
 // The service worker: precache the build, serve navigations offline, apply updates only when asked.
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { shellNavigationAllowlist } from './worker/shell-navigation.ts';
 import './worker/periodic-sync.ts';
 import './worker/notification-click.ts';
 
@@ -9,7 +10,9 @@ declare const self: ServiceWorkerGlobalScope;
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), {
+  allowlist: shellNavigationAllowlist(new URL(self.registration.scope).pathname),
+}));
 
 // The page decides when an update is safe (never mid-training) and then asks us to take over.
 self.addEventListener('message', (event) => {
