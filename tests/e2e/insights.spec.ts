@@ -143,6 +143,12 @@ test('the reminder banner shows a habit at risk and tapping it records reminderT
   await expect(item).toContainText(/only \d+% likely today/);
   await item.getByRole('button', { name: /Do it now/ }).click();
   await expect(item).toHaveCount(0); // acted on: gone from the banner for today
+  // Focus lands on that habit's Done button (Enter now marks it), not on the row's likelihood chip.
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return `${el?.closest<HTMLElement>('[data-testid=habit-row]')?.dataset.habitId ?? '-'} ${el?.dataset.action ?? el?.tagName ?? ''}`;
+  });
+  await expect.poll(focused).toBe(`${HABIT} done`);
 
   type Ev = { type: string; habitId?: string };
   const tapped = async () => (await storeRows<Ev>(page, 'events')).filter((e) => e.type === 'reminderTapped' && e.habitId === HABIT).length;
