@@ -11,12 +11,17 @@ const COLOR_RE = /^#[0-9a-fA-F]{6}$/;
 // Control characters would break layouts and exports; printable text (any script, emoji) is fine.
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
+/** A habit name's length as the limit counts it: characters (code points) after trimming, so an emoji is one. */
+export function nameLength(name: string): number {
+  return [...name.trim()].length;
+}
+
 /** Trims a habit name; returns it, or a message saying what is wrong with it. */
 export function checkName(name: unknown): { ok: true; value: string } | { ok: false; message: string } {
   if (typeof name !== 'string') return { ok: false, message: `Habit name must be text, got ${describe(name)}` };
   const v = name.trim();
   if (v.length === 0) return { ok: false, message: 'Habit name is empty' };
-  const len = [...v].length;
+  const len = nameLength(v);
   if (len > MAX_NAME_LENGTH) return { ok: false, message: `Habit name is too long: ${len} characters, the limit is ${MAX_NAME_LENGTH}` };
   if (CONTROL_RE.test(v)) return { ok: false, message: 'Habit name contains control characters (line breaks, tabs...)' };
   return { ok: true, value: v };

@@ -6,15 +6,12 @@ import { ColorChoice } from '../components/ColorChoice.tsx';
 import { errorText } from '../components/ErrorNote.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { REMINDER_NOTE } from '../habits/reminderNote.ts';
-import { checkName, MAX_NAME_LENGTH } from '../../data/fields.ts';
+import { checkName, MAX_NAME_LENGTH, nameLength } from '../../data/fields.ts';
+
+export { nameLength } from '../../data/fields.ts';
 
 /** The longest habit name the data layer accepts; checked here too for an immediate message. */
 export const NAME_MAX = MAX_NAME_LENGTH;
-
-/** A name's length as the data layer counts it: characters (code points), so an emoji is one, not two. */
-export function nameLength(name: string): number {
-  return [...name.trim()].length;
-}
 
 /** A message about a name, or null when it is acceptable (the data layer's verdict, in the form's words). */
 export function nameProblem(name: string): string | null {
