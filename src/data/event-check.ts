@@ -2,7 +2,7 @@
 // database): the learner must not train on them, and must not delete them either. This module says
 // which rows and why; learning-data.ts and repo.ts skip them and record the reasons.
 import { EVENT_TYPES } from '../learn/events.ts';
-import { isDay, MAX_OFFSET_MIN } from '../learn/time.ts';
+import { FIRST_DAY, isDay, MAX_OFFSET_MIN } from '../learn/time.ts';
 import type { MetaRow, StoredEvent } from './entities.ts';
 
 /** Instants before this are taken as corruption: no event of this app predates 1970 (epoch 0 is a classic bad default). */
@@ -19,7 +19,7 @@ export function impossibleEventReason(row: Pick<StoredEvent, 'type' | 't' | 'off
     return `UTC offset impossible: ${String(row.offset)} min (beyond +-18 h)`;
   }
   if (!isDay(row.day)) return `day is not a real date: ${JSON.stringify(row.day)}`;
-  if (row.day < '1970-01-01') return `day out of range: ${row.day}`;
+  if (row.day < FIRST_DAY) return `day out of range: ${row.day}`;
   return null;
 }
 

@@ -3,7 +3,7 @@
 // full validator in src/data/backup. Every error names the field and index that is wrong. Like the
 // app's import, an event repeated in the file (same type, habit, instant and day) counts once.
 import { EVENT_TYPES, HABIT_EVENT_TYPES, toLogEvent, type EventType, type HabitInfo, type LogEvent } from './events.ts';
-import { isDay, localDayOf, parseInstant } from './time.ts';
+import { FIRST_DAY, isDay, localDayOf, parseInstant } from './time.ts';
 
 /** A backup that cannot be read; `where` is a JSON path like `events[12].at`. */
 export class BackupReadError extends Error {
@@ -83,7 +83,7 @@ export function readBackup(json: unknown): BackupData {
     // A past day can be marked later, never earlier: a later day would stretch the replay into the future.
     const recorded = localDayOf(ev.t, ev.offset);
     if (ev.marked && ev.day > recorded) fail(`${w}.day`, `day ${ev.day} is after the day the event was recorded (${recorded})`);
-    if (ev.day < '1970-01-01') fail(`${w}.day`, `day ${ev.day} is before 1970: no Nudge data is that old`);
+    if (ev.day < FIRST_DAY) fail(`${w}.day`, `day ${ev.day} is before 1970: no Nudge data is that old`);
     const key = `${ev.type}|${ev.habitId ?? ''}|${ev.t}|${ev.offset}|${ev.marked ? ev.day : ''}`;
     if (seen.has(key)) return;
     seen.add(key);

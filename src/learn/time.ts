@@ -5,6 +5,8 @@ const MS_PER_MIN = 60_000;
 const MS_PER_DAY = 86_400_000;
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The first local day Nudge data can have: anything earlier is a corrupted row or a typo in the year. */
+export const FIRST_DAY = '1970-01-01';
 /** Offsets beyond +-18:00 do not exist anywhere (ISO 8601 / ECMAScript limit). */
 export const MAX_OFFSET_MIN = 18 * 60;
 

@@ -1,10 +1,10 @@
 // The backup rules for one habit or one event, shared by the file validator and the v1 -> v2
 // migration, so the database never keeps a row that its own export could not import again.
 import { EVENT_TYPES, HABIT_EVENT_TYPES, type EventType } from '../../learn/events.ts';
-import { localDayOf, parseInstant, type Instant } from '../../learn/time.ts';
+import { FIRST_DAY, localDayOf, parseInstant, type Instant } from '../../learn/time.ts';
 import { checkColor, checkName, checkReminderTime, describe, MAX_ID_LENGTH } from '../fields.ts';
 import type { BackupEventV1, BackupHabitV1 } from './format.ts';
-import { dayProblem, FIRST_DAY, instantProblem } from './instants.ts';
+import { beforeFirstDay, dayProblem, instantProblem } from './instants.ts';
 
 /** One problem in a row: the field below the row ('' for the row itself) and what is wrong. */
 export interface FieldProblem { field: string; message: string }
@@ -95,7 +95,7 @@ export function checkEvent(e: unknown, habits: HabitIndex): { event: BackupEvent
     const d = dayProblem(e.day);
     if (d) add('day', d);
     else if (day && (e.day as string) > day) add('day', `${e.day} is after the day the event was recorded (${day}): a day can only be marked afterwards`);
-    else if ((e.day as string) < FIRST_DAY) add('day', `${e.day} is before 1970: no Nudge data is that old (a typo in the year?)`);
+    else if ((e.day as string) < FIRST_DAY) add('day', beforeFirstDay(e.day as string));
     day = d ? null : (e.day as string);
   }
   const created = forHabit && typeof e.habitId === 'string' ? habits.created.get(e.habitId) : undefined;
