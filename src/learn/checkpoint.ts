@@ -1,49 +1,71 @@
 // Checkpoints: build them from a network, (de)serialise them for backups, and refuse mismatching
 // or damaged ones with a reason in plain words instead of loading garbage.
-import type { Checkpoint, Metrics, Trigger } from './types.ts';
+import type { Checkpoint, Metrics, OptimizerState, RefitState, Trigger } from './types.ts';
 import type { Mlp } from './mlp.ts';
 import type { AdamState } from './adam.ts';
+import { isDay } from './time.ts';
 
 /** The checkpoint record layout this code reads and writes. */
 export const CHECKPOINT_SCHEMA_VERSION = 1;
 
 /** Everything of a checkpoint that is not the network or the optimizer. */
-export type CheckpointMeta = Omit<Checkpoint, 'schemaVersion' | 'config' | 'weights' | 'biases' | 'optimizer'>;
+export type CheckpointMeta = Omit<Checkpoint, 'schemaVersion' | 'config' | 'weights' | 'biases' | 'optimizer' | 'refit'>;
 
-/** A checkpoint holding copies of the network's parameters and the optimizer state. */
-export function makeCheckpoint(net: Mlp, opt: AdamState, meta: CheckpointMeta): Checkpoint {
-  const c = (a: Float32Array): Float32Array => a.slice();
-  return {
+/** The refit twin as the engine holds it: a network, its optimizer and its track record. */
+export interface Refit { net: Mlp; opt: AdamState; evidence: number; evidenceThrough: string }
+
+/** The networks a checkpoint predicts with: the validated one and, when recorded, its refit twin. */
+export interface CheckpointModel { net: Mlp; refit: Refit | null }
+
+const copy = (a: Float32Array): Float32Array => a.slice();
+const copyOpt = (o: AdamState | OptimizerState): OptimizerState => ({ step: o.step, mW: o.mW.map(copy), vW: o.vW.map(copy), mB: o.mB.map(copy), vB: o.vB.map(copy) });
+
+/** A checkpoint holding copies of the network's parameters and the optimizer state (and of the refit twin's). */
+export function makeCheckpoint(net: Mlp, opt: AdamState, meta: CheckpointMeta, refit?: Refit): Checkpoint {
+  const c: Checkpoint = {
     ...meta,
     schemaVersion: CHECKPOINT_SCHEMA_VERSION,
     config: { layers: net.layers.slice() },
-    weights: net.weights.map(c),
-    biases: net.biases.map(c),
-    optimizer: { step: opt.step, mW: opt.mW.map(c), vW: opt.vW.map(c), mB: opt.mB.map(c), vB: opt.vB.map(c) },
+    weights: net.weights.map(copy),
+    biases: net.biases.map(copy),
+    optimizer: copyOpt(opt),
   };
+  if (refit) {
+    c.refit = { weights: refit.net.weights.map(copy), biases: refit.net.biases.map(copy), optimizer: copyOpt(refit.opt), evidence: refit.evidence, evidenceThrough: refit.evidenceThrough };
+  }
+  return c;
 }
 
 /** A network and optimizer rebuilt from a checkpoint (copies: the checkpoint stays untouched). */
 export function netFromCheckpoint(c: Checkpoint): { net: Mlp; opt: AdamState } {
-  const k = (a: Float32Array): Float32Array => a.slice();
-  const o = c.optimizer;
-  return {
-    net: { layers: c.config.layers.slice(), weights: c.weights.map(k), biases: c.biases.map(k) },
-    opt: { step: o.step, mW: o.mW.map(k), vW: o.vW.map(k), mB: o.mB.map(k), vB: o.vB.map(k) },
-  };
+  return { net: { layers: c.config.layers.slice(), weights: c.weights.map(copy), biases: c.biases.map(copy) }, opt: copyOpt(c.optimizer) };
+}
+
+/** The refit twin rebuilt from a checkpoint (copies), or null when the checkpoint has none. */
+export function refitFromCheckpoint(c: Checkpoint): Refit | null {
+  const r = c.refit;
+  if (!r) return null;
+  return { net: { layers: c.config.layers.slice(), weights: r.weights.map(copy), biases: r.biases.map(copy) }, opt: copyOpt(r.optimizer), evidence: r.evidence, evidenceThrough: r.evidenceThrough };
+}
+
+/** Both networks of a checkpoint, for predictions. */
+export function modelFromCheckpoint(c: Checkpoint): CheckpointModel {
+  return { net: netFromCheckpoint(c).net, refit: refitFromCheckpoint(c) };
 }
 
 /** The checkpoint as plain JSON data: Float32Arrays become number arrays (exact: float32 values survive JSON). */
 export function checkpointToJson(c: Checkpoint): unknown {
   const a = (x: Float32Array): number[] => Array.from(x);
-  const o = c.optimizer;
+  const optJson = (o: OptimizerState): unknown => ({ step: o.step, mW: o.mW.map(a), vW: o.vW.map(a), mB: o.mB.map(a), vB: o.vB.map(a) });
+  const { refit, ...rest } = c;
   return {
-    ...c,
+    ...rest,
     config: { layers: c.config.layers.slice() },
     weights: c.weights.map(a),
     biases: c.biases.map(a),
-    optimizer: { step: o.step, mW: o.mW.map(a), vW: o.vW.map(a), mB: o.mB.map(a), vB: o.vB.map(a) },
+    optimizer: optJson(c.optimizer),
     metrics: { model: c.metrics.model, baseline: c.metrics.baseline, active: c.metrics.active },
+    ...(refit ? { refit: { ...refit, weights: refit.weights.map(a), biases: refit.biases.map(a), optimizer: optJson(refit.optimizer) } } : {}),
   };
 }
 
@@ -136,20 +158,8 @@ function parseCheckpoint(j: unknown, expect: { layers: number[]; featureVersion:
   const bSizes = layers.slice(1);
   const weights = layerArrays(j.weights, 'weights', wSizes);
   const biases = layerArrays(j.biases, 'biases', bSizes);
-  if (!isRecord(j.optimizer)) fail('optimizer must be an object with step, mW, vW, mB, vB');
-  const o = j.optimizer;
-  const optimizer = {
-    step: num(o, 'step', 'optimizer.'),
-    mW: layerArrays(o.mW, 'optimizer.mW', wSizes),
-    vW: layerArrays(o.vW, 'optimizer.vW', wSizes),
-    mB: layerArrays(o.mB, 'optimizer.mB', bSizes),
-    vB: layerArrays(o.vB, 'optimizer.vB', bSizes),
-  };
-  // Adam's bias correction divides by 1 − β^step and takes √v: a negative or fractional step or a
-  // negative second moment would make every warm start diverge (or climb the loss) night after night.
-  if (!Number.isInteger(optimizer.step) || optimizer.step < 0) fail(`optimizer.step must be a whole number >= 0, got ${optimizer.step}`);
-  nonNegative(optimizer.vW, 'optimizer.vW');
-  nonNegative(optimizer.vB, 'optimizer.vB');
+  const optimizer = parseOptimizer(j.optimizer, '', wSizes, bSizes);
+  const refit = j.refit === undefined || j.refit === null ? undefined : parseRefit(j.refit, wSizes, bSizes);
   if (!isRecord(j.metrics)) fail('metrics must be an object with model, baseline, active');
   const m = j.metrics;
   // Any string: newer triggers added to the Trigger union must not make old code refuse a model.
@@ -168,5 +178,36 @@ function parseCheckpoint(j: unknown, expect: { layers: number[]; featureVersion:
     metrics: { model: metrics(m.model, 'metrics.model'), baseline: metrics(m.baseline, 'metrics.baseline'), active: m.active === null || m.active === undefined ? null : metrics(m.active, 'metrics.active') },
     createdAt: num(j, 'createdAt', ''),
     trigger: trigger as Trigger,
+    ...(refit ? { refit } : {}),
+  };
+}
+
+function parseOptimizer(o: unknown, where: string, wSizes: number[], bSizes: number[]): OptimizerState {
+  if (!isRecord(o)) fail(`${where}optimizer must be an object with step, mW, vW, mB, vB`);
+  const optimizer = {
+    step: num(o, 'step', `${where}optimizer.`),
+    mW: layerArrays(o.mW, `${where}optimizer.mW`, wSizes),
+    vW: layerArrays(o.vW, `${where}optimizer.vW`, wSizes),
+    mB: layerArrays(o.mB, `${where}optimizer.mB`, bSizes),
+    vB: layerArrays(o.vB, `${where}optimizer.vB`, bSizes),
+  };
+  // Adam's bias correction divides by 1 − β^step and takes √v: a negative or fractional step or a
+  // negative second moment would make every warm start diverge (or climb the loss) night after night.
+  if (!Number.isInteger(optimizer.step) || optimizer.step < 0) fail(`${where}optimizer.step must be a whole number >= 0, got ${optimizer.step}`);
+  nonNegative(optimizer.vW, `${where}optimizer.vW`);
+  nonNegative(optimizer.vB, `${where}optimizer.vB`);
+  return optimizer;
+}
+
+function parseRefit(r: unknown, wSizes: number[], bSizes: number[]): RefitState {
+  if (!isRecord(r)) fail(`refit must be an object with weights, biases, optimizer, evidence, evidenceThrough, got ${Array.isArray(r) ? 'an array' : typeof r}`);
+  const through = str(r, 'evidenceThrough', 'refit.');
+  if (!isDay(through)) fail(`refit.evidenceThrough must be a day YYYY-MM-DD, got ${JSON.stringify(through)}`);
+  return {
+    weights: layerArrays(r.weights, 'refit.weights', wSizes),
+    biases: layerArrays(r.biases, 'refit.biases', bSizes),
+    optimizer: parseOptimizer(r.optimizer, 'refit.', wSizes, bSizes),
+    evidence: num(r, 'evidence', 'refit.'),
+    evidenceThrough: through,
   };
 }

@@ -18,7 +18,7 @@ export interface EngineOptions {
   maxHoldout: number;
   /** Hold-out log-loss differences to the active model within this many nats are ties; the fresher model wins a tie. */
   promoteTolerance: number;
-  /** With blendNetwork 0: the network predicts when its hold-out log-loss is within this many nats of the baselines' average's (0: at least as good). */
+  /** With blendNetwork 0: the network predicts when its record (summed log-loss lead over the baselines' average) is at least −modelMargin nats. */
   modelMargin: number;
   /** The baseline a candidate must beat to be promoted is the one with the lowest log-loss over this many recent days. */
   baselineWindow: number;
@@ -26,7 +26,7 @@ export interface EngineOptions {
   weekdayLogOdds: number;
   /** Fewer training days than this (labelled days before the hold-out): no network yet, the baselines' average alone. */
   minTrainDays: number;
-  /** 1: blend the network with the baselines' average by their hold-out likelihoods; 0: show whichever validates better (within modelMargin). */
+  /** 1: blend the network with the baselines' average by its record (Bayesian model averaging); 0: show whichever has the better record (within modelMargin). */
   blendNetwork: number;
   /** Multiplies the hold-out log-likelihood ratio in the blend (1 = plain Bayesian model averaging). */
   evidenceScale: number;
@@ -36,6 +36,8 @@ export interface EngineOptions {
   coldStartDays: number;
   /** The prior's odds (log) for the smoothed completion rate against each other baseline. */
   priorRateLogOdds: number;
+  /** Daily decay of the refit twin's evidence against the baselines (see refit.ts). */
+  refitDecay: number;
 }
 
 /** Defaults used by the app, the service worker and the replay. */
@@ -68,4 +70,6 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   evidenceScale: 1,
   // Odds 1:4: the network must out-score the baseline by ln 4 nats on the hold-out to take half the weight.
   networkPrior: -Math.log(4),
+  // Half-life 69 days: the record follows a habit that changes instead of freezing the weight.
+  refitDecay: 0.99,
 };

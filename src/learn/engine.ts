@@ -7,7 +7,8 @@ import type { Mlp } from './mlp.ts';
 import { createMlp, predictProba } from './mlp.ts';
 import { createAdam } from './adam.ts';
 import { trainEpochs } from './train-loop.ts';
-import { makeCheckpoint, netFromCheckpoint, validateCheckpoint } from './checkpoint.ts';
+import { makeCheckpoint, modelFromCheckpoint, netFromCheckpoint, refitFromCheckpoint, validateCheckpoint, type CheckpointModel } from './checkpoint.ts';
+import { evidenceNow, trainRefit } from './refit.ts';
 import { buildHabitSamples, type HabitSamples } from './dataset.ts';
 import { BASELINE_NAMES, mixAt, type BaselineName } from './baselines.ts';
 import { FEATURE_VERSION, NUM_FEATURES } from './features.ts';
@@ -74,11 +75,13 @@ function usableActive(active: Checkpoint | null, layers: number[]): { ckpt: Chec
 
 /**
  * Today's probability from the history in `s`: the prior during cold start; otherwise the network
- * blended with the baselines' likelihood-weighted average by their hold-out likelihoods (see
+ * blended with the baselines' likelihood-weighted average by Bayesian model averaging (see
  * networkWeight), reported as `model` when the network has at least half the weight, else as
- * `baseline`. `netP`: the network's hold-out probabilities when the caller already has them.
+ * `baseline`. The refit twin predicts and is weighed by its record on unseen days (refit.ts); a
+ * checkpoint without one predicts with the validated network, weighed by its hold-out.
+ * `netP`: that network's hold-out probabilities when the caller already has them.
  */
-export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp | null, modelVersion: number | null, now: number, o: EngineOptions, netP?: Float64Array): Prediction {
+export function decide(habitId: string, s: HabitSamples, today: string, model: CheckpointModel | null, modelVersion: number | null, now: number, o: EngineOptions, netP?: Float64Array): Prediction {
   const base = { habitId, day: today, computedAt: now };
   if (s.n < o.coldStartDays) {
     const mix = mixAt(s.baselines, s.baselineLoss, s.n, 0, o.priorRateLogOdds);
@@ -90,30 +93,32 @@ export function decide(habitId: string, s: HabitSamples, today: string, net: Mlp
   const mix = mixAt(s.baselines, s.baselineLoss, s.n, o.weekdayLogOdds);
   const pb = mix.p;
   let w = 0;
-  if (net) {
-    const pNet = netP ?? netHoldout(net, s, trainEnd, s.n);
-    const pBase = new Float64Array(s.n);
-    for (let i = trainEnd; i < s.n; i++) pBase[i] = mixAt(s.baselines, s.baselineLoss, i, o.weekdayLogOdds).p;
-    w = o.blendNetwork ? networkWeight(pNet, pBase, s.y, trainEnd, s.n, o.evidenceScale, o.networkPrior)
-      : logLoss(pNet, s.y, trainEnd, s.n) <= logLoss(pBase, s.y, trainEnd, s.n) + o.modelMargin ? 1 : 0;
+  if (model) {
+    let evidence: number;
+    if (model.refit) evidence = evidenceNow(model.refit, s, o);
+    else {
+      const pNet = netP ?? netHoldout(model.net, s, trainEnd, s.n);
+      evidence = 0;
+      for (let i = trainEnd; i < s.n; i++) evidence += logLossOne(mixAt(s.baselines, s.baselineLoss, i, o.weekdayLogOdds).p, s.y[i]) - logLossOne(pNet[i], s.y[i]);
+    }
+    w = o.blendNetwork ? networkWeight(evidence, o.evidenceScale, o.networkPrior) : evidence >= -o.modelMargin ? 1 : 0;
   }
+  const net = model ? (model.refit ? model.refit.net : model.net) : null;
   const p = net && w > 0 ? w * predictProba(net, s.xToday) + (1 - w) * pb : pb;
   if (net && w >= 0.5) return { ...base, p, source: 'model', reasons: explainModel(net, s, today), modelVersion };
   return { ...base, p, source: 'baseline', reasons: explainCounts(mix.lead, s, today, p), modelVersion: null };
 }
 
 /**
- * The network's weight against the baselines' average: Bayesian model averaging with the chronological
- * hold-out [from, to) as evidence, w = 1 / (1 + exp(−prior − scale · Σ(baseline log-loss − network log-loss))).
- * A short or undecided hold-out keeps both in the blend; clear evidence moves the weight to the
- * winner, so the noisy all-or-nothing choice of the first weeks after cold start is avoided. The
- * prior odds are against the network because a candidate is retrained every day and kept only if
- * it won on this same hold-out: its evidence there is flattering, the baseline's is not.
+ * The network's weight against the baselines' average: Bayesian model averaging,
+ * w = 1 / (1 + exp(−prior − scale · evidence)), evidence = Σ(baseline log-loss − network log-loss)
+ * over days the network had not trained on. Undecided evidence keeps both in the blend; clear
+ * evidence moves the weight to the winner, so the noisy all-or-nothing choice of the first weeks
+ * after cold start is avoided. The prior odds are against the network because a candidate is
+ * retrained every day and kept only if it won on its hold-out: its first evidence is flattering.
  */
-function networkWeight(pNet: ArrayLike<number>, pBase: ArrayLike<number>, y: ArrayLike<number>, from: number, to: number, scale: number, prior: number): number {
-  let sum = 0;
-  for (let i = from; i < to; i++) sum += logLossOne(pBase[i], y[i]) - logLossOne(pNet[i], y[i]);
-  const z = Math.max(-30, Math.min(30, prior + scale * sum));
+function networkWeight(evidence: number, scale: number, prior: number): number {
+  const z = Math.max(-30, Math.min(30, prior + scale * evidence));
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -123,9 +128,10 @@ export function trainOnSamples(habitId: string, s: HabitSamples, today: string, 
   const t0 = clock ? clock() : 0;
   const { ckpt, refused } = usableActive(active, o.layers);
   const activeNet = ckpt ? netFromCheckpoint(ckpt).net : null;
-  // The network in force afterwards is the promoted candidate or the active one; when its hold-out
+  const activeModel: CheckpointModel | null = ckpt && activeNet ? { net: activeNet, refit: refitFromCheckpoint(ckpt) } : null;
+  // The model in force afterwards is the promoted candidate or the active one; when its hold-out
   // probabilities are already known here (inForceP), decide() does not predict them again.
-  const finish = (checkpoint: Checkpoint | null, promoted: boolean, reason: string, samples: number, metrics: TrainingRun['metrics'], inForceP?: Float64Array, inForce: Mlp | null = activeNet): TrainOutput => {
+  const finish = (checkpoint: Checkpoint | null, promoted: boolean, reason: string, samples: number, metrics: TrainingRun['metrics'], inForceP?: Float64Array, inForce: CheckpointModel | null = activeModel): TrainOutput => {
     const version = checkpoint ? checkpoint.version : ckpt ? ckpt.version : null;
     const prediction = decide(habitId, s, today, inForce, version, now, o, inForceP);
     const run: TrainingRun = {
@@ -164,12 +170,16 @@ export function trainOnSamples(habitId: string, s: HabitSamples, today: string, 
   if (!(model.logLoss <= bb.metrics.logLoss)) {
     return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > ${bb.name} baseline ${ll(bb.metrics)}`, count, metrics, activeP);
   }
+  const refit = trainRefit(activeModel?.refit ?? null, s, o, seed);
+  if (!refit) {
+    return finish(null, false, `the refit on all ${s.n} labelled days diverged: active model left unchanged`, count, metrics, activeP);
+  }
   const checkpoint = makeCheckpoint(net, opt, {
     habitId, version: (active && typeof active.version === 'number' ? active.version : 0) + 1,
     featureVersion: FEATURE_VERSION, step: (ckpt ? ckpt.step : 0) + count * epochs, trainedThrough: s.days[trainEnd - 1],
     metrics, createdAt: now, trigger,
-  });
-  return finish(checkpoint, true, `promoted: hold-out log-loss ${ll(model)} <= ${activeM ? `active ${ll(activeM)} and ` : ''}${bb.name} baseline ${ll(bb.metrics)}`, count, metrics, modelP, net);
+  }, refit);
+  return finish(checkpoint, true, `promoted: hold-out log-loss ${ll(model)} <= ${activeM ? `active ${ll(activeM)} and ` : ''}${bb.name} baseline ${ll(bb.metrics)}`, count, metrics, modelP, { net, refit });
 }
 
 /** Trains one habit on its whole history (warm-started from `active`) and predicts `today`. */
@@ -183,5 +193,5 @@ export function predictHabit(input: { habit: HabitInfo; events: LogEvent[]; toda
   const o: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...input.options };
   const s = buildHabitSamples(input.habit, input.events, input.today);
   const { ckpt } = usableActive(input.active, o.layers);
-  return decide(input.habit.id, s, input.today, ckpt ? netFromCheckpoint(ckpt).net : null, ckpt ? ckpt.version : null, input.now, o);
+  return decide(input.habit.id, s, input.today, ckpt ? modelFromCheckpoint(ckpt) : null, ckpt ? ckpt.version : null, input.now, o);
 }

@@ -10,6 +10,23 @@ export interface ModelConfig { layers: number[] }
 /** Hold-out metrics of one predictor. */
 export interface Metrics { n: number; logLoss: number; brier: number; auc: number | null }
 
+/** Adam's moments in the network's layout, and its step count, for warm starts. */
+export interface OptimizerState { step: number; mW: Float32Array[]; vW: Float32Array[]; mB: Float32Array[]; vB: Float32Array[] }
+
+/**
+ * The validated network refit on every labelled day, the hold-out included: it makes the
+ * predictions, and its track record on days it had not yet seen weighs it against the baselines.
+ */
+export interface RefitState {
+  weights: Float32Array[];
+  biases: Float32Array[];
+  optimizer: OptimizerState;
+  /** Decayed sum over those unseen days of (baselines' average log-loss − refit log-loss), in nats. */
+  evidence: number;
+  /** Last labelled day counted in `evidence` (the refit trained through it, so later days are unseen). */
+  evidenceThrough: string;
+}
+
 /** A versioned, self-describing model snapshot for one habit. */
 export interface Checkpoint {
   schemaVersion: number;
@@ -22,7 +39,7 @@ export interface Checkpoint {
   weights: Float32Array[];
   biases: Float32Array[];
   /** Adam moments in the same layout, and its step count, for warm starts. */
-  optimizer: { step: number; mW: Float32Array[]; vW: Float32Array[]; mB: Float32Array[]; vB: Float32Array[] };
+  optimizer: OptimizerState;
   /** Training samples seen in total (sum over runs). */
   step: number;
   /** Last labelled day the model was trained on. */
@@ -30,6 +47,8 @@ export interface Checkpoint {
   metrics: { model: Metrics; baseline: Metrics; active: Metrics | null };
   createdAt: number;
   trigger: Trigger;
+  /** The predicting twin (absent in checkpoints made before it existed: the validated network predicts). */
+  refit?: RefitState;
 }
 
 /** One attempt to train, promoted or not. */

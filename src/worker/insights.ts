@@ -6,9 +6,8 @@
 import type { AppDB } from '../data/db.ts';
 import { buildHabitSamples, type HabitSamples } from '../learn/dataset.ts';
 import { decide as decidePrediction, DEFAULT_ENGINE_OPTIONS } from '../learn/engine.ts';
-import { netFromCheckpoint } from '../learn/checkpoint.ts';
+import { modelFromCheckpoint, type CheckpointModel } from '../learn/checkpoint.ts';
 import { NUM_FEATURES } from '../learn/features.ts';
-import type { Mlp } from '../learn/mlp.ts';
 import type { Checkpoint } from '../learn/types.ts';
 import type { CalibrationBin, InsightPoint, InsightsResult } from './api.ts';
 import { activeRows, checkRow, loadLearningData } from './learning-data.ts';
@@ -40,11 +39,11 @@ function asOfDay(s: HabitSamples, i: number, completed: number): HabitSamples {
 }
 
 /** The habit's usable checkpoints with their networks and the local day each was made, oldest first. */
-async function modelsByTraining(db: AppDB, habitId: string): Promise<{ ckpt: Checkpoint; net: Mlp; day: string }[]> {
+async function modelsByTraining(db: AppDB, habitId: string): Promise<{ ckpt: Checkpoint; model: CheckpointModel; day: string }[]> {
   const rows = await db.checkpoints.where('habitId').equals(habitId).toArray();
   const ok = rows.map(checkRow).flatMap((c) => (c.ok ? [c.checkpoint] : []));
   ok.sort((x, y) => x.createdAt - y.createdAt || x.version - y.version);
-  return ok.map((ckpt) => ({ ckpt, net: netFromCheckpoint(ckpt).net, day: localToday(ckpt.createdAt) }));
+  return ok.map((ckpt) => ({ ckpt, model: modelFromCheckpoint(ckpt), day: localToday(ckpt.createdAt) }));
 }
 
 /**
@@ -61,11 +60,11 @@ export async function insights(db: AppDB, habitId: string, days: number, opts: {
   if (!habit) throw new Error(`insights: no habit with id "${habitId}"`);
   const usable = (await activeRows(db, habitId)).map(checkRow).find((c) => c.ok);
   const ckpt = usable && usable.ok ? usable.checkpoint : null;
-  const net: Mlp | null = ckpt ? netFromCheckpoint(ckpt).net : null;
+  const model: CheckpointModel | null = ckpt ? modelFromCheckpoint(ckpt) : null;
   const models = await modelsByTraining(db, habitId);
 
   const s = buildHabitSamples({ id: habit.id, createdDay: habit.createdDay }, data.index, today);
-  const todayPred = decidePrediction(habit.id, s, today, net, ckpt ? ckpt.version : null, now, DEFAULT_ENGINE_OPTIONS);
+  const todayPred = decidePrediction(habit.id, s, today, model, ckpt ? ckpt.version : null, now, DEFAULT_ENGINE_OPTIONS);
 
   const series: InsightPoint[] = [];
   const from = Math.max(0, s.n - (days - 1));
@@ -76,7 +75,7 @@ export async function insights(db: AppDB, habitId: string, days: number, opts: {
     while (m + 1 < models.length && models[m + 1].day <= day) m++;
     if (i >= from) {
       const then = m >= 0 ? models[m] : null;
-      const pred = decidePrediction(habit.id, asOfDay(s, i, completed), day, then?.net ?? null, then?.ckpt.version ?? null, now, DEFAULT_ENGINE_OPTIONS);
+      const pred = decidePrediction(habit.id, asOfDay(s, i, completed), day, then?.model ?? null, then?.ckpt.version ?? null, now, DEFAULT_ENGINE_OPTIONS);
       series.push({ day, p: pred.p, outcome: s.y[i] > 0.5 ? 1 : 0, source: pred.source });
     }
     completed += s.y[i] > 0.5 ? 1 : 0;

@@ -7,7 +7,7 @@ import type { AppDB } from '../data/db.ts';
 import type { CheckpointRow, Habit, TrainingRunRow } from '../data/entities.ts';
 import { buildHabitSamples } from '../learn/dataset.ts';
 import { decide as decidePrediction, DEFAULT_ENGINE_OPTIONS, trainOnSamples } from '../learn/engine.ts';
-import { netFromCheckpoint } from '../learn/checkpoint.ts';
+import { modelFromCheckpoint } from '../learn/checkpoint.ts';
 import { FEATURE_VERSION } from '../learn/features.ts';
 import { deviceOffset, localDayOf } from '../learn/time.ts';
 import type { Checkpoint, Prediction, TrainingRun, Trigger } from '../learn/types.ts';
@@ -158,7 +158,7 @@ function predictOne(data: LearningData, habit: Habit, rows: CheckpointRow[], tod
   const usable = rows.map(checkRow).find((c) => c.ok);
   const ckpt = usable && usable.ok ? usable.checkpoint : null;
   const samples = buildHabitSamples({ id: habit.id, createdDay: habit.createdDay }, data.index, today);
-  return decidePrediction(habit.id, samples, today, ckpt ? netFromCheckpoint(ckpt).net : null, ckpt ? ckpt.version : null, now, DEFAULT_ENGINE_OPTIONS);
+  return decidePrediction(habit.id, samples, today, ckpt ? modelFromCheckpoint(ckpt) : null, ckpt ? ckpt.version : null, now, DEFAULT_ENGINE_OPTIONS);
 }
 
 /** Recomputes and stores today's prediction for every active habit (when the local day changes). */

@@ -4,6 +4,7 @@ import { withDb } from '../connection.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { withoutUnreadableRows, type LeftOutRow } from './export-check.ts';
 import type { BackupCheckpointV1, BackupEventV1, BackupHabitV1, BackupV1 } from './format.ts';
+import type { OptimizerState } from '../../learn/types.ts';
 
 function habitOut(h: Habit): BackupHabitV1 {
   const out: BackupHabitV1 = {
@@ -24,13 +25,11 @@ function eventOut(e: StoredEvent): BackupEventV1 {
 
 function checkpointOut(c: CheckpointRow): BackupCheckpointV1 {
   const a = (xs: Float32Array[]): number[][] => xs.map((x) => Array.from(x));
-  const { id: _id, active, ...rest } = c;
-  const o = c.optimizer;
-  return {
-    ...rest, weights: a(c.weights), biases: a(c.biases),
-    optimizer: { step: o.step, mW: a(o.mW), vW: a(o.vW), mB: a(o.mB), vB: a(o.vB) },
-    active: active === 1,
-  };
+  const opt = (o: OptimizerState): BackupCheckpointV1['optimizer'] => ({ step: o.step, mW: a(o.mW), vW: a(o.vW), mB: a(o.mB), vB: a(o.vB) });
+  const { id: _id, active, refit, ...rest } = c;
+  const out: BackupCheckpointV1 = { ...rest, weights: a(c.weights), biases: a(c.biases), optimizer: opt(c.optimizer), active: active === 1 };
+  if (refit) out.refit = { weights: a(refit.weights), biases: a(refit.biases), optimizer: opt(refit.optimizer), evidence: refit.evidence, evidenceThrough: refit.evidenceThrough };
+  return out;
 }
 
 /** The device's IANA time zone, when the platform tells. */

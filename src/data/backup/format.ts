@@ -35,11 +35,14 @@ export interface BackupEventV1 {
 }
 
 type Arrays = number[][];
+type OptimizerArrays = { step: number; mW: Arrays; vW: Arrays; mB: Arrays; vB: Arrays };
 /** A checkpoint in a backup: Float32Arrays written as arrays of finite numbers. */
-export type BackupCheckpointV1 = Omit<Checkpoint, 'weights' | 'biases' | 'optimizer'> & {
+export type BackupCheckpointV1 = Omit<Checkpoint, 'weights' | 'biases' | 'optimizer' | 'refit'> & {
   weights: Arrays;
   biases: Arrays;
-  optimizer: { step: number; mW: Arrays; vW: Arrays; mB: Arrays; vB: Arrays };
+  optimizer: OptimizerArrays;
+  /** The refit twin (learn/types.ts RefitState), optional: older checkpoints have none. */
+  refit?: { weights: Arrays; biases: Arrays; optimizer: OptimizerArrays; evidence: number; evidenceThrough: string };
   active?: boolean;
 };
 

@@ -7,6 +7,7 @@ import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { ImportError } from '../errors.ts';
 import { toStoredEvent } from '../eventRow.ts';
 import type { BackupCheckpointV1, BackupHabitV1 } from './format.ts';
+import type { OptimizerState } from '../../learn/types.ts';
 import { parseBackup } from './validate.ts';
 import { refreshDataMarker } from '../storage.ts';
 
@@ -25,13 +26,11 @@ function habitRow(h: BackupHabitV1, order: number): Habit {
 
 function checkpointRow(c: BackupCheckpointV1, active: 0 | 1): CheckpointRow {
   const f = (xs: number[][]): Float32Array[] => xs.map((x) => Float32Array.from(x));
-  const { active: _a, ...rest } = c;
-  const o = c.optimizer;
-  return {
-    ...rest, weights: f(c.weights), biases: f(c.biases),
-    optimizer: { step: o.step, mW: f(o.mW), vW: f(o.vW), mB: f(o.mB), vB: f(o.vB) },
-    active,
-  };
+  const opt = (o: BackupCheckpointV1['optimizer']): OptimizerState => ({ step: o.step, mW: f(o.mW), vW: f(o.vW), mB: f(o.mB), vB: f(o.vB) });
+  const { active: _a, refit, ...rest } = c;
+  const row: CheckpointRow = { ...rest, weights: f(c.weights), biases: f(c.biases), optimizer: opt(c.optimizer), active };
+  if (refit) row.refit = { weights: f(refit.weights), biases: f(refit.biases), optimizer: opt(refit.optimizer), evidence: refit.evidence, evidenceThrough: refit.evidenceThrough };
+  return row;
 }
 
 /**

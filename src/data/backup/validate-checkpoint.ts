@@ -41,6 +41,19 @@ function checkArrays(v: unknown, lengths: number[] | null, at: string, p: Proble
   return ok;
 }
 
+/** Weights, biases and optimizer state of one network (the checkpoint's or its refit twin's). */
+function checkNetwork(c: Record<string, unknown>, wLen: number[] | null, bLen: number[] | null, at: string, p: Problems): void {
+  checkArrays(c.weights, wLen, `${at}.weights`, p);
+  checkArrays(c.biases, bLen, `${at}.biases`, p);
+  const o = c.optimizer;
+  if (!isObj(o)) return p.add(`${at}.optimizer`, `must be an object, got ${describe(o)}`);
+  if (typeof o.step !== 'number' || !Number.isFinite(o.step)) p.add(`${at}.optimizer.step`, `must be a number, got ${describe(o.step)}`);
+  checkArrays(o.mW, wLen, `${at}.optimizer.mW`, p);
+  checkArrays(o.vW, wLen, `${at}.optimizer.vW`, p);
+  checkArrays(o.mB, bLen, `${at}.optimizer.mB`, p);
+  checkArrays(o.vB, bLen, `${at}.optimizer.vB`, p);
+}
+
 const NUMBER_FIELDS = ['schemaVersion', 'version', 'featureVersion', 'step', 'createdAt'] as const;
 
 /** Validates backup checkpoints against the file's habit ids; returns the valid ones. */
@@ -68,16 +81,16 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     const sizes = layersOk ? (layers as number[]) : null;
     const wLen = sizes ? sizes.slice(1).map((out, k) => out * sizes[k]) : null;
     const bLen = sizes ? sizes.slice(1) : null;
-    checkArrays(c.weights, wLen, `${at}.weights`, p);
-    checkArrays(c.biases, bLen, `${at}.biases`, p);
-    const o = c.optimizer;
-    if (!isObj(o)) p.add(`${at}.optimizer`, `must be an object, got ${describe(o)}`);
-    else {
-      if (typeof o.step !== 'number' || !Number.isFinite(o.step)) p.add(`${at}.optimizer.step`, `must be a number, got ${describe(o.step)}`);
-      checkArrays(o.mW, wLen, `${at}.optimizer.mW`, p);
-      checkArrays(o.vW, wLen, `${at}.optimizer.vW`, p);
-      checkArrays(o.mB, bLen, `${at}.optimizer.mB`, p);
-      checkArrays(o.vB, bLen, `${at}.optimizer.vB`, p);
+    checkNetwork(c, wLen, bLen, at, p);
+    if (c.refit !== undefined) {
+      const r = c.refit;
+      if (!isObj(r)) p.add(`${at}.refit`, `must be an object, got ${describe(r)}`);
+      else {
+        checkNetwork(r, wLen, bLen, `${at}.refit`, p);
+        if (typeof r.evidence !== 'number' || !Number.isFinite(r.evidence)) p.add(`${at}.refit.evidence`, `must be a number, got ${describe(r.evidence)}`);
+        const day = dayProblem(r.evidenceThrough);
+        if (day) p.add(`${at}.refit.evidenceThrough`, day);
+      }
     }
     const through = dayProblem(c.trainedThrough);
     if (through) p.add(`${at}.trainedThrough`, through);

@@ -109,6 +109,14 @@ describe('import validation: each bad input names the field and changes nothing'
     // 1e999 in JSON parses to Infinity.
     const inf = mutated((b) => (b.checkpoints = [cp()])).replace('0.5,', '1e999,');
     await expectRejected(inf, 'checkpoints[0].weights[0][0]', /finite number, got number Infinity/);
+    // The refit twin is checked like the network it shadows.
+    const twin = () => ({ weights: [[0.5, -0.25]], biases: [[0.1]], optimizer: { step: 3, mW: [[0, 0]], vW: [[0, 0]], mB: [[0]], vB: [[0]] }, evidence: 1.5, evidenceThrough: '2026-01-04' });
+    expect(parseBackup(mutated((b) => (b.checkpoints = [{ ...cp(), refit: twin() }]))).ok).toBe(true);
+    await expectRejected(mutated((b) => { const r = twin(); (r.weights[0] as unknown[])[0] = 'x'; b.checkpoints = [{ ...cp(), refit: r }]; }), 'checkpoints[0].refit.weights[0][0]', /finite number, got/);
+    await expectRejected(mutated((b) => { const r = twin(); r.optimizer.vB = [[0], [0]]; b.checkpoints = [{ ...cp(), refit: r }]; }), 'checkpoints[0].refit.optimizer.vB', /has 2 layers, the layer sizes say 1/);
+    await expectRejected(mutated((b) => { const r: Record<string, unknown> = twin(); r.evidence = 'lots'; b.checkpoints = [{ ...cp(), refit: r }]; }), 'checkpoints[0].refit.evidence', /must be a number/);
+    await expectRejected(mutated((b) => { const r = twin(); r.evidenceThrough = '2026-13-01'; b.checkpoints = [{ ...cp(), refit: r }]; }), 'checkpoints[0].refit.evidenceThrough', /./);
+    await expectRejected(mutated((b) => (b.checkpoints = [{ ...cp(), refit: 'none' }])), 'checkpoints[0].refit', /must be an object/);
   });
   it('lists at most 200 problems and counts the rest', () => {
     const r = parseBackup(mutated((b) => (b.events = Array.from({ length: 500 }, () => ({ type: 'habitCompleted', habitId: 'ghost', at: '2026-01-01T10:00:00Z' })))));
@@ -214,11 +222,13 @@ describe('export and import', () => {
       weights: [w], biases: [[Math.fround(0.7)]], optimizer: { step: 3, mW: [[0, 0]], vW: [[0, 0]], mB: [[0]], vB: [[0]] },
       step: 10, trainedThrough: '2026-01-04', metrics: { model: { n: 1, logLoss: 0.5, brier: 0.2, auc: null }, baseline: { n: 1, logLoss: 0.6, brier: 0.25, auc: null }, active: null },
       createdAt: 1, trigger: 'manual', active: true,
+      refit: { weights: [[w[1], w[0]]], biases: [[Math.fround(-0.2)]], optimizer: { step: 5, mW: [[0.5, 0]], vW: [[0.25, 0]], mB: [[0]], vB: [[0]] }, evidence: -0.75, evidenceThrough: '2026-01-04' },
     }];
     await importBackup(JSON.stringify(b), 'replace');
     const row = (await getDb().checkpoints.toArray())[0];
     expect(row.active).toBe(1);
     expect(row.weights[0]).toBeInstanceOf(Float32Array);
+    expect(row.refit!.optimizer.vW[0]).toBeInstanceOf(Float32Array);
     const out = await exportBackup(new Date(), { includeCheckpoints: true });
     expect(out.checkpoints).toEqual(b.checkpoints);
   });

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { createMlp, predictProba } from '../../../src/learn/mlp.ts';
 import { createAdam } from '../../../src/learn/adam.ts';
 import { trainEpochs } from '../../../src/learn/train-loop.ts';
-import { CHECKPOINT_SCHEMA_VERSION, checkpointFromJson, checkpointToJson, makeCheckpoint, netFromCheckpoint, validateCheckpoint } from '../../../src/learn/checkpoint.ts';
+import { CHECKPOINT_SCHEMA_VERSION, checkpointFromJson, checkpointToJson, makeCheckpoint, modelFromCheckpoint, netFromCheckpoint, refitFromCheckpoint, validateCheckpoint } from '../../../src/learn/checkpoint.ts';
 import type { Checkpoint } from '../../../src/learn/types.ts';
 
 const expectNow = { layers: [10, 16, 8, 1], featureVersion: 3 };
@@ -16,11 +16,14 @@ function trained(): Checkpoint {
   const X = new Float32Array(n * 10).map((_, k) => Math.cos(k * 0.37));
   const y = new Float32Array(n).map((_, k) => (k * 7) % 3 === 0 ? 1 : 0);
   trainEpochs(net, opt, X, y, n, { epochs: 3, batchSize: 16, learningRate: 0.01, seed: 1 });
+  const twin = createMlp([10, 16, 8, 1], 6);
+  const twinOpt = createAdam(twin);
+  trainEpochs(twin, twinOpt, X, y, n, { epochs: 4, batchSize: 16, learningRate: 0.01, seed: 2 });
   const m = { n: 30, logLoss: 0.5, brier: 0.2, auc: 0.7 };
   return makeCheckpoint(net, opt, {
     habitId: 'read', version: 4, featureVersion: 3, step: 192, trainedThrough: '2026-03-14',
     metrics: { model: m, baseline: { ...m, auc: null }, active: null }, createdAt: 1_790_000_000_000, trigger: 'launch',
-  });
+  }, { net: twin, opt: twinOpt, evidence: -1.25, evidenceThrough: '2026-04-27' });
 }
 
 const json = (c: Checkpoint): unknown => JSON.parse(JSON.stringify(checkpointToJson(c)));
@@ -31,7 +34,17 @@ describe('checkpoint round trips', () => {
     const back = checkpointFromJson(json(c));
     expect(back).toEqual(c);
     expect(back.weights[1]).toBeInstanceOf(Float32Array);
+    expect(back.refit!.optimizer.vW[1]).toBeInstanceOf(Float32Array);
     expect(back.schemaVersion).toBe(CHECKPOINT_SCHEMA_VERSION);
+  });
+
+  it('reads a checkpoint made before the refit twin existed: it has none, and it stays without one', () => {
+    const { refit: _r, ...old } = trained();
+    const back = checkpointFromJson(json(old as Checkpoint));
+    expect(back).toEqual(old);
+    expect('refit' in back).toBe(false);
+    expect(refitFromCheckpoint(back)).toBeNull();
+    expect(modelFromCheckpoint(back).refit).toBeNull();
   });
 
   it('survives structured clone (IndexedDB / Comlink shape) and validates', () => {
@@ -50,6 +63,12 @@ describe('checkpoint round trips', () => {
     expect(opt.step).toBe(c.optimizer.step);
     net.weights[0][0] += 1;
     expect(c.weights[0][0]).not.toBe(net.weights[0][0]);
+    const twin = refitFromCheckpoint(checkpointFromJson(json(c)))!;
+    expect(predictProba(twin.net, x)).toBe(predictProba(refitFromCheckpoint(c)!.net, x));
+    expect(predictProba(twin.net, x)).not.toBe(predictProba(net, x));
+    expect([twin.evidence, twin.evidenceThrough, twin.opt.step]).toEqual([-1.25, '2026-04-27', c.refit!.optimizer.step]);
+    twin.net.biases[0][0] += 1;
+    expect(c.refit!.biases[0][0]).not.toBe(twin.net.biases[0][0]);
   });
 });
 
@@ -77,6 +96,16 @@ describe('mismatching or damaged checkpoints are refused with a reason', () => {
     expect(refuse((j) => (j.optimizer.step = 2.5))).toMatch(/optimizer\.step must be a whole number >= 0, got 2\.5/);
     expect(refuse((j) => (j.optimizer.vW[1][7] = -0.25))).toMatch(/optimizer\.vW\[1\]\[7\] is -0\.25: a second moment cannot be negative/);
     expect(refuse((j) => (j.optimizer.vB[0][0] = -1))).toMatch(/optimizer\.vB\[0\]\[0\]/);
+  });
+
+  it('refuses a damaged refit twin, naming the place, rather than predicting with it', () => {
+    expect(refuse((j) => (j.refit.weights[2][3] = 'x'))).toMatch(/non-finite weight: refit\.weights\[2\]\[3\]/);
+    expect(refuse((j) => j.refit.biases[1].pop())).toMatch(/truncated weight array: refit\.biases\[1\] expects 8 values, got 7/);
+    expect(refuse((j) => (j.refit.optimizer.vB[2][0] = -3))).toMatch(/refit\.optimizer\.vB\[2\]\[0\] is -3: a second moment cannot be negative/);
+    expect(refuse((j) => (j.refit.optimizer.step = 0.5))).toMatch(/refit\.optimizer\.step must be a whole number/);
+    expect(refuse((j) => (j.refit.evidence = null))).toMatch(/refit\.evidence must be a finite number/);
+    expect(refuse((j) => (j.refit.evidenceThrough = '2026-02-30'))).toMatch(/refit\.evidenceThrough must be a day YYYY-MM-DD, got "2026-02-30"/);
+    expect(refuse((j) => (j.refit = [1, 2]))).toMatch(/refit must be an object/);
   });
 
   it('refuses a NaN weight in a structured clone', () => {

@@ -2,7 +2,9 @@
 // divergence and mismatching checkpoints never damage or crash anything.
 import { describe, expect, it } from 'vitest';
 import { predictHabit, trainHabit, DEFAULT_ENGINE_OPTIONS } from '../../../src/learn/engine.ts';
-import { validateCheckpoint } from '../../../src/learn/checkpoint.ts';
+import { netFromCheckpoint, refitFromCheckpoint, validateCheckpoint } from '../../../src/learn/checkpoint.ts';
+import { predictProba } from '../../../src/learn/mlp.ts';
+import { evidenceNow, trainRefit } from '../../../src/learn/refit.ts';
 import { buildHabitSamples } from '../../../src/learn/dataset.ts';
 import { mixBaselines } from '../../../src/learn/baselines.ts';
 import { FEATURE_VERSION } from '../../../src/learn/features.ts';
@@ -134,10 +136,11 @@ describe('engine', () => {
     expect(good.reasons.length).toBeLessThanOrEqual(3);
   });
 
-  it('blends the network and the best baseline by their hold-out likelihoods: between the two, at the prior odds (1:4) without evidence, the winner with overwhelming evidence', () => {
+  it('blends the network and the baselines\' average by the network\'s record: between the two, at the prior odds (1:4) without evidence, the winner with overwhelming evidence', () => {
     const events = weeklyEvents(200);
     const { ckpt, day } = firstPromoted(events, 40, 120);
-    for (let k = 0; k < 80; k += 9) {
+    // From the day after promotion: on the day itself the new network has no record to be overwhelming.
+    for (let k = 1; k < 80; k += 9) {
       const today = addDays(day, k);
       const at = (options: Partial<typeof DEFAULT_ENGINE_OPTIONS>, active: Checkpoint | null = ckpt) => predictHabit({ habit, events, today, active, now: 1, options });
       const net = at({ blendNetwork: 0, modelMargin: 1e9 });
@@ -153,5 +156,60 @@ describe('engine', () => {
       const select = at({ blendNetwork: 0 });
       expect(at({ evidenceScale: 1e9 }).p).toBeCloseTo(select.p, 12);
     }
+  });
+
+  it('a promoted model carries a refit twin trained through the last labelled day: the twin predicts, weighed by its record on the days it had not seen', () => {
+    const events = weeklyEvents(200);
+    const { ckpt, day } = firstPromoted(events, 40, 120);
+    const refit = ckpt.refit!;
+    expect(refit).toBeDefined();
+    expect(refit.evidenceThrough).toBe(addDays(day, -1));
+    expect(ckpt.trainedThrough < refit.evidenceThrough).toBe(true);
+    const later = addDays(day, 30);
+    const s = buildHabitSamples(habit, events, later);
+    const twinP = predictProba(refitFromCheckpoint(ckpt)!.net, s.xToday);
+    expect(twinP).not.toBe(predictProba(netFromCheckpoint(ckpt).net, s.xToday));
+    const baseline = predictHabit({ habit, events, today: later, active: null, now: 1 });
+    const withRecord = (evidence: number, evidenceThrough = refit.evidenceThrough) =>
+      predictHabit({ habit, events, today: later, active: { ...ckpt, refit: { ...refit, evidence, evidenceThrough } }, now: 1, options: { networkPrior: 0 } });
+    const sure = withRecord(1e6);
+    const hopeless = withRecord(-1e6);
+    expect([sure.source, hopeless.source]).toEqual(['model', 'baseline']);
+    expect(sure.p).toBeCloseTo(twinP, 10);
+    expect(hopeless.p).toBeCloseTo(baseline.p, 10);
+    // No unseen days and no record: even odds. The 30 days since evidenceThrough move the weight.
+    expect(withRecord(0, addDays(later, -1)).p).toBeCloseTo((twinP + baseline.p) / 2, 12);
+    const counted = withRecord(0).p;
+    expect(Math.abs(counted - (twinP + baseline.p) / 2)).toBeGreaterThan(1e-6);
+    expect(counted).toBeGreaterThanOrEqual(Math.min(twinP, baseline.p));
+    expect(counted).toBeLessThanOrEqual(Math.max(twinP, baseline.p));
+  });
+
+  it('a checkpoint from before the refit twin predicts with its validated network, and the next promotion adds a twin', () => {
+    const events = weeklyEvents(200);
+    const { ckpt, day } = firstPromoted(events, 40, 120);
+    const { refit: _r, ...old } = ckpt;
+    const s = buildHabitSamples(habit, events, day);
+    const p = predictHabit({ habit, events, today: day, active: old, now: 1, options: { blendNetwork: 0, modelMargin: 1e9 } });
+    expect(p).toMatchObject({ p: predictProba(netFromCheckpoint(ckpt).net, s.xToday), source: 'model' });
+    let active: Checkpoint = old;
+    for (let k = 1; k < 60 && !active.refit; k++) {
+      const today = addDays(day, k);
+      const r = trainHabit({ habit, events, today, active, trigger: 'manual', now: k });
+      if (r.checkpoint) {
+        expect(r.checkpoint.refit?.evidenceThrough).toBe(addDays(today, -1));
+        active = r.checkpoint;
+      }
+    }
+    expect(active.refit, 'a later run was promoted and carries a twin').toBeDefined();
+  });
+
+  it('a refit twin that diverges is dropped (null), so the run leaves the active model as it was', () => {
+    const events = weeklyEvents(120);
+    const s = buildHabitSamples(habit, events, addDays(habit.createdDay, 120));
+    expect(trainRefit(null, s, { ...DEFAULT_ENGINE_OPTIONS, learningRate: 1e6 }, 1)).toBeNull();
+    const fine = trainRefit(null, s, DEFAULT_ENGINE_OPTIONS, 1)!;
+    expect(fine).toMatchObject({ evidence: 0, evidenceThrough: addDays(habit.createdDay, 119) });
+    expect(evidenceNow(fine, s, DEFAULT_ENGINE_OPTIONS)).toBe(0);
   });
 });

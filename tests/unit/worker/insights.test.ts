@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/learn/time.ts';
 import { buildHabitSamples } from '../../../src/learn/dataset.ts';
 import { decide, DEFAULT_ENGINE_OPTIONS } from '../../../src/learn/engine.ts';
-import { netFromCheckpoint } from '../../../src/learn/checkpoint.ts';
+import { modelFromCheckpoint } from '../../../src/learn/checkpoint.ts';
 import { insights } from '../../../src/worker/insights.ts';
 import { checkRow, loadLearningData } from '../../../src/worker/learning-data.ts';
 import { localToday, trainAndStore } from '../../../src/worker/train-service.ts';
@@ -33,7 +33,7 @@ describe('insights history', () => {
     const habit = { id: 'read', createdDay: CREATED };
     for (const day of [addDays(TODAY, -45), addDays(EARLIER, -1), EARLIER, addDays(TODAY, -10), addDays(TODAY, -1)]) {
       const model = day >= EARLIER ? first! : null;
-      const want = decide('read', buildHabitSamples(habit, data.index, day), day, model ? netFromCheckpoint(model).net : null, model?.version ?? null, NOW, DEFAULT_ENGINE_OPTIONS);
+      const want = decide('read', buildHabitSamples(habit, data.index, day), day, model ? modelFromCheckpoint(model) : null, model?.version ?? null, NOW, DEFAULT_ENGINE_OPTIONS);
       const got = res.series.find((pt) => pt.day === day);
       expect(got, day).toBeDefined();
       expect(got!.p, day).toBeCloseTo(want.p, 12);

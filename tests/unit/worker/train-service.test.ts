@@ -7,6 +7,11 @@ import { addDays } from '../../../src/learn/time.ts';
 import { insights } from '../../../src/worker/insights.ts';
 import { KEEP_VERSIONS, predictAllAndStore, rollback, trainAndStore } from '../../../src/worker/train-service.ts';
 import { dump, fakeLocks, freshDb, seedHabit } from './helpers.ts';
+import { buildHabitSamples } from '../../../src/learn/dataset.ts';
+import { decide, DEFAULT_ENGINE_OPTIONS } from '../../../src/learn/engine.ts';
+import { modelFromCheckpoint } from '../../../src/learn/checkpoint.ts';
+import type { Prediction } from '../../../src/learn/types.ts';
+import { loadLearningData } from '../../../src/worker/learning-data.ts';
 
 const CREATED = '2026-03-01';
 const TODAY = addDays(CREATED, 200);
@@ -19,6 +24,14 @@ async function trainedDb(): Promise<AppDB> {
   expect(r.status).toBe('done');
   expect(r.outcomes[0].run.promoted).toBe(true);
   return db;
+}
+
+/** The engine's decision for `today` with checkpoint `version` of 'read', from the stored log. */
+async function decisionWith(db: AppDB, version: number, today: string, now: number): Promise<Prediction> {
+  const row = (await checkpoints(db)).find((c) => c.version === version)!;
+  const data = await loadLearningData(db);
+  const s = buildHabitSamples({ id: 'read', createdDay: CREATED }, data.index, today);
+  return decide('read', s, today, modelFromCheckpoint(row), version, now, DEFAULT_ENGINE_OPTIONS);
 }
 
 async function checkpoints(db: AppDB, id = 'read'): Promise<CheckpointRow[]> {
@@ -36,8 +49,11 @@ describe('trainAndStore', () => {
     expect(runs[0]).toMatchObject({ habitId: 'read', trigger: 'idle', promoted: true, checkpointVersion: 1 });
     expect(runs[0].durationMs).toBeGreaterThan(0);
     expect(runs[0].samples).toBeGreaterThan(100);
+    expect(cps[0].refit?.evidenceThrough).toBe(addDays(TODAY, -1));
     const pred = await db.predictions.get('read');
-    expect(pred).toMatchObject({ habitId: 'read', day: TODAY, source: 'model', modelVersion: 1 });
+    // A new network has no record yet on days it had not seen, so it enters at the prior odds (1:4).
+    expect(pred).toEqual(await decisionWith(db, 1, TODAY, NOW));
+    expect(pred).toMatchObject({ habitId: 'read', day: TODAY, source: 'baseline' });
     expect(pred!.p).toBeGreaterThan(0);
     expect(pred!.p).toBeLessThan(1);
   });
@@ -83,7 +99,7 @@ describe('trainAndStore', () => {
     expect(cps.filter((c) => c.active).map((c) => c.version)).toEqual([7]);
     const runs = await db.trainingRuns.toArray();
     expect(runs.some((x) => /^checkpoint set aside: .*truncated weight array/.test(x.reason))).toBe(true);
-    expect((await db.predictions.get('read'))!.modelVersion).toBe(7);
+    expect(await db.predictions.get('read')).toEqual(await decisionWith(db, 7, addDays(TODAY, 1), NOW + 86_400_000));
   });
 
   it('leaves the previous checkpoint active and intact when the write fails before commit', async () => {

@@ -1,0 +1,52 @@
+// The refit twin. The hold-out keeps the most recent weeks (up to 60 days) out of the validated
+// network's training, and on habits whose odds move with recent behaviour (streaks) that staleness
+// cost most of the network's skill (bench/QUALITY.md, "The refit twin"). So once a candidate is
+// promoted, the same network is also trained on every labelled day, and that twin predicts. The
+// hold-out is no longer unseen for it, so its weight against the baselines comes from its own record
+// on the days it predicted before seeing them (prequential evidence), carried in the checkpoint.
+import type { HabitSamples } from './dataset.ts';
+import type { EngineOptions } from './engine-options.ts';
+import type { Refit } from './checkpoint.ts';
+import type { Mlp } from './mlp.ts';
+import { cloneMlp, createMlp, predictProba } from './mlp.ts';
+import { cloneAdam, createAdam } from './adam.ts';
+import { trainEpochs } from './train-loop.ts';
+import { mixAt } from './baselines.ts';
+import { logLossOne } from './metrics.ts';
+import { NUM_FEATURES } from './features.ts';
+import { dayToNumber } from './time.ts';
+
+/** Adds one day's log-loss lead of `p` over the baselines' average to a decayed evidence sum. */
+function addDay(evidence: number, s: HabitSamples, i: number, p: number, o: EngineOptions): number {
+  const pm = mixAt(s.baselines, s.baselineLoss, i, o.weekdayLogOdds).p;
+  return evidence * o.refitDecay + logLossOne(pm, s.y[i]) - logLossOne(p, s.y[i]);
+}
+
+/**
+ * The refit's evidence brought up to the last labelled day of `s`: every day after its
+ * evidenceThrough is one it had not trained on. Pure, so a prediction can recompute it at any time.
+ */
+export function evidenceNow(refit: Refit, s: HabitSamples, o: EngineOptions): number {
+  if (s.n === 0) return refit.evidence;
+  const from = Math.max(0, dayToNumber(refit.evidenceThrough) - dayToNumber(s.days[0]) + 1);
+  let ev = refit.evidence;
+  for (let i = from; i < s.n; i++) ev = addDay(ev, s, i, predictProba(refit.net, s.X, i * NUM_FEATURES), o);
+  return ev;
+}
+
+/**
+ * Trains the refit twin of a promoted candidate on the window's every labelled day: warm from the
+ * active checkpoint's refit, keeping its record, or from scratch with the cold epochs and no record
+ * (the candidate's hold-out is not unseen for it; counting it cost the 60-day weekly habits). Null
+ * when that run diverged.
+ */
+export function trainRefit(active: Refit | null, s: HabitSamples, o: EngineOptions, seed: number): Refit | null {
+  const net: Mlp = active ? cloneMlp(active.net) : createMlp(o.layers.slice(), seed);
+  const opt = active ? cloneAdam(active.opt) : createAdam(net);
+  const start = Math.max(0, s.n - o.window);
+  const res = trainEpochs(net, opt, s.X.subarray(start * NUM_FEATURES, s.n * NUM_FEATURES), s.y.subarray(start, s.n), s.n - start, {
+    epochs: active ? o.epochsWarm : o.epochsCold, batchSize: o.batchSize, learningRate: o.learningRate, l2: o.l2, seed,
+  });
+  if (res.diverged || !res.finite) return null;
+  return { net, opt, evidence: active ? evidenceNow(active, s, o) : 0, evidenceThrough: s.days[s.n - 1] };
+}
