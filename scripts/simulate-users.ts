@@ -164,10 +164,16 @@ export function hasStructure(u: SimUser): boolean {
   return !u.name.startsWith('coin') && !u.name.startsWith('newcomer');
 }
 
-/** Other kinds of people, written after tuning to check that the engine generalises (never tuned on). */
-export function novelUsers(): SimUser[] {
+/** Seed offset between two draws of the novel users (a prime, so draws share no seed). */
+const NOVEL_DRAW_STRIDE = 7919;
+
+/**
+ * Other kinds of people, written after tuning to check that the engine generalises (never tuned on).
+ * Draw 0 is the fixed set of bench/QUALITY.md; other draws are the same kinds with other seeds.
+ */
+export function novelUsers(draw = 0): SimUser[] {
   const mk = (name: string, seed: number, spec: HabitKind, days = 365, timeZone = 'Europe/Berlin', hour = 20): SimUser =>
-    ({ name, seed, timeZone, start: '2025-03-01', days, opens: 1.2, habits: [{ id: 'x', name: 'X', hour, spec }] });
+    ({ name, seed: seed + NOVEL_DRAW_STRIDE * draw, timeZone, start: '2025-03-01', days, opens: 1.2, habits: [{ id: 'x', name: 'X', hour, spec }] });
   return [
     mk('rare', 31, { kind: 'coin', p: 0.08 }),
     mk('almost-always', 32, { kind: 'coin', p: 0.95 }),

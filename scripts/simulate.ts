@@ -1,19 +1,19 @@
 // Simulated users: `npm run simulate -- --out tests/fixtures/sim [--seed N]` writes backups and
-// their truth; `npm run simulate -- --score [--seed N | --novel] [--set key=number ...]` replays them and
-// prints the quality table (skill against the known truth).
+// their truth; `npm run simulate -- --score [--seed N] [--novel] [--set key=number ...]` replays them and
+// prints the quality table (skill against the known truth). With --novel, --seed N re-draws the novel kinds.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { devUsers, hasStructure, novelUsers, simulateUser } from './simulate-users.ts';
 import { scoreTable, scoreUser } from './simulate-score.ts';
 import { simArgsOrExit, usageExit } from './sim-args.ts';
 
-const USAGE = 'npm run simulate -- (--out DIR | --score) [--seed N | --novel] [--set key=number ...]';
+const USAGE = 'npm run simulate -- (--out DIR | --score) [--seed N] [--novel] [--set key=number ...]';
 const args = simArgsOrExit('simulate', USAGE, process.argv.slice(2), ['--score', '--novel'], true);
 if (args.seeds.length > 1) usageExit('simulate', USAGE, 'give at most one --seed');
-if (args.seeds.length && args.flags.has('--novel')) usageExit('simulate', USAGE, '--seed and --novel exclude each other (the novel users have fixed seeds)');
 if (!args.out && !args.flags.has('--score')) usageExit('simulate', USAGE, 'nothing to do: give --out DIR, --score or both');
 const seed = args.seeds[0] ?? 1;
-const users = args.flags.has('--novel') ? novelUsers() : devUsers(seed);
+// The novel users' fixed draw is 0; --seed N with --novel re-draws the same kinds.
+const users = args.flags.has('--novel') ? novelUsers(args.seeds[0] ?? 0) : devUsers(seed);
 const out = args.out;
 if (out) {
   try {
@@ -35,5 +35,5 @@ if (args.flags.has('--score')) {
   const structured = rows.filter((r, i) => hasStructure(users[i]));
   const mean = structured.reduce((a, r) => a + r.skill, 0) / structured.length;
   const worst = Math.max(...rows.map((r) => r.model - r.bestBaseline));
-  process.stdout.write(`${args.flags.has('--novel') ? 'novel users' : `seed ${seed}`}: mean skill (structured) ${mean.toFixed(3)}; worst model - best baseline ${worst.toFixed(3)} nats/day; replay ${rows.reduce((a, r) => a + r.replayMs, 0).toFixed(0)} ms\n`);
+  process.stdout.write(`${args.flags.has('--novel') ? `novel users, draw ${args.seeds[0] ?? 0}` : `seed ${seed}`}: mean skill (structured) ${mean.toFixed(3)}; worst model - best baseline ${worst.toFixed(3)} nats/day; replay ${rows.reduce((a, r) => a + r.replayMs, 0).toFixed(0)} ms\n`);
 }

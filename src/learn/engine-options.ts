@@ -61,7 +61,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   modelMargin: 0,
   baselineWindow: 180,
   // Odds e² ≈ 7:1: the weekday rate's first two weeks (0-2 days seen per weekday) stay in its
-  // likelihood record and understate it later (bench/QUALITY.md, "Latest").
+  // likelihood record and understate it later (bench/QUALITY.md, "Cold start and the baselines' average").
   weekdayLogOdds: 2,
   // Four weeks: each weekday seen four times; a network fitted to 1-3 weeks beat the baseline on its
   // 14-day hold-out by luck too often.
