@@ -49,5 +49,9 @@ export function trainRefit(active: Refit | null, s: HabitSamples, o: EngineOptio
     epochs: active ? o.epochsWarm : o.epochsCold, batchSize: o.batchSize, learningRate: o.learningRate, l2: o.l2, seed,
   });
   if (res.diverged || !res.finite) return null;
-  return { net, opt, evidence: active ? evidenceNow(active, s, o) : 0, evidenceThrough: s.days[s.n - 1] };
+  const last = s.days[s.n - 1];
+  // A run for an earlier day (the clock or time zone moved back) must not hand days already counted,
+  // and trained on, back to the record as unseen.
+  const through = active && active.evidenceThrough > last ? active.evidenceThrough : last;
+  return { net, opt, evidence: active ? evidenceNow(active, s, o) : 0, evidenceThrough: through };
 }

@@ -12,6 +12,7 @@ import type { Checkpoint } from '../learn/types.ts';
 import type { CalibrationBin, InsightPoint, InsightsResult } from './api.ts';
 import { activeRows, checkRow, loadLearningData } from './learning-data.ts';
 import { localToday } from './train-service.ts';
+import { addDays } from '../learn/time.ts';
 
 /** Calibration bins: ten of width 0.1; only bins with at least one day are returned. */
 export const CALIBRATION_BINS = 10;
@@ -38,12 +39,19 @@ function asOfDay(s: HabitSamples, i: number, completed: number): HabitSamples {
   return { ...s, n: i, xToday: s.X.subarray(i * NUM_FEATURES, (i + 1) * NUM_FEATURES), completed };
 }
 
-/** The habit's usable checkpoints with their networks and the local day each was made, oldest first. */
+/** The habit's usable checkpoints with their networks and the first local day each can predict, oldest first. */
 async function modelsByTraining(db: AppDB, habitId: string): Promise<{ ckpt: Checkpoint; model: CheckpointModel; day: string }[]> {
   const rows = await db.checkpoints.where('habitId').equals(habitId).toArray();
   const ok = rows.map(checkRow).flatMap((c) => (c.ok ? [c.checkpoint] : []));
   ok.sort((x, y) => x.createdAt - y.createdAt || x.version - y.version);
-  return ok.map((ckpt) => ({ ckpt, model: modelFromCheckpoint(ckpt), day: localToday(ckpt.createdAt) }));
+  // A model counts from the day after the last day it trained on, even when its creation day reads
+  // earlier (the time zone moved west): a past day's point never comes from a model that saw its outcome.
+  return ok.map((ckpt) => {
+    const trainedOn = ckpt.refit ? ckpt.refit.evidenceThrough : ckpt.trainedThrough;
+    const made = localToday(ckpt.createdAt);
+    const after = addDays(trainedOn, 1);
+    return { ckpt, model: modelFromCheckpoint(ckpt), day: after > made ? after : made };
+  });
 }
 
 /**

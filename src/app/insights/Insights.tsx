@@ -22,7 +22,8 @@ function loadModel(habitId: string) {
       db.checkpoints.where('habitId').equals(habitId).toArray(),
       db.trainingRuns.where('habitId').equals(habitId).toArray(),
     ]);
-    const summaries: CheckpointSummary[] = cps.map(({ version, active, createdAt, trigger, trainedThrough }) => ({ version, active, createdAt, trigger, trainedThrough }));
+    // "Trained through" is about the network that predicts: the refit twin when there is one.
+    const summaries: CheckpointSummary[] = cps.map(({ version, active, createdAt, trigger, trainedThrough, refit }) => ({ version, active, createdAt, trigger, trainedThrough: refit ? refit.evidenceThrough : trainedThrough }));
     runs.sort((a, b) => b.startedAt - a.startedAt);
     return { checkpoints: summaries, runs: runs.slice(0, RUNS_SHOWN), runCount: runs.length };
   });

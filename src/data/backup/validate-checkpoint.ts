@@ -82,7 +82,8 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     const wLen = sizes ? sizes.slice(1).map((out, k) => out * sizes[k]) : null;
     const bLen = sizes ? sizes.slice(1) : null;
     checkNetwork(c, wLen, bLen, at, p);
-    if (c.refit !== undefined) {
+    // null reads as absent, as the learning core's checkpoint reader takes it.
+    if (c.refit !== undefined && c.refit !== null) {
       const r = c.refit;
       if (!isObj(r)) p.add(`${at}.refit`, `must be an object, got ${describe(r)}`);
       else {

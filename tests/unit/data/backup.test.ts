@@ -112,6 +112,7 @@ describe('import validation: each bad input names the field and changes nothing'
     // The refit twin is checked like the network it shadows.
     const twin = () => ({ weights: [[0.5, -0.25]], biases: [[0.1]], optimizer: { step: 3, mW: [[0, 0]], vW: [[0, 0]], mB: [[0]], vB: [[0]] }, evidence: 1.5, evidenceThrough: '2026-01-04' });
     expect(parseBackup(mutated((b) => (b.checkpoints = [{ ...cp(), refit: twin() }]))).ok).toBe(true);
+    expect(parseBackup(mutated((b) => (b.checkpoints = [{ ...cp(), refit: null }]))).ok).toBe(true);
     await expectRejected(mutated((b) => { const r = twin(); (r.weights[0] as unknown[])[0] = 'x'; b.checkpoints = [{ ...cp(), refit: r }]; }), 'checkpoints[0].refit.weights[0][0]', /finite number, got/);
     await expectRejected(mutated((b) => { const r = twin(); r.optimizer.vB = [[0], [0]]; b.checkpoints = [{ ...cp(), refit: r }]; }), 'checkpoints[0].refit.optimizer.vB', /has 2 layers, the layer sizes say 1/);
     await expectRejected(mutated((b) => { const r: Record<string, unknown> = twin(); r.evidence = 'lots'; b.checkpoints = [{ ...cp(), refit: r }]; }), 'checkpoints[0].refit.evidence', /must be a number/);

@@ -204,12 +204,15 @@ describe('engine', () => {
     expect(active.refit, 'a later run was promoted and carries a twin').toBeDefined();
   });
 
-  it('a refit twin that diverges is dropped (null), so the run leaves the active model as it was', () => {
+  it('trainRefit: a diverging twin is dropped (null), a new twin starts with no record, and the record\'s end never moves back', () => {
     const events = weeklyEvents(120);
     const s = buildHabitSamples(habit, events, addDays(habit.createdDay, 120));
     expect(trainRefit(null, s, { ...DEFAULT_ENGINE_OPTIONS, learningRate: 1e6 }, 1)).toBeNull();
     const fine = trainRefit(null, s, DEFAULT_ENGINE_OPTIONS, 1)!;
     expect(fine).toMatchObject({ evidence: 0, evidenceThrough: addDays(habit.createdDay, 119) });
     expect(evidenceNow(fine, s, DEFAULT_ENGINE_OPTIONS)).toBe(0);
+    // A run for an earlier day keeps the record's later end: those days were counted and trained on.
+    const ahead = { ...fine, evidence: 0.5, evidenceThrough: addDays(habit.createdDay, 130) };
+    expect(trainRefit(ahead, s, DEFAULT_ENGINE_OPTIONS, 1)).toMatchObject({ evidence: 0.5, evidenceThrough: addDays(habit.createdDay, 130) });
   });
 });

@@ -40,4 +40,24 @@ describe('insights history', () => {
       expect(got!.source, day).toBe(want.source);
     }
   });
+
+  it('never gives a past day a model that trained on its outcome (a run whose clock reads the day before)', async () => {
+    const db = freshDb();
+    await seedHabit(db, { id: 'read', createdDay: CREATED, days: 200, seed: 7 });
+    // Trained for EARLIER (labels through the day before) at an instant whose local day is that day before,
+    // as after a move west: the model's creation day reads earlier than its last trained day + 1.
+    const dayBefore = addDays(EARLIER, -1);
+    await trainAndStore(db, { habitIds: 'all', trigger: 'manual', today: EARLIER, now: MONTH_AGO - 86_400_000 }, { locks: null });
+    const model = (await db.checkpoints.where('habitId').equals('read').toArray()).map(checkRow).flatMap((c) => (c.ok ? [c.checkpoint] : []))[0];
+    expect(model, 'the training promoted a model').toBeDefined();
+    expect(localToday(model.createdAt)).toBe(dayBefore);
+    expect(model.refit?.evidenceThrough).toBe(dayBefore);
+    const res = await insights(db, 'read', 60, { today: TODAY, now: NOW });
+    const data = await loadLearningData(db);
+    const habit = { id: 'read', createdDay: CREATED };
+    for (const [day, m] of [[dayBefore, null], [EARLIER, model]] as const) {
+      const want = decide('read', buildHabitSamples(habit, data.index, day), day, m ? modelFromCheckpoint(m) : null, m?.version ?? null, NOW, DEFAULT_ENGINE_OPTIONS);
+      expect(res.series.find((pt) => pt.day === day)!.p, day).toBeCloseTo(want.p, 12);
+    }
+  });
 });
