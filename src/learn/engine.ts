@@ -114,8 +114,8 @@ export function decide(habitId: string, s: HabitSamples, today: string, model: C
  * w = 1 / (1 + exp(−prior − scale · evidence)), evidence = Σ(baseline log-loss − network log-loss)
  * over days the network had not trained on. Undecided evidence keeps both in the blend; clear
  * evidence moves the weight to the winner, so the noisy all-or-nothing choice of the first weeks
- * after cold start is avoided. The prior odds are against the network because a candidate is
- * retrained every day and kept only if it won on its hold-out: its first evidence is flattering.
+ * after cold start is avoided. The prior odds are against the network: a candidate is kept only
+ * if it won on its hold-out, so that record flatters it, and a new refit twin starts with none.
  */
 function networkWeight(evidence: number, scale: number, prior: number): number {
   const z = Math.max(-30, Math.min(30, prior + scale * evidence));
