@@ -48,6 +48,11 @@ export function refitFromCheckpoint(c: Checkpoint): Refit | null {
   return { net: { layers: c.config.layers.slice(), weights: r.weights.map(copy), biases: r.biases.map(copy) }, opt: copyOpt(r.optimizer), evidence: r.evidence, evidenceThrough: r.evidenceThrough };
 }
 
+/** The last labelled day the predicting network has seen: the refit twin's record end, else trainedThrough. */
+export function predictorTrainedThrough(c: Pick<Checkpoint, 'trainedThrough' | 'refit'>): string {
+  return c.refit ? c.refit.evidenceThrough : c.trainedThrough;
+}
+
 /** Both networks of a checkpoint, for predictions. */
 export function modelFromCheckpoint(c: Checkpoint): CheckpointModel {
   return { net: netFromCheckpoint(c).net, refit: refitFromCheckpoint(c) };

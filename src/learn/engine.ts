@@ -8,11 +8,11 @@ import { createMlp, predictProba } from './mlp.ts';
 import { createAdam } from './adam.ts';
 import { trainEpochs } from './train-loop.ts';
 import { makeCheckpoint, modelFromCheckpoint, netFromCheckpoint, refitFromCheckpoint, validateCheckpoint, type CheckpointModel } from './checkpoint.ts';
-import { evidenceNow, trainRefit } from './refit.ts';
+import { evidenceNow, leadOverBaselines, trainRefit } from './refit.ts';
 import { buildHabitSamples, type HabitSamples } from './dataset.ts';
 import { BASELINE_NAMES, mixAt, type BaselineName } from './baselines.ts';
 import { FEATURE_VERSION, NUM_FEATURES } from './features.ts';
-import { logLoss, logLossOne, scoreAll } from './metrics.ts';
+import { logLoss, scoreAll } from './metrics.ts';
 import { explainCounts, explainModel } from './explain.ts';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.ts';
 
@@ -99,7 +99,7 @@ export function decide(habitId: string, s: HabitSamples, today: string, model: C
     else {
       const pNet = netP ?? netHoldout(model.net, s, trainEnd, s.n);
       evidence = 0;
-      for (let i = trainEnd; i < s.n; i++) evidence += logLossOne(mixAt(s.baselines, s.baselineLoss, i, o.weekdayLogOdds).p, s.y[i]) - logLossOne(pNet[i], s.y[i]);
+      for (let i = trainEnd; i < s.n; i++) evidence += leadOverBaselines(s, i, pNet[i], o);
     }
     w = o.blendNetwork ? networkWeight(evidence, o.evidenceScale, o.networkPrior) : evidence >= -o.modelMargin ? 1 : 0;
   }

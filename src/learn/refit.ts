@@ -17,10 +17,9 @@ import { logLossOne } from './metrics.ts';
 import { NUM_FEATURES } from './features.ts';
 import { dayToNumber } from './time.ts';
 
-/** Adds one day's log-loss lead of `p` over the baselines' average to a decayed evidence sum. */
-function addDay(evidence: number, s: HabitSamples, i: number, p: number, o: EngineOptions): number {
-  const pm = mixAt(s.baselines, s.baselineLoss, i, o.weekdayLogOdds).p;
-  return evidence * o.refitDecay + logLossOne(pm, s.y[i]) - logLossOne(p, s.y[i]);
+/** Day i's log-loss lead of probability `p` over the baselines' average (positive: p did better). */
+export function leadOverBaselines(s: HabitSamples, i: number, p: number, o: EngineOptions): number {
+  return logLossOne(mixAt(s.baselines, s.baselineLoss, i, o.weekdayLogOdds).p, s.y[i]) - logLossOne(p, s.y[i]);
 }
 
 /**
@@ -31,7 +30,7 @@ export function evidenceNow(refit: Refit, s: HabitSamples, o: EngineOptions): nu
   if (s.n === 0) return refit.evidence;
   const from = Math.max(0, dayToNumber(refit.evidenceThrough) - dayToNumber(s.days[0]) + 1);
   let ev = refit.evidence;
-  for (let i = from; i < s.n; i++) ev = addDay(ev, s, i, predictProba(refit.net, s.X, i * NUM_FEATURES), o);
+  for (let i = from; i < s.n; i++) ev = ev * o.refitDecay + leadOverBaselines(s, i, predictProba(refit.net, s.X, i * NUM_FEATURES), o);
   return ev;
 }
 

@@ -6,7 +6,7 @@
 import type { AppDB } from '../data/db.ts';
 import { buildHabitSamples, type HabitSamples } from '../learn/dataset.ts';
 import { decide as decidePrediction, DEFAULT_ENGINE_OPTIONS } from '../learn/engine.ts';
-import { modelFromCheckpoint, type CheckpointModel } from '../learn/checkpoint.ts';
+import { modelFromCheckpoint, predictorTrainedThrough, type CheckpointModel } from '../learn/checkpoint.ts';
 import { NUM_FEATURES } from '../learn/features.ts';
 import type { Checkpoint } from '../learn/types.ts';
 import type { CalibrationBin, InsightPoint, InsightsResult } from './api.ts';
@@ -47,9 +47,8 @@ async function modelsByTraining(db: AppDB, habitId: string): Promise<{ ckpt: Che
   // A model counts from the day after the last day it trained on, even when its creation day reads
   // earlier (the time zone moved west): a past day's point never comes from a model that saw its outcome.
   return ok.map((ckpt) => {
-    const trainedOn = ckpt.refit ? ckpt.refit.evidenceThrough : ckpt.trainedThrough;
     const made = localToday(ckpt.createdAt);
-    const after = addDays(trainedOn, 1);
+    const after = addDays(predictorTrainedThrough(ckpt), 1);
     return { ckpt, model: modelFromCheckpoint(ckpt), day: after > made ? after : made };
   });
 }

@@ -7,6 +7,7 @@ import { HabitPicker } from '../components/HabitPicker.tsx';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { hrefFor, navigate } from '../router.ts';
 import { CalibrationChart } from './CalibrationChart.tsx';
+import { predictorTrainedThrough } from '../../learn/checkpoint.ts';
 import { ModelPanel, type CheckpointSummary } from './ModelPanel.tsx';
 import { ProbabilityChart } from './ProbabilityChart.tsx';
 import { RunsTable } from './RunsTable.tsx';
@@ -23,7 +24,7 @@ function loadModel(habitId: string) {
       db.trainingRuns.where('habitId').equals(habitId).toArray(),
     ]);
     // "Trained through" is about the network that predicts: the refit twin when there is one.
-    const summaries: CheckpointSummary[] = cps.map(({ version, active, createdAt, trigger, trainedThrough, refit }) => ({ version, active, createdAt, trigger, trainedThrough: refit ? refit.evidenceThrough : trainedThrough }));
+    const summaries: CheckpointSummary[] = cps.map((c) => ({ version: c.version, active: c.active, createdAt: c.createdAt, trigger: c.trigger, trainedThrough: predictorTrainedThrough(c) }));
     runs.sort((a, b) => b.startedAt - a.startedAt);
     return { checkpoints: summaries, runs: runs.slice(0, RUNS_SHOWN), runCount: runs.length };
   });

@@ -23,12 +23,17 @@ function eventOut(e: StoredEvent): BackupEventV1 {
   return out;
 }
 
-function checkpointOut(c: CheckpointRow): BackupCheckpointV1 {
+/** One network's parameters and optimizer state (the checkpoint's or its refit twin's) as number lists. */
+function networkOut(n: { weights: Float32Array[]; biases: Float32Array[]; optimizer: OptimizerState }): Pick<BackupCheckpointV1, 'weights' | 'biases' | 'optimizer'> {
   const a = (xs: Float32Array[]): number[][] => xs.map((x) => Array.from(x));
-  const opt = (o: OptimizerState): BackupCheckpointV1['optimizer'] => ({ step: o.step, mW: a(o.mW), vW: a(o.vW), mB: a(o.mB), vB: a(o.vB) });
+  const o = n.optimizer;
+  return { weights: a(n.weights), biases: a(n.biases), optimizer: { step: o.step, mW: a(o.mW), vW: a(o.vW), mB: a(o.mB), vB: a(o.vB) } };
+}
+
+function checkpointOut(c: CheckpointRow): BackupCheckpointV1 {
   const { id: _id, active, refit, ...rest } = c;
-  const out: BackupCheckpointV1 = { ...rest, weights: a(c.weights), biases: a(c.biases), optimizer: opt(c.optimizer), active: active === 1 };
-  if (refit) out.refit = { weights: a(refit.weights), biases: a(refit.biases), optimizer: opt(refit.optimizer), evidence: refit.evidence, evidenceThrough: refit.evidenceThrough };
+  const out: BackupCheckpointV1 = { ...rest, ...networkOut(c), active: active === 1 };
+  if (refit) out.refit = { ...networkOut(refit), evidence: refit.evidence, evidenceThrough: refit.evidenceThrough };
   return out;
 }
 

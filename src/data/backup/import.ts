@@ -24,12 +24,17 @@ function habitRow(h: BackupHabitV1, order: number): Habit {
   return row;
 }
 
-function checkpointRow(c: BackupCheckpointV1, active: 0 | 1): CheckpointRow {
+/** One network's parameters and optimizer state (the checkpoint's or its refit twin's) as Float32Arrays. */
+function networkIn(n: Pick<BackupCheckpointV1, 'weights' | 'biases' | 'optimizer'>): { weights: Float32Array[]; biases: Float32Array[]; optimizer: OptimizerState } {
   const f = (xs: number[][]): Float32Array[] => xs.map((x) => Float32Array.from(x));
-  const opt = (o: BackupCheckpointV1['optimizer']): OptimizerState => ({ step: o.step, mW: f(o.mW), vW: f(o.vW), mB: f(o.mB), vB: f(o.vB) });
+  const o = n.optimizer;
+  return { weights: f(n.weights), biases: f(n.biases), optimizer: { step: o.step, mW: f(o.mW), vW: f(o.vW), mB: f(o.mB), vB: f(o.vB) } };
+}
+
+function checkpointRow(c: BackupCheckpointV1, active: 0 | 1): CheckpointRow {
   const { active: _a, refit, ...rest } = c;
-  const row: CheckpointRow = { ...rest, weights: f(c.weights), biases: f(c.biases), optimizer: opt(c.optimizer), active };
-  if (refit) row.refit = { weights: f(refit.weights), biases: f(refit.biases), optimizer: opt(refit.optimizer), evidence: refit.evidence, evidenceThrough: refit.evidenceThrough };
+  const row: CheckpointRow = { ...rest, ...networkIn(c), active };
+  if (refit) row.refit = { ...networkIn(refit), evidence: refit.evidence, evidenceThrough: refit.evidenceThrough };
   return row;
 }
 
