@@ -172,7 +172,7 @@ export function sliceSamples(full: HabitSamples, n: number): HabitSamples {
   let completed = 0;
   for (let i = 0; i < n; i++) completed += full.y[i];
   const F = NUM_FEATURES;
-  const prefix = (b: Baselines): Baselines => ({ rate: b.rate.subarray(0, n + 1), score: b.score.subarray(0, n + 1), weekday: b.weekday.subarray(0, n + 1) });
+  const prefix = (b: Baselines): Baselines => ({ rate: b.rate.subarray(0, n + 1), score: b.score.subarray(0, n + 1), weekday: b.weekday.subarray(0, n + 1), momentum: b.momentum.subarray(0, n + 1) });
   return {
     X: full.X.subarray(0, n * F), y: full.y.subarray(0, n), days: full.days, n,
     xToday: n < full.n ? full.X.subarray(n * F, (n + 1) * F) : full.xToday,

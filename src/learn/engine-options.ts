@@ -1,4 +1,5 @@
 // Training hyper-parameters of the engine, chosen by replay quality on simulated users (bench/QUALITY.md).
+import type { MixOdds } from './baselines.ts';
 
 /** Everything the engine's training and promotion depend on. */
 export interface EngineOptions {
@@ -24,6 +25,8 @@ export interface EngineOptions {
   baselineWindow: number;
   /** After cold start the baselines are averaged by likelihood with these prior log-odds for the weekday rate against each other one. */
   weekdayLogOdds: number;
+  /** After cold start the momentum rate joins that average with these prior log-odds against the score (cold start leaves it out). */
+  momentumLogOdds: number;
   /** Fewer training days than this (labelled days before the hold-out): no network yet, the baselines' average alone. */
   minTrainDays: number;
   /** 1: blend the network with the baselines' average by its record (Bayesian model averaging); 0: show whichever has the better record (within modelMargin). */
@@ -38,6 +41,11 @@ export interface EngineOptions {
   priorRateLogOdds: number;
   /** Daily decay of the refit twin's evidence against the baselines (see refit.ts). */
   refitDecay: number;
+}
+
+/** The prior odds of the baselines' average after cold start (the one the network is blended with). */
+export function mixOdds(o: EngineOptions): MixOdds {
+  return { weekday: o.weekdayLogOdds, momentum: o.momentumLogOdds };
 }
 
 /** Defaults used by the app, the service worker and the replay. */
@@ -63,6 +71,10 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   // Odds e² ≈ 7:1: the weekday rate's first two weeks (0-2 days seen per weekday) stay in its
   // likelihood record and understate it later (bench/QUALITY.md, "Cold start and the baselines' average").
   weekdayLogOdds: 2,
+  // Odds e⁻² ≈ 1:7: a streak habit's momentum rate beats the network there (bench/QUALITY.md,
+  // "a momentum rate joins the baselines' average"); at even odds it took weight from the
+  // weekday rate on short weekly habits.
+  momentumLogOdds: -2,
   // Four weeks: each weekday seen four times; a network fitted to 1-3 weeks beat the baseline on its
   // 14-day hold-out by luck too often.
   minTrainDays: 28,

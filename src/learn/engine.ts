@@ -14,7 +14,7 @@ import { BASELINE_NAMES, mixAt, type BaselineName } from './baselines.ts';
 import { FEATURE_VERSION, NUM_FEATURES } from './features.ts';
 import { logLoss, scoreAll } from './metrics.ts';
 import { explainCounts, explainModel } from './explain.ts';
-import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.ts';
+import { DEFAULT_ENGINE_OPTIONS, mixOdds, type EngineOptions } from './engine-options.ts';
 
 export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.ts';
 
@@ -84,13 +84,13 @@ function usableActive(active: Checkpoint | null, layers: number[]): { ckpt: Chec
 export function decide(habitId: string, s: HabitSamples, today: string, model: CheckpointModel | null, modelVersion: number | null, now: number, o: EngineOptions, netP?: Float64Array): Prediction {
   const base = { habitId, day: today, computedAt: now };
   if (s.n < o.coldStartDays) {
-    const mix = mixAt(s.baselines, s.baselineLoss, s.n, 0, o.priorRateLogOdds);
+    const mix = mixAt(s.baselines, s.baselineLoss, s.n, { rate: o.priorRateLogOdds });
     return { ...base, p: mix.p, source: 'prior', reasons: explainCounts(mix.lead, s, today, mix.p), modelVersion: null };
   }
   const { trainEnd } = splitDays(s.n, o);
   // The average, not the single best baseline: picking one on a small lead flips between
   // predictors that differ a lot (a streak habit's day-of-week rate led by luck for 50 days).
-  const mix = mixAt(s.baselines, s.baselineLoss, s.n, o.weekdayLogOdds);
+  const mix = mixAt(s.baselines, s.baselineLoss, s.n, mixOdds(o));
   const pb = mix.p;
   let w = 0;
   if (model) {

@@ -1,6 +1,7 @@
 // Plain-word reasons for a prediction: leave-one-feature-out against a neutral value. A feature's
 // effect is p(x) - p(x with that feature neutral), so a positive effect pushed the probability up.
 import type { Reason } from './types.ts';
+import type { MixName } from './baselines.ts';
 import type { Mlp } from './mlp.ts';
 import { predictProba } from './mlp.ts';
 import { NEUTRAL_FEATURES, NUM_FEATURES } from './features.ts';
@@ -80,8 +81,8 @@ export function explainModel(net: Mlp, s: HabitSamples, today: string, max = 3):
 }
 
 /** Reasons for a prior or baseline probability: the counts it was computed from. */
-export function explainCounts(kind: 'rate' | 'score' | 'weekday', s: HabitSamples, today: string, p: number): Reason[] {
-  const feature = kind === 'weekday' ? 'weekdayRate' : kind === 'score' ? 'rate30' : 'total';
+export function explainCounts(kind: MixName, s: HabitSamples, today: string, p: number): Reason[] {
+  const feature = kind === 'weekday' ? 'weekdayRate' : kind === 'score' ? 'rate30' : kind === 'momentum' ? 'yesterday' : 'total';
   return [{ feature, text: describe(feature, s, today), effect: p - 0.5 }];
 }
 

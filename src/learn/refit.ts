@@ -6,7 +6,7 @@
 // its own record on the days it predicted before seeing them (prequential evidence), carried in the
 // checkpoint.
 import type { HabitSamples } from './dataset.ts';
-import type { EngineOptions } from './engine-options.ts';
+import { mixOdds, type EngineOptions } from './engine-options.ts';
 import type { Refit } from './checkpoint.ts';
 import type { Mlp } from './mlp.ts';
 import { cloneMlp, createMlp, predictProba } from './mlp.ts';
@@ -19,7 +19,7 @@ import { dayToNumber } from './time.ts';
 
 /** Day i's log-loss lead of probability `p` over the baselines' average (positive: p did better). */
 export function leadOverBaselines(s: HabitSamples, i: number, p: number, o: EngineOptions): number {
-  return logLossOne(mixAt(s.baselines, s.baselineLoss, i, o.weekdayLogOdds).p, s.y[i]) - logLossOne(p, s.y[i]);
+  return logLossOne(mixAt(s.baselines, s.baselineLoss, i, mixOdds(o)).p, s.y[i]) - logLossOne(p, s.y[i]);
 }
 
 /**

@@ -2,6 +2,7 @@
 // divergence and mismatching checkpoints never damage or crash anything.
 import { describe, expect, it } from 'vitest';
 import { predictHabit, trainHabit, DEFAULT_ENGINE_OPTIONS } from '../../../src/learn/engine.ts';
+import { mixOdds } from '../../../src/learn/engine-options.ts';
 import { netFromCheckpoint, refitFromCheckpoint, validateCheckpoint } from '../../../src/learn/checkpoint.ts';
 import { predictProba } from '../../../src/learn/mlp.ts';
 import { evidenceNow, trainRefit } from '../../../src/learn/refit.ts';
@@ -52,7 +53,7 @@ describe('engine', () => {
     expect(r.checkpoint).toBeNull();
     expect(r.prediction).toMatchObject({ habitId: 'gym', day: today, source: 'prior', modelVersion: null, computedAt: 5 });
     expect(s.n).toBe(10);
-    expect(r.prediction.p).toBeCloseTo(mixBaselines(s.baselines, s.y, s.n, 0, DEFAULT_ENGINE_OPTIONS.priorRateLogOdds).p[s.n], 12);
+    expect(r.prediction.p).toBeCloseTo(mixBaselines(s.baselines, s.y, s.n, { rate: DEFAULT_ENGINE_OPTIONS.priorRateLogOdds }).p[s.n], 12);
     expect(r.run).toMatchObject({ promoted: false, trigger: 'launch', samples: 0, reason: `cold start: 10 labelled days, need ${DEFAULT_ENGINE_OPTIONS.coldStartDays}` });
     expect(r.prediction.reasons.length).toBeGreaterThan(0);
   });
@@ -63,7 +64,7 @@ describe('engine', () => {
     expect(r.checkpoint).toBeNull();
     expect(r.run).toMatchObject({ promoted: false, samples: 0, reason: 'too few training days: 26 before the 14-day hold-out, need 28' });
     expect(r.prediction.source).toBe('baseline');
-    expect(r.prediction.p).toBeCloseTo(mixBaselines(s.baselines, s.y, s.n, DEFAULT_ENGINE_OPTIONS.weekdayLogOdds).p[s.n], 12);
+    expect(r.prediction.p).toBeCloseTo(mixBaselines(s.baselines, s.y, s.n, mixOdds(DEFAULT_ENGINE_OPTIONS)).p[s.n], 12);
     expect(firstRun(42, 'manual', 1).r.run.samples).toBe(28);
   });
 

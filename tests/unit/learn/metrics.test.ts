@@ -44,5 +44,13 @@ describe('baselines', () => {
     const a2 = 1 * m + 0, b2 = 1 * m + 1;
     expect(b.score[0]).toBe(0.5);
     expect(b.score[2]).toBeCloseTo((a2 + 1) / (b2 + 2), 12);
+    // Momentum: day 0 has no yesterday (the rate); then the smoothed rate over past days that followed
+    // a day like yesterday, counting a day only once the day after it is past.
+    expect(b.momentum[0]).toBe(0.5);
+    expect(b.momentum[1]).toBe(0.5); // yesterday done; no day after a done day seen yet
+    expect(b.momentum[2]).toBe(0.5); // yesterday missed; no day after a missed day seen yet
+    expect(b.momentum[3]).toBeCloseTo(1 / 3, 12); // after a done day: day 1 (missed)
+    expect(b.momentum[7]).toBeCloseTo((4 + 1) / (5 + 2), 12); // after a done day: days 1, 3, 4, 5, 6 (4 done)
+    expect(b.momentum[8]).toBeCloseTo((1 + 1) / (1 + 2), 12); // after a missed day: day 2 (done)
   });
 });
