@@ -54,9 +54,9 @@ export function computeBaselines(y: ArrayLike<number>, n: number, firstDay: numb
  * the baselines, so a prefix of it is what a shorter history gives; the average below reads it in O(1).
  */
 export function cumulativeLosses(b: Baselines, y: ArrayLike<number>, n: number): Baselines {
-  const out = { rate: new Float64Array(n + 1), score: new Float64Array(n + 1), weekday: new Float64Array(n + 1), momentum: new Float64Array(n + 1) };
+  const out = {} as Baselines;
   for (const name of MIX_NAMES) {
-    const p = b[name], c = out[name];
+    const p = b[name], c = (out[name] = new Float64Array(n + 1));
     for (let i = 0; i < n; i++) c[i + 1] = c[i] + logLossOne(p[i], y[i] > 0.5 ? 1 : 0);
   }
   return out;

@@ -5,7 +5,7 @@
 import type { HabitInfo, LogEvent } from './events.ts';
 import { daysFromCivil, numberToDay, localMinuteOfDay } from './time.ts';
 import { emptyFeatureState, writeFeatures, NUM_FEATURES, SCORE_DECAY, HOUR_DECAY, REMINDER_DECAY, WEEKDAY_DECAY } from './features.ts';
-import { computeBaselines, cumulativeLosses, type Baselines } from './baselines.ts';
+import { computeBaselines, cumulativeLosses, MIX_NAMES, type Baselines } from './baselines.ts';
 
 /** App launches are read from this many days before a habit's creation: its first week's inputs count them. */
 export const OPENS_BEFORE = 7;
@@ -172,7 +172,7 @@ export function sliceSamples(full: HabitSamples, n: number): HabitSamples {
   let completed = 0;
   for (let i = 0; i < n; i++) completed += full.y[i];
   const F = NUM_FEATURES;
-  const prefix = (b: Baselines): Baselines => ({ rate: b.rate.subarray(0, n + 1), score: b.score.subarray(0, n + 1), weekday: b.weekday.subarray(0, n + 1), momentum: b.momentum.subarray(0, n + 1) });
+  const prefix = (b: Baselines): Baselines => Object.fromEntries(MIX_NAMES.map((k) => [k, b[k].subarray(0, n + 1)])) as Baselines;
   return {
     X: full.X.subarray(0, n * F), y: full.y.subarray(0, n), days: full.days, n,
     xToday: n < full.n ? full.X.subarray(n * F, (n + 1) * F) : full.xToday,

@@ -23,7 +23,7 @@ export interface EngineOptions {
   modelMargin: number;
   /** The baseline a candidate must beat to be promoted is the one with the lowest log-loss over this many recent days. */
   baselineWindow: number;
-  /** After cold start the baselines are averaged by likelihood with these prior log-odds for the weekday rate against each other one. */
+  /** After cold start the baselines are averaged by likelihood with these prior log-odds for the weekday rate against the rate and the score. */
   weekdayLogOdds: number;
   /** After cold start the momentum rate joins that average with these prior log-odds against the score (cold start leaves it out). */
   momentumLogOdds: number;

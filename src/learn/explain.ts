@@ -36,6 +36,13 @@ export function describe(feature: string, s: HabitSamples, today: string): strin
     case 'streak': { const k = streakOf(s.y, s.n); return k > 0 ? `${k}-day streak` : 'no current streak'; }
     case 'rate30': { const c = countBack(s.y, s.n, 30); return `done ${c.done} of the last ${c.of} days`; }
     case 'yesterday': return s.n > 0 && s.y[s.n - 1] > 0.5 ? 'done yesterday' : 'not done yesterday';
+    case 'afterYesterday': {
+      if (s.n === 0) return 'no days yet';
+      const was = s.y[s.n - 1] > 0.5;
+      let done = 0, of = 0;
+      for (let i = 1; i < s.n; i++) if ((s.y[i - 1] > 0.5) === was) { of++; done += s.y[i] > 0.5 ? 1 : 0; }
+      return `${was ? 'done' : 'not done'} yesterday; after such a day, done ${done} of ${of} times`;
+    }
     case 'weekdayRate': {
       const c = countBack(s.y, s.n, 8, 7); // same weekday as today: index n-7, n-14, ...
       const name = WEEKDAYS[weekdayOf(today)];
@@ -82,7 +89,7 @@ export function explainModel(net: Mlp, s: HabitSamples, today: string, max = 3):
 
 /** Reasons for a prior or baseline probability: the counts it was computed from. */
 export function explainCounts(kind: MixName, s: HabitSamples, today: string, p: number): Reason[] {
-  const feature = kind === 'weekday' ? 'weekdayRate' : kind === 'score' ? 'rate30' : kind === 'momentum' ? 'yesterday' : 'total';
+  const feature = kind === 'weekday' ? 'weekdayRate' : kind === 'score' ? 'rate30' : kind === 'momentum' ? 'afterYesterday' : 'total';
   return [{ feature, text: describe(feature, s, today), effect: p - 0.5 }];
 }
 

@@ -1,6 +1,6 @@
 // The refit twin. The hold-out keeps the most recent weeks (up to 60 days) out of the validated
 // network's training, and on habits whose odds move with recent behaviour (streaks) that staleness
-// cost most of the network's skill (bench/QUALITY.md, "Latest: the refit twin predicts"). So once a
+// cost most of the network's skill (bench/QUALITY.md, "The refit twin predicts"). So once a
 // candidate is promoted, the same network is also trained on every labelled day, and that twin
 // predicts. The hold-out is no longer unseen for it, so its weight against the baselines comes from
 // its own record on the days it predicted before seeing them (prequential evidence), carried in the

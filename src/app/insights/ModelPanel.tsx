@@ -74,7 +74,7 @@ export function ModelPanel({ habitId, checkpoints }: { habitId: string; checkpoi
             {' '}· trained through {active.trainedThrough} · {when(active.createdAt)} ({TRIGGER_TEXT[active.trigger] ?? active.trigger})
           </span>
         )}
-        {!active && <span class="muted"> · Until a model validates better than the simple rules, Nudge shows those rules: your completion rate overall, lately, on this weekday and after days like yesterday.</span>}
+        {!active && <span class="muted"> · Until a model validates better than simple rules, Nudge shows an average of them: your completion rate overall, lately and on this weekday, and after three weeks also after days like yesterday.</span>}
       </p>
       <div class="model-actions">
         <button type="button" class="btn btn-primary" data-testid="train-now" onClick={trainNow} disabled={busy !== null}>

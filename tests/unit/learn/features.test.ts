@@ -2,11 +2,12 @@
 // and be built in one linear pass.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { MIX_NAMES } from '../../../src/learn/baselines.ts';
 import { buildHabitSamples, fastDayNumber, featuresForDay, indexEvents, sliceSamples } from '../../../src/learn/dataset.ts';
 import { FEATURE_NAMES, NUM_FEATURES } from '../../../src/learn/features.ts';
 import { toLogEvent, type LogEvent } from '../../../src/learn/events.ts';
 import { addDays, dayToNumber, numberToDay } from '../../../src/learn/time.ts';
-import { describe as explainText } from '../../../src/learn/explain.ts';
+import { describe as explainText, explainCounts } from '../../../src/learn/explain.ts';
 
 const habit = { id: 'h', createdDay: '2026-01-01' };
 const ev = (type: LogEvent['type'], at: string, habitId: string | null = 'h', day?: string): LogEvent =>
@@ -48,7 +49,7 @@ describe('features', () => {
       expect(Array.from(long.y.subarray(0, a.n))).toEqual(Array.from(a.y));
       // The replay's zero-copy prefix of the longer build, baselines and their running losses included.
       const cut = sliceSamples(long, a.n);
-      for (const k of ['rate', 'score', 'weekday'] as const) {
+      for (const k of MIX_NAMES) {
         expect(Array.from(cut.baselines[k])).toEqual(Array.from(a.baselines[k]));
         expect(Array.from(cut.baselineLoss[k])).toEqual(Array.from(a.baselineLoss[k]));
       }
@@ -148,6 +149,17 @@ describe('features', () => {
     const tappedYesterday = buildHabitSamples(habit, [...events, ev('reminderTapped', '2026-01-09T20:00:00+01:00')], '2026-01-10');
     expect(explainText('remindersRecent', tappedYesterday, '2026-01-10')).toBe('you tapped its reminder yesterday');
     expect(explainText('remindersRecent', buildHabitSamples(habit, events, '2026-01-20'), '2026-01-20')).toBe('no reminder tapped lately');
+  });
+
+  it('explains the momentum rate with the days that followed a day like yesterday', () => {
+    // Done Jan 1-3, missed the 4th, done the 5th and 6th, missed the 7th and 8th.
+    const done = ['01', '02', '03', '05', '06'].map((d) => ev('habitCompleted', `2026-01-${d}T08:00:00+01:00`));
+    const s = buildHabitSamples(habit, done, '2026-01-09');
+    // Yesterday (the 8th) was missed; earlier missed days were followed by the 5th (done) and the 8th (missed).
+    expect(explainText('afterYesterday', s, '2026-01-09')).toBe('not done yesterday; after such a day, done 1 of 2 times');
+    // On the 7th, yesterday (the 6th) was done; done days were followed by the 2nd, 3rd, 6th (done) and the 4th.
+    expect(explainText('afterYesterday', buildHabitSamples(habit, done, '2026-01-07'), '2026-01-07')).toBe('done yesterday; after such a day, done 3 of 4 times');
+    expect(explainCounts('momentum', s, '2026-01-09', 0.4)[0].feature).toBe('afterYesterday');
   });
 
   it('parses days without Date exactly like time.ts', () => {
