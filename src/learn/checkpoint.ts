@@ -14,11 +14,15 @@ export type CheckpointMeta = Omit<Checkpoint, 'schemaVersion' | 'config' | 'weig
 /** The refit twin as the engine holds it: a network, its optimizer and its track record. */
 export interface Refit { net: Mlp; opt: AdamState; evidence: number; evidenceThrough: string }
 
+/** The refit twin as a prediction needs it: its network and track record (no optimizer state). */
+export type RefitRecord = Omit<Refit, 'opt'>;
+
 /** The networks a checkpoint predicts with: the validated one and, when recorded, its refit twin. */
-export interface CheckpointModel { net: Mlp; refit: Refit | null }
+export interface CheckpointModel { net: Mlp; refit: RefitRecord | null }
 
 const copy = (a: Float32Array): Float32Array => a.slice();
 const copyOpt = (o: AdamState | OptimizerState): OptimizerState => ({ step: o.step, mW: o.mW.map(copy), vW: o.vW.map(copy), mB: o.mB.map(copy), vB: o.vB.map(copy) });
+const netOf = (layers: number[], weights: Float32Array[], biases: Float32Array[]): Mlp => ({ layers: layers.slice(), weights: weights.map(copy), biases: biases.map(copy) });
 
 /** A checkpoint holding copies of the network's parameters and the optimizer state (and of the refit twin's). */
 export function makeCheckpoint(net: Mlp, opt: AdamState, meta: CheckpointMeta, refit?: Refit): Checkpoint {
@@ -38,14 +42,14 @@ export function makeCheckpoint(net: Mlp, opt: AdamState, meta: CheckpointMeta, r
 
 /** A network and optimizer rebuilt from a checkpoint (copies: the checkpoint stays untouched). */
 export function netFromCheckpoint(c: Checkpoint): { net: Mlp; opt: AdamState } {
-  return { net: { layers: c.config.layers.slice(), weights: c.weights.map(copy), biases: c.biases.map(copy) }, opt: copyOpt(c.optimizer) };
+  return { net: netOf(c.config.layers, c.weights, c.biases), opt: copyOpt(c.optimizer) };
 }
 
 /** The refit twin rebuilt from a checkpoint (copies), or null when the checkpoint has none. */
 export function refitFromCheckpoint(c: Checkpoint): Refit | null {
   const r = c.refit;
   if (!r) return null;
-  return { net: { layers: c.config.layers.slice(), weights: r.weights.map(copy), biases: r.biases.map(copy) }, opt: copyOpt(r.optimizer), evidence: r.evidence, evidenceThrough: r.evidenceThrough };
+  return { net: netOf(c.config.layers, r.weights, r.biases), opt: copyOpt(r.optimizer), evidence: r.evidence, evidenceThrough: r.evidenceThrough };
 }
 
 /** The last labelled day the predicting network has seen: the refit twin's record end, else trainedThrough. */
@@ -53,9 +57,13 @@ export function predictorTrainedThrough(c: Pick<Checkpoint, 'trainedThrough' | '
   return c.refit ? c.refit.evidenceThrough : c.trainedThrough;
 }
 
-/** Both networks of a checkpoint, for predictions. */
+/** Both networks of a checkpoint, for predictions (copies of the parameters; the optimizer states are not needed). */
 export function modelFromCheckpoint(c: Checkpoint): CheckpointModel {
-  return { net: netFromCheckpoint(c).net, refit: refitFromCheckpoint(c) };
+  const r = c.refit;
+  return {
+    net: netOf(c.config.layers, c.weights, c.biases),
+    refit: r ? { net: netOf(c.config.layers, r.weights, r.biases), evidence: r.evidence, evidenceThrough: r.evidenceThrough } : null,
+  };
 }
 
 /** The checkpoint as plain JSON data: Float32Arrays become number arrays (exact: float32 values survive JSON). */

@@ -127,8 +127,8 @@ export function trainOnSamples(habitId: string, s: HabitSamples, today: string, 
   const o: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...opts };
   const t0 = clock ? clock() : 0;
   const { ckpt, refused } = usableActive(active, o.layers);
-  const activeNet = ckpt ? netFromCheckpoint(ckpt).net : null;
-  const activeModel: CheckpointModel | null = ckpt && activeNet ? { net: activeNet, refit: refitFromCheckpoint(ckpt) } : null;
+  const activeModel: CheckpointModel | null = ckpt ? modelFromCheckpoint(ckpt) : null;
+  const activeNet = activeModel ? activeModel.net : null;
   // The model in force afterwards is the promoted candidate or the active one; when its hold-out
   // probabilities are already known here (inForceP), decide() does not predict them again.
   const finish = (checkpoint: Checkpoint | null, promoted: boolean, reason: string, samples: number, metrics: TrainingRun['metrics'], inForceP?: Float64Array, inForce: CheckpointModel | null = activeModel): TrainOutput => {
@@ -170,7 +170,7 @@ export function trainOnSamples(habitId: string, s: HabitSamples, today: string, 
   if (!(model.logLoss <= bb.metrics.logLoss)) {
     return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > ${bb.name} baseline ${ll(bb.metrics)}`, count, metrics, activeP);
   }
-  const refit = trainRefit(activeModel?.refit ?? null, s, o, seed);
+  const refit = trainRefit(ckpt ? refitFromCheckpoint(ckpt) : null, s, o, seed);
   if (!refit) {
     return finish(null, false, `the refit on all ${s.n} labelled days diverged: active model left unchanged`, count, metrics, activeP);
   }

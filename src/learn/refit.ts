@@ -7,7 +7,7 @@
 // checkpoint.
 import type { HabitSamples } from './dataset.ts';
 import { mixOdds, type EngineOptions } from './engine-options.ts';
-import type { Refit } from './checkpoint.ts';
+import type { Refit, RefitRecord } from './checkpoint.ts';
 import type { Mlp } from './mlp.ts';
 import { cloneMlp, createMlp, predictProba } from './mlp.ts';
 import { cloneAdam, createAdam } from './adam.ts';
@@ -26,7 +26,7 @@ export function leadOverBaselines(s: HabitSamples, i: number, p: number, o: Engi
  * The refit's evidence brought up to the last labelled day of `s`: every day after its
  * evidenceThrough is one it had not trained on. Pure, so a prediction can recompute it at any time.
  */
-export function evidenceNow(refit: Refit, s: HabitSamples, o: EngineOptions): number {
+export function evidenceNow(refit: RefitRecord, s: HabitSamples, o: EngineOptions): number {
   if (s.n === 0) return refit.evidence;
   const from = Math.max(0, dayToNumber(refit.evidenceThrough) - dayToNumber(s.days[0]) + 1);
   let ev = refit.evidence;
