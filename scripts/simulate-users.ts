@@ -234,3 +234,21 @@ export function newcomerUsers(seed = 1): SimUser[] {
     one('newcomer-streak', 5, { kind: 'streak', low: 0.15, high: 0.9, tau: 3 }, 'America/Chicago'),
   ];
 }
+
+/** History lengths (days) and completion rates of the short coin-flips. */
+const SHORT_COIN_DAYS = [28, 42, 60, 90, 120];
+const SHORT_COIN_RATES = [0.2, 0.5, 0.8];
+
+/**
+ * Coin-flips with four weeks to four months of history, at 20%, 50% and 80% (15 users per seed,
+ * never tuned on). Their scored days start in cold start and run into the baselines' average, where
+ * a weekday rate that happened to fit the first weeks costs them; the issue judges coin-flips
+ * against the smoothed completion rate.
+ */
+export function shortCoinUsers(seed = 1): SimUser[] {
+  const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney', 'America/Los_Angeles'];
+  return SHORT_COIN_DAYS.flatMap((days, i) => SHORT_COIN_RATES.map((p, j): SimUser => ({
+    name: `coin-${Math.round(p * 100)}-${days}-days`, seed: seed * 1000 + 900 + 3 * i + j, timeZone: zones[i], start: '2025-02-03',
+    days, opens: 1, habits: [{ id: 'c', name: 'Coin', hour: 9, spec: { kind: 'coin', p } }],
+  })));
+}

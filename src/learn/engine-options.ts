@@ -23,10 +23,12 @@ export interface EngineOptions {
   modelMargin: number;
   /** The baseline a candidate must beat to be promoted is the one with the lowest log-loss over this many recent days. */
   baselineWindow: number;
-  /** After cold start the baselines are averaged by likelihood with these prior log-odds for the weekday rate against the rate and the score. */
+  /** After cold start the baselines are averaged by likelihood with these prior log-odds for the weekday rate against the score. */
   weekdayLogOdds: number;
   /** After cold start the momentum rate joins that average with these prior log-odds against the score (cold start leaves it out). */
   momentumLogOdds: number;
+  /** After cold start the smoothed completion rate enters that average with these prior log-odds against the score. */
+  rateLogOdds: number;
   /** Fewer training days than this (labelled days before the hold-out): no network yet, the baselines' average alone. */
   minTrainDays: number;
   /** 1: blend the network with the baselines' average by its record (Bayesian model averaging); 0: show whichever has the better record (within modelMargin). */
@@ -45,7 +47,7 @@ export interface EngineOptions {
 
 /** The prior odds of the baselines' average after cold start (the one the network is blended with). */
 export function mixOdds(o: EngineOptions): MixOdds {
-  return { weekday: o.weekdayLogOdds, momentum: o.momentumLogOdds };
+  return { weekday: o.weekdayLogOdds, momentum: o.momentumLogOdds, rate: o.rateLogOdds };
 }
 
 /** Defaults used by the app, the service worker and the replay. */
@@ -68,13 +70,16 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   promoteTolerance: 0.01,
   modelMargin: 0,
   baselineWindow: 180,
-  // Odds e² ≈ 7:1: the weekday rate's first two weeks (0-2 days seen per weekday) stay in its
-  // likelihood record and understate it later (bench/QUALITY.md, "Cold start and the baselines' average").
-  weekdayLogOdds: 2,
+  // The completion rate and the weekday rate at the same odds e¹ ≈ 2.7:1 over the score. The weekday
+  // rate had e² over both: its first two weeks understate a rhythm, but by day 21 (three days seen
+  // per weekday) a coin-flip's weekday rate has as good a record as a rhythm's, and the bonus cost
+  // coin-flips of one to four months (bench/QUALITY.md, "the weekday rate loses its head start").
+  weekdayLogOdds: 1,
   // Odds e⁻² ≈ 1:7: a streak habit's momentum rate beats the network there (bench/QUALITY.md,
   // "a momentum rate joins the baselines' average"); at even odds it took weight from the
   // weekday rate on short weekly habits.
   momentumLogOdds: -2,
+  rateLogOdds: 1,
   // Four weeks: each weekday seen four times; a network fitted to 1-3 weeks beat the baseline on its
   // 14-day hold-out by luck too often.
   minTrainDays: 28,
