@@ -72,14 +72,15 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   baselineWindow: 180,
   // The completion rate and the weekday rate at the same odds e¹ ≈ 2.7:1 over the score. The weekday
   // rate had e² over both: its first two weeks understate a rhythm, but by day 21 (three days seen
-  // per weekday) a coin-flip's weekday rate has as good a record as a rhythm's, and the bonus cost
-  // coin-flips of one to four months (bench/QUALITY.md, "the weekday rate loses its head start").
+  // per weekday) a coin-flip's weekday rate has a record barely worse than the completion rate's, so the
+  // bonus handed it the lead and cost coin-flips of one to four months (bench/QUALITY.md, "the
+  // weekday rate loses its head start").
   weekdayLogOdds: 1,
+  rateLogOdds: 1,
   // Odds e⁻² ≈ 1:7: a streak habit's momentum rate beats the network there (bench/QUALITY.md,
   // "a momentum rate joins the baselines' average"); at even odds it took weight from the
   // weekday rate on short weekly habits.
   momentumLogOdds: -2,
-  rateLogOdds: 1,
   // Four weeks: each weekday seen four times; a network fitted to 1-3 weeks beat the baseline on its
   // 14-day hold-out by luck too often.
   minTrainDays: 28,

@@ -60,31 +60,23 @@ describe('robustness on users never tuned on (seeds 11-30)', () => {
   });
 });
 
-// Five kinds of three-week newcomers (gym and workday rhythms, coin-flips at 50% and 80%, a streak),
-// 20 draws: all 7 scored days fall in cold start. The issue's measure is the smoothed completion
-// rate; at even prior odds 23% of such draws were more than 0.02 nats/day worse than it (up to 0.18).
-describe('newcomers of five kinds (seeds 11-30)', () => {
+// Judged against the smoothed completion rate, the issue's measure for newcomers and coin-flips, 20 draws each.
+// Newcomers of five kinds (gym and workday rhythms, coin-flips at 50% and 80%, a streak): all 7 scored
+// days fall in cold start; at even prior odds 23% of such draws were more than 0.02 nats/day worse
+// than it (up to 0.18). Coin-flips of four weeks to four months at 20%, 50% and 80%: their scored days
+// run from cold start into the baselines' average, where a weekday rate that fitted the first three
+// weeks by luck costs them; with the weekday rate's old head start (odds e² over the completion rate)
+// 73 of these 300 were more than 0.02 nats/day behind, up to 0.10.
+describe.each([
+  { set: 'newcomers of five kinds', users: newcomerUsers, percent: 95, worst: 0.03 },
+  { set: 'coin-flips with one to four months of history', users: shortCoinUsers, percent: 85, worst: 0.08 },
+])('$set (seeds 11-30)', ({ users, percent, worst }) => {
   const rows: UserScore[] = [];
-  beforeAll(() => { for (let seed = 11; seed <= 30; seed++) for (const u of newcomerUsers(seed)) rows.push(scoreUser(u)); }, 120_000);
+  beforeAll(() => { for (let seed = 11; seed <= 30; seed++) for (const u of users(seed)) rows.push(scoreUser(u)); }, 120_000);
 
-  it('stay within 0.02 nats/day of the smoothed completion rate in at least 95% of draws, and within 0.03 in all', () => {
+  it(`stay within 0.02 nats/day of the smoothed completion rate in at least ${percent}% of draws, and within ${worst} in all`, () => {
     const over = rows.filter((r) => r.model - r.base > TOLERANCE);
-    expect(over.length, over.map((r) => `${r.user} ${(r.model - r.base).toFixed(3)}`).join(', ')).toBeLessThanOrEqual(rows.length * 0.05);
-    for (const r of rows) expect(r.model - r.base, r.user).toBeLessThanOrEqual(0.03);
-  });
-});
-
-// Coin-flips of four weeks to four months at 20%, 50% and 80%, 20 draws, against the smoothed
-// completion rate. Their scored days run from cold start into the baselines' average, where a weekday
-// rate that fitted the first three weeks by luck costs them. With the weekday rate's old head start
-// (odds e² over the completion rate) 73 of these 300 were more than 0.02 nats/day behind, up to 0.10.
-describe('coin-flips with one to four months of history (seeds 11-30)', () => {
-  const rows: UserScore[] = [];
-  beforeAll(() => { for (let seed = 11; seed <= 30; seed++) for (const u of shortCoinUsers(seed)) rows.push(scoreUser(u)); }, 120_000);
-
-  it('stay within 0.02 nats/day of the smoothed completion rate in at least 85% of draws, and within 0.08 in all', () => {
-    const over = rows.filter((r) => r.model - r.base > TOLERANCE);
-    expect(over.length, over.map((r) => `${r.user} ${(r.model - r.base).toFixed(3)}`).join(', ')).toBeLessThanOrEqual(rows.length * 0.15);
-    for (const r of rows) expect(r.model - r.base, r.user).toBeLessThanOrEqual(0.08);
+    expect(over.length, over.map((r) => `${r.user} ${(r.model - r.base).toFixed(3)}`).join(', ')).toBeLessThanOrEqual(rows.length * (1 - percent / 100));
+    for (const r of rows) expect(r.model - r.base, r.user).toBeLessThanOrEqual(worst);
   });
 });
