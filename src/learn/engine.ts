@@ -90,7 +90,8 @@ export function decide(habitId: string, s: HabitSamples, today: string, model: C
   const { trainEnd } = splitDays(s.n, o);
   // The average, not the single best baseline: picking one on a small lead flips between
   // predictors that differ a lot (a streak habit's day-of-week rate led by luck for 50 days).
-  const mix = mixAt(s.baselines, s.baselineLoss, s.n, mixOdds(o));
+  const odds = mixOdds(o);
+  const mix = mixAt(s.baselines, s.baselineLoss, s.n, odds);
   const pb = mix.p;
   let w = 0;
   if (model) {
@@ -99,7 +100,7 @@ export function decide(habitId: string, s: HabitSamples, today: string, model: C
     else {
       const pNet = netP ?? netHoldout(model.net, s, trainEnd, s.n);
       evidence = 0;
-      for (let i = trainEnd; i < s.n; i++) evidence += leadOverBaselines(s, i, pNet[i], o);
+      for (let i = trainEnd; i < s.n; i++) evidence += leadOverBaselines(s, i, pNet[i], odds);
     }
     w = o.blendNetwork ? networkWeight(evidence, o.evidenceScale, o.networkPrior) : evidence >= -o.modelMargin ? 1 : 0;
   }

@@ -12,14 +12,14 @@ import type { Mlp } from './mlp.ts';
 import { cloneMlp, createMlp, predictProba } from './mlp.ts';
 import { cloneAdam, createAdam } from './adam.ts';
 import { trainEpochs } from './train-loop.ts';
-import { mixAt } from './baselines.ts';
+import { mixAt, type MixOdds } from './baselines.ts';
 import { logLossOne } from './metrics.ts';
 import { NUM_FEATURES } from './features.ts';
 import { dayToNumber } from './time.ts';
 
-/** Day i's log-loss lead of probability `p` over the baselines' average (positive: p did better). */
-export function leadOverBaselines(s: HabitSamples, i: number, p: number, o: EngineOptions): number {
-  return logLossOne(mixAt(s.baselines, s.baselineLoss, i, mixOdds(o)).p, s.y[i]) - logLossOne(p, s.y[i]);
+/** Day i's log-loss lead of probability `p` over the baselines' average with prior odds `odds` (positive: p did better). */
+export function leadOverBaselines(s: HabitSamples, i: number, p: number, odds: MixOdds): number {
+  return logLossOne(mixAt(s.baselines, s.baselineLoss, i, odds).p, s.y[i]) - logLossOne(p, s.y[i]);
 }
 
 /**
@@ -29,8 +29,9 @@ export function leadOverBaselines(s: HabitSamples, i: number, p: number, o: Engi
 export function evidenceNow(refit: RefitRecord, s: HabitSamples, o: EngineOptions): number {
   if (s.n === 0) return refit.evidence;
   const from = Math.max(0, dayToNumber(refit.evidenceThrough) - dayToNumber(s.days[0]) + 1);
+  const odds = mixOdds(o);
   let ev = refit.evidence;
-  for (let i = from; i < s.n; i++) ev = ev * o.refitDecay + leadOverBaselines(s, i, predictProba(refit.net, s.X, i * NUM_FEATURES), o);
+  for (let i = from; i < s.n; i++) ev = ev * o.refitDecay + leadOverBaselines(s, i, predictProba(refit.net, s.X, i * NUM_FEATURES), odds);
   return ev;
 }
 

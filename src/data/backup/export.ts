@@ -4,7 +4,7 @@ import { withDb } from '../connection.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { withoutUnreadableRows, type LeftOutRow } from './export-check.ts';
 import type { BackupCheckpointV1, BackupEventV1, BackupHabitV1, BackupV1 } from './format.ts';
-import type { OptimizerState } from '../../learn/types.ts';
+import { checkpointToJson } from '../../learn/checkpoint.ts';
 
 function habitOut(h: Habit): BackupHabitV1 {
   const out: BackupHabitV1 = {
@@ -23,18 +23,10 @@ function eventOut(e: StoredEvent): BackupEventV1 {
   return out;
 }
 
-/** One network's parameters and optimizer state (the checkpoint's or its refit twin's) as number lists. */
-function networkOut(n: { weights: Float32Array[]; biases: Float32Array[]; optimizer: OptimizerState }): Pick<BackupCheckpointV1, 'weights' | 'biases' | 'optimizer'> {
-  const a = (xs: Float32Array[]): number[][] => xs.map((x) => Array.from(x));
-  const o = n.optimizer;
-  return { weights: a(n.weights), biases: a(n.biases), optimizer: { step: o.step, mW: a(o.mW), vW: a(o.vW), mB: a(o.mB), vB: a(o.vB) } };
-}
-
 function checkpointOut(c: CheckpointRow): BackupCheckpointV1 {
-  const { id: _id, active, refit, ...rest } = c;
-  const out: BackupCheckpointV1 = { ...rest, ...networkOut(c), active: active === 1 };
-  if (refit) out.refit = { ...networkOut(refit), evidence: refit.evidence, evidenceThrough: refit.evidenceThrough };
-  return out;
+  // The learning core's own JSON form (both networks, the twin's record); only the row's id and 0/1 flag differ.
+  const { id: _id, active, ...ckpt } = c;
+  return { ...(checkpointToJson(ckpt) as BackupCheckpointV1), active: active === 1 };
 }
 
 /** The device's IANA time zone, when the platform tells. */
