@@ -9,8 +9,8 @@ import type { HabitSamples } from './dataset.ts';
 import { mixOdds, type EngineOptions } from './engine-options.ts';
 import type { Refit, RefitRecord } from './checkpoint.ts';
 import type { Mlp } from './mlp.ts';
-import { cloneMlp, createMlp, predictProba } from './mlp.ts';
-import { cloneAdam, createAdam } from './adam.ts';
+import { createMlp, predictProba } from './mlp.ts';
+import { createAdam } from './adam.ts';
 import { trainEpochs } from './train-loop.ts';
 import { mixAt, type MixOdds } from './baselines.ts';
 import { logLossOne } from './metrics.ts';
@@ -38,12 +38,15 @@ export function evidenceNow(refit: RefitRecord, s: HabitSamples, o: EngineOption
 /**
  * Trains the refit twin of a promoted candidate on the window's every labelled day: warm from the
  * active checkpoint's refit, keeping its record, or from scratch with the cold epochs and no record
- * (the candidate's hold-out is not unseen for it; counting it cost the 60-day weekly habits). Null
- * when that run diverged.
+ * (the candidate's hold-out is not unseen for it; counting it cost the 60-day weekly habits). Like
+ * trainEpochs it trains `active`'s network and optimizer in place, so pass a copy
+ * (refitFromCheckpoint makes one). Null when that run diverged.
  */
 export function trainRefit(active: Refit | null, s: HabitSamples, o: EngineOptions, seed: number): Refit | null {
-  const net: Mlp = active ? cloneMlp(active.net) : createMlp(o.layers.slice(), seed);
-  const opt = active ? cloneAdam(active.opt) : createAdam(net);
+  // Read the record before training: the days since it was last brought up to date count as the twin predicted them unseen.
+  const evidence = active ? evidenceNow(active, s, o) : 0;
+  const net: Mlp = active ? active.net : createMlp(o.layers.slice(), seed);
+  const opt = active ? active.opt : createAdam(net);
   const start = Math.max(0, s.n - o.window);
   const res = trainEpochs(net, opt, s.X.subarray(start * NUM_FEATURES, s.n * NUM_FEATURES), s.y.subarray(start, s.n), s.n - start, {
     epochs: active ? o.epochsWarm : o.epochsCold, batchSize: o.batchSize, learningRate: o.learningRate, l2: o.l2, seed,
@@ -53,5 +56,5 @@ export function trainRefit(active: Refit | null, s: HabitSamples, o: EngineOptio
   // A run for an earlier day (the clock or time zone moved back) must not hand days already counted,
   // and trained on, back to the record as unseen.
   const through = active && active.evidenceThrough > last ? active.evidenceThrough : last;
-  return { net, opt, evidence: active ? evidenceNow(active, s, o) : 0, evidenceThrough: through };
+  return { net, opt, evidence, evidenceThrough: through };
 }
