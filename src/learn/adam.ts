@@ -20,7 +20,7 @@ export function cloneAdam(s: AdamState): AdamState {
 }
 
 /** Updates one parameter array from its gradient: m, v moving averages, bias-corrected step. */
-function adamUpdate(p: Float32Array, g: Float64Array, m: Float32Array, v: Float32Array, n: number, lr: number, b1: number, b2: number, eps: number, c1: number, c2: number, l2: number): void {
+function adamUpdate(p: Float32Array, g: readonly number[], m: Float32Array, v: Float32Array, n: number, lr: number, b1: number, b2: number, eps: number, c1: number, c2: number, l2: number): void {
   const a1 = 1 - b1;
   const a2 = 1 - b2;
   for (let k = 0; k < n; k++) {
@@ -34,7 +34,7 @@ function adamUpdate(p: Float32Array, g: Float64Array, m: Float32Array, v: Float3
 }
 
 /** One Adam step over every layer, with gradients gW/gB in the network's layout. */
-export function adamStep(net: Mlp, s: AdamState, gW: Float64Array[], gB: Float64Array[], c: AdamConfig): void {
+export function adamStep(net: Mlp, s: AdamState, gW: readonly (readonly number[])[], gB: readonly (readonly number[])[], c: AdamConfig): void {
   s.step++;
   const c1 = 1 / (1 - Math.pow(c.beta1, s.step));
   const c2 = 1 / (1 - Math.pow(c.beta2, s.step));

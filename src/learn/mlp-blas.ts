@@ -1,6 +1,10 @@
 // The two matrix kernels training spends its time in, on feature-major batches (row k holds
 // feature k for every sample, stride `cap`). Register blocking: each loaded value feeds several
 // multiply-adds, the adds form independent chains, and sums stay in registers until stored.
+// Every operand is a packed array of doubles (see `doubles` in mlp-kernels.ts), not a typed
+// array: once any ArrayBuffer in the realm has been detached (a transfer through postMessage or
+// structuredClone, which libraries and the worker's messaging do), V8 checks for detachment on
+// every typed-array access in optimised code, and these loops ran 20% slower (bench/README.md).
 
 /** ReLU without a branch (the signs are unpredictable): exact, 2v / 2 or (v − v) / 2. */
 function relu(v: number): number {
@@ -12,7 +16,7 @@ function relu(v: number): number {
  * when `withRelu` (fused into the stores, one pass fewer over the batch: 3% of a training run).
  * Blocks of 2 rows x 4 samples.
  */
-export function matMulRows(w: Float32Array, inp: Float64Array, out: Float64Array, nr: number, nk: number, bs: number, cap: number, init: Float32Array, withRelu = false): void {
+export function matMulRows(w: number[], inp: number[], out: number[], nr: number, nk: number, bs: number, cap: number, init: Float32Array, withRelu = false): void {
   let r = 0;
   for (; r + 1 < nr; r += 2) {
     const o0 = r * cap;
@@ -61,7 +65,7 @@ export function matMulRows(w: Float32Array, inp: Float64Array, out: Float64Array
  * out[r][s] = (act[r][s] > 0 ? sum_k W[k][r] * delta[k][s] : 0) for r < nr (W is nk x nr, row-major),
  * and gB[r] = sum_s out[r][s] (the bias gradient of that layer). Blocks of 2 rows x 4 samples.
  */
-export function backRelu(w: Float32Array, delta: Float64Array, act: Float64Array, out: Float64Array, gB: Float64Array, nr: number, nk: number, bs: number, cap: number): void {
+export function backRelu(w: number[], delta: number[], act: number[], out: number[], gB: number[], nr: number, nk: number, bs: number, cap: number): void {
   if (nk === 1) return backReluFromOne(w, delta, act, out, gB, nr, bs, cap);
   let r = 0;
   for (; r + 1 < nr; r += 2) {
@@ -117,7 +121,7 @@ export function backRelu(w: Float32Array, delta: Float64Array, act: Float64Array
 }
 
 /** backRelu from a single output (the logit's layer): an outer product, masked. */
-function backReluFromOne(w: Float32Array, delta: Float64Array, act: Float64Array, out: Float64Array, gB: Float64Array, nr: number, bs: number, cap: number): void {
+function backReluFromOne(w: number[], delta: number[], act: number[], out: number[], gB: number[], nr: number, bs: number, cap: number): void {
   for (let r = 0; r < nr; r++) {
     const u = w[r];
     const o0 = r * cap;
@@ -141,8 +145,8 @@ function backReluFromOne(w: Float32Array, delta: Float64Array, act: Float64Array
 }
 
 /** A single leftover output row of matMulRows. */
-function matMulRow(w: Float32Array, w0: number, inp: Float64Array, out: Float64Array, o0: number, nk: number, bs: number, cap: number, init: number): void {
-  out.fill(init, o0, o0 + bs);
+function matMulRow(w: number[], w0: number, inp: number[], out: number[], o0: number, nk: number, bs: number, cap: number, init: number): void {
+  for (let s = o0; s < o0 + bs; s++) out[s] = init;
   let k = 0;
   for (; k + 3 < nk; k += 4) {
     const a0 = w[w0 + k], a1 = w[w0 + k + 1], a2 = w[w0 + k + 2], a3 = w[w0 + k + 3];
@@ -157,7 +161,7 @@ function matMulRow(w: Float32Array, w0: number, inp: Float64Array, out: Float64A
 }
 
 /** gW[o][i] = sum_s delta[o][s] * prev[i][s] for one layer (gW is nout x nin, row-major). */
-export function gradWeights(delta: Float64Array, prev: Float64Array, gW: Float64Array, nin: number, nout: number, bs: number, cap: number): void {
+export function gradWeights(delta: number[], prev: number[], gW: number[], nin: number, nout: number, bs: number, cap: number): void {
   let o = 0;
   for (; o + 1 < nout; o += 2) {
     const d0 = o * cap, d1 = d0 + cap;
@@ -191,7 +195,7 @@ export function gradWeights(delta: Float64Array, prev: Float64Array, gW: Float64
 }
 
 /** A single leftover row of gradWeights: two inputs per pass for two independent sums. */
-function gradRow(delta: Float64Array, d0: number, prev: Float64Array, gW: Float64Array, g0: number, nin: number, bs: number, cap: number): void {
+function gradRow(delta: number[], d0: number, prev: number[], gW: number[], g0: number, nin: number, bs: number, cap: number): void {
   let i = 0;
   for (; i + 1 < nin; i += 2) {
     const p0 = i * cap, p1 = p0 + cap;

@@ -13,12 +13,12 @@ export function lossAndGradients(net: Mlp, X: Float32Array, y: Float32Array, n: 
   backwardBatch(net, ws, n);
   const gW = ws.gW.map((g, l) => {
     const w = net.weights[l];
-    const out = g.slice();
+    const out = Float64Array.from(g);
     for (let k = 0; k < out.length; k++) {
       out[k] += l2 * w[k];
       loss += 0.5 * l2 * w[k] * w[k];
     }
     return out;
   });
-  return { loss, gW, gB: ws.gB.map((g) => g.slice()) };
+  return { loss, gW, gB: ws.gB.map((g) => Float64Array.from(g)) };
 }

@@ -1,6 +1,8 @@
 // Mini-batch forward and backward passes. Activations are stored feature-major ("transposed":
 // row i holds feature i for every sample of the batch), so the inner loops of mlp-blas.ts run over
-// the batch: long, branch-free, cache-friendly loops instead of many 8-16 long ones.
+// the batch: long, branch-free, cache-friendly loops instead of many 8-16 long ones. The workspace
+// holds packed arrays of doubles, the weights included (a copy taken before each forward pass),
+// because typed-array accesses cost more in optimised code (mlp-blas.ts says why).
 import type { Mlp } from './mlp.ts';
 import { backRelu, gradWeights, matMulRows } from './mlp-blas.ts';
 
@@ -9,31 +11,46 @@ export interface Workspace {
   /** Batch capacity (row stride of every buffer). */
   cap: number;
   /** act[l]: layer l's output for the batch (act[0] = inputs, last = logits), layers[l] x cap. */
-  act: Float64Array[];
+  act: number[][];
   /** delta[l]: d loss / d pre-activation of layer l+1, layers[l+1] x cap. */
-  delta: Float64Array[];
+  delta: number[][];
   /** Gradients in the network's layout. */
-  gW: Float64Array[];
-  gB: Float64Array[];
+  gW: number[][];
+  gB: number[][];
+  /** The network's weights as doubles (exactly its float32 values), copied by forwardBatch. */
+  w: number[][];
   /** Per-sample labels and loss weights of the current batch. */
-  yb: Float64Array;
-  wb: Float64Array;
+  yb: number[];
+  wb: number[];
+}
+
+/**
+ * n zeros in an array V8 stores as packed unboxed doubles (PACKED_DOUBLE_ELEMENTS; JavaScriptCore
+ * and SpiderMonkey likewise keep it dense): a double is pushed first so the array never holds
+ * small integers or holes, which would make the kernels' loads polymorphic.
+ */
+export function doubles(n: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(0.5);
+  return a.fill(0);
 }
 
 /** Allocates a workspace for `layers` and batches of up to `cap` samples. */
 export function createWorkspace(layers: readonly number[], cap: number): Workspace {
   const L = layers.length - 1;
-  const act: Float64Array[] = [];
-  for (let l = 0; l <= L; l++) act.push(new Float64Array(layers[l] * cap));
-  const delta: Float64Array[] = [];
-  const gW: Float64Array[] = [];
-  const gB: Float64Array[] = [];
+  const act: number[][] = [];
+  for (let l = 0; l <= L; l++) act.push(doubles(layers[l] * cap));
+  const delta: number[][] = [];
+  const gW: number[][] = [];
+  const gB: number[][] = [];
+  const w: number[][] = [];
   for (let l = 0; l < L; l++) {
-    delta.push(new Float64Array(layers[l + 1] * cap));
-    gW.push(new Float64Array(layers[l + 1] * layers[l]));
-    gB.push(new Float64Array(layers[l + 1]));
+    delta.push(doubles(layers[l + 1] * cap));
+    gW.push(doubles(layers[l + 1] * layers[l]));
+    gB.push(doubles(layers[l + 1]));
+    w.push(doubles(layers[l + 1] * layers[l]));
   }
-  return { cap, act, delta, gW, gB, yb: new Float64Array(cap), wb: new Float64Array(cap) };
+  return { cap, act, delta, gW, gB, w, yb: doubles(cap), wb: doubles(cap) };
 }
 
 const workspaces = new WeakMap<Mlp, Workspace>();
@@ -63,16 +80,21 @@ export function gatherBatch(ws: Workspace, X: Float32Array, y: Float32Array, sw:
   }
 }
 
-/** Runs every layer over the gathered batch; the logits end up in the last act row. */
+/** Runs every layer over the gathered batch; the logits end up in the last act row. Copies the weights into ws.w first. */
 export function forwardBatch(net: Mlp, ws: Workspace, bs: number): void {
   const layers = net.layers;
   const last = layers.length - 2;
   const cap = ws.cap;
+  for (let l = 0; l <= last; l++) copyInto(net.weights[l], ws.w[l]);
   for (let l = 0; l <= last; l++) {
     const nin = layers[l];
     const nout = layers[l + 1];
-    matMulRows(net.weights[l], ws.act[l], ws.act[l + 1], nout, nin, bs, cap, net.biases[l], l !== last);
+    matMulRows(ws.w[l], ws.act[l], ws.act[l + 1], nout, nin, bs, cap, net.biases[l], l !== last);
   }
+}
+
+function copyInto(src: Float32Array, dst: number[]): void {
+  for (let k = 0; k < src.length; k++) dst[k] = src[k];
 }
 
 /**
@@ -105,7 +127,10 @@ export function lossAndOutputDelta(ws: Workspace, bs: number): number {
   return wsum > 0 ? loss : NaN;
 }
 
-/** Back-propagates the output delta (from lossAndOutputDelta) into ws.gW / ws.gB; returns the sum of all gradients (non-finite if any is). */
+/**
+ * Back-propagates the output delta (from lossAndOutputDelta, after forwardBatch on the same weights)
+ * into ws.gW / ws.gB; returns the sum of all gradients (non-finite if any is).
+ */
 export function backwardBatch(net: Mlp, ws: Workspace, bs: number): number {
   const layers = net.layers;
   const cap = ws.cap;
@@ -115,7 +140,7 @@ export function backwardBatch(net: Mlp, ws: Workspace, bs: number): number {
     const nout = layers[l + 1];
     gradWeights(ws.delta[l], ws.act[l], ws.gW[l], nin, nout, bs, cap);
     if (l > 0) {
-      backRelu(net.weights[l], ws.delta[l], ws.act[l], ws.delta[l - 1], ws.gB[l - 1], nin, nout, bs, cap);
+      backRelu(ws.w[l], ws.delta[l], ws.act[l], ws.delta[l - 1], ws.gB[l - 1], nin, nout, bs, cap);
     }
     check += sumOf(ws.gW[l]) + sumOf(ws.gB[l]);
   }
@@ -123,7 +148,7 @@ export function backwardBatch(net: Mlp, ws: Workspace, bs: number): number {
 }
 
 /** Sum with four partial sums (one chain would make it latency-bound); only its finiteness matters. */
-function sumOf(a: Float64Array): number {
+function sumOf(a: number[]): number {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   let k = 0;
   for (; k + 3 < a.length; k += 4) {

@@ -84,7 +84,7 @@ function stepBatch(net: Mlp, opt: AdamState, ws: Workspace, bs: number, cfg: Ada
   return loss;
 }
 
-function batchWeight(wb: Float64Array, bs: number): number {
+function batchWeight(wb: readonly number[], bs: number): number {
   let s = 0;
   for (let i = 0; i < bs; i++) s += wb[i];
   return s;

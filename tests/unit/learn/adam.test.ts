@@ -30,8 +30,8 @@ describe('Adam', () => {
     const net: Mlp = { layers: [1, 1], weights: [Float32Array.of(1)], biases: [Float32Array.of(1)] };
     const opt = createAdam(net);
     const cfg = { learningRate: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, l2: 0.5 };
-    adamStep(net, opt, [Float64Array.of(0.2)], [Float64Array.of(0.2)], cfg);
-    adamStep(net, opt, [Float64Array.of(-0.4)], [Float64Array.of(-0.4)], cfg);
+    adamStep(net, opt, [[0.2]], [[0.2]], cfg);
+    adamStep(net, opt, [[-0.4]], [[-0.4]], cfg);
     // By hand for the bias (no L2): g1 = 0.2, g2 = -0.4
     const m = 0.9 * 0.02 + 0.1 * -0.4; // -0.022
     const v = 0.999 * 0.001 * 0.04 + 0.001 * 0.16; // 0.00019996
