@@ -4,6 +4,7 @@
 import * as Comlink from 'comlink';
 import type { TrainerApi } from '../worker/trainer.worker.ts';
 import type { TrainerStatus } from '../worker/api.ts';
+import { isOutdated, OUTDATED_MESSAGE } from './outdated.ts';
 
 type Method = Exclude<keyof TrainerApi, 'status'>;
 type Args<M extends Method> = Parameters<TrainerApi[M]>;
@@ -12,9 +13,12 @@ type Result<M extends keyof TrainerApi> = Awaited<ReturnType<TrainerApi[M]>>;
 /** What the bridge needs of a worker: a message endpoint it can terminate. */
 export interface TrainerEndpoint extends Comlink.Endpoint { terminate(): void }
 
-/** Why a trainer call failed: the worker timed out, crashed, was aborted, or the call itself threw. */
+/**
+ * Why a trainer call failed: the worker timed out, crashed, was aborted, or failed after another tab
+ * updated the app (outdated); otherwise the call itself threw.
+ */
 export class TrainerError extends Error {
-  constructor(message: string, readonly kind: 'timeout' | 'crashed' | 'aborted') {
+  constructor(message: string, readonly kind: 'timeout' | 'crashed' | 'aborted' | 'outdated') {
     super(message);
     this.name = 'TrainerError';
   }
@@ -49,8 +53,12 @@ export interface TrainerBridge {
   readonly restarts: number;
 }
 
-/** Builds a bridge over workers made by `spawn` (tests pass an in-process endpoint). */
-export function createTrainerBridge(opts: { spawn: () => TrainerEndpoint; timeouts?: Partial<Record<keyof TrainerApi, number>> }): TrainerBridge {
+/**
+ * Builds a bridge over workers made by `spawn` (tests pass an in-process endpoint). While `outdated()`
+ * holds, a worker that fails to load is reported as the update it is, not as a crash: its file belongs
+ * to the version another tab replaced (the browser's HTTP cache often still serves it, so it is tried).
+ */
+export function createTrainerBridge(opts: { spawn: () => TrainerEndpoint; timeouts?: Partial<Record<keyof TrainerApi, number>>; outdated?: () => boolean }): TrainerBridge {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   let endpoint: TrainerEndpoint | null = null;
   let remote: Comlink.Remote<TrainerApi> | null = null;
@@ -63,7 +71,7 @@ export function createTrainerBridge(opts: { spawn: () => TrainerEndpoint; timeou
   const onError = (ev: Event): void => {
     ev.preventDefault();
     const msg = (ev as ErrorEvent).message || 'the worker failed to load or threw';
-    stop(new TrainerError(`trainer worker crashed: ${msg}`, 'crashed'));
+    stop(opts.outdated?.() ? new TrainerError(OUTDATED_MESSAGE, 'outdated') : new TrainerError(`trainer worker crashed: ${msg}`, 'crashed'));
   };
 
   function ensure(): Comlink.Remote<TrainerApi> {
@@ -164,4 +172,5 @@ export function createTrainerBridge(opts: { spawn: () => TrainerEndpoint; timeou
 /** The app's trainer. Module-level, so the worker keeps a strong reference (iOS collects orphans). */
 export const trainer: TrainerBridge = createTrainerBridge({
   spawn: () => new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'nudge-trainer' }),
+  outdated: isOutdated,
 });

@@ -1,4 +1,7 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, assertIsolated, waitForServiceWorkerControl } from './fixtures.ts';
+import { addSampleHistory } from './loop-helpers.ts';
 import type { Locator, Page } from '@playwright/test';
 
 test('the app shell renders', async ({ appPage }) => {
@@ -107,6 +110,42 @@ test('Reload waits while training holds the train lock, then switches to the new
     appPage.evaluate(() => (window as unknown as { __releaseTraining: () => void }).__releaseTraining()),
   ]);
   expect(await controllerVersion(appPage)).toBe('v2');
+});
+
+test('a tab left on the old version after another tab updated says to reload when its trainer cannot load, not that it crashed', async ({
+  appPage,
+  server,
+  browserName,
+}) => {
+  test.skip(browserName !== 'chromium', 'empties the HTTP cache through the DevTools protocol (Chromium only)');
+  const [habit] = await addSampleHistory(appPage);
+  await waitForServiceWorkerControl(appPage);
+  const other = await appPage.context().newPage();
+  await other.goto('./');
+  await waitForServiceWorkerControl(other);
+
+  // A deploy: the trainer worker was rebuilt under a new name, so the old name is gone from the server and
+  // from the new version's precache.
+  const worker = readdirSync(join(server.root, 'assets')).find((f) => /^trainer\.worker-.*\.js$/.test(f));
+  if (!worker) throw new Error(`no trainer worker in ${server.root}/assets`);
+  server.renameAsset(`assets/${worker}`, `assets/${worker.replace('trainer.worker-', 'trainer.worker-v2-')}`);
+  server.setSwSuffix(NEW_VERSION_SUFFIX);
+  const prompt = await returnUntilUpdatePrompt(other);
+  await Promise.all([other.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+
+  // The first tab is now controlled by the new version and offers the reload itself.
+  await expect(appPage.getByRole('status').filter({ hasText: 'New version available' })).toBeVisible({ timeout: 30_000 });
+  expect(await controllerVersion(appPage)).toBe('v2');
+  // Its worker stopped (a crash or a timeout would do the same), and the browser's HTTP cache no longer holds
+  // the old worker file (evicted, or a browser restart): a new worker cannot load it from anywhere.
+  await appPage.evaluate(() => (window as unknown as { nudgeDebug: { trainer: { abort(): void } } }).nudgeDebug.trainer.abort());
+  const cdp = await appPage.context().newCDPSession(appPage);
+  await cdp.send('Network.clearBrowserCache');
+  await appPage.goto(`./#/insights/${habit}`);
+  const alert = appPage.getByRole('alert').filter({ hasText: 'Could not compute the charts' });
+  await expect(alert).toContainText('Nudge was updated in another tab: reload this tab to continue', { timeout: 30_000 });
+  await expect(alert).not.toContainText('crashed');
+  await other.close();
 });
 
 test.describe('on iPhone Safari (by user agent)', () => {

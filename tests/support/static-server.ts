@@ -9,6 +9,8 @@
  *   await server.restart()  listens again on the SAME port (same origin, so the same service worker scope)
  *   server.setSwSuffix(js)  appends `js` to sw.js so its bytes differ: the browser installs a new, waiting worker;
  *                           setSwSuffix('') serves the original again
+ *   server.renameAsset(from, to)  a deploy that rebuilt one asset under a new name: `to` serves `from`'s bytes,
+ *                           `from` answers 404, and sw.js's precache list names `to`; renameAsset(null) undoes it
  *   server.requests         every request path served (for assertions); server.clearRequests()
  *
  * Behaviour: SPA fallback (unknown paths without a file extension get index.html), `Cache-Control: no-cache` for
@@ -52,6 +54,8 @@ export interface StaticServer {
   stop(): Promise<void>;
   restart(): Promise<void>;
   setSwSuffix(text: string): void;
+  renameAsset(from: string, to: string): void;
+  renameAsset(reset: null): void;
   clearRequests(): void;
 }
 
@@ -98,6 +102,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
   const sockets = new Set<Socket>();
   const requests: string[] = [];
   let swSuffix = '';
+  let renamed: { from: string; to: string } | null = null;
   let port = options.port ?? 0;
   let server: Server | null = null;
 
@@ -113,8 +118,10 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    if (renamed && path === `/${renamed.from}`) return send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+    if (renamed && path === `/${renamed.to}`) path = `/${renamed.from}`;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', MIME['.txt'], 'no-store');
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'forbidden', MIME['.txt'], 'no-store');
@@ -127,6 +134,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     const ext = extname(file);
     const name = file.slice(root.length + 1).split(sep).join('/');
     let body: Buffer | string = readFileSync(file);
+    if (name === 'sw.js' && renamed) body = body.toString('utf8').split(renamed.from).join(renamed.to);
     if (name === 'sw.js' && swSuffix) body = `${body.toString('utf8')}\n${swSuffix}\n`;
     const mutable = name === 'sw.js' || name === 'index.html' || ext === '.webmanifest';
     const cache = mutable ? 'no-cache' : name.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
@@ -187,6 +195,9 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     },
     setSwSuffix(text: string) {
       swSuffix = text;
+    },
+    renameAsset(from: string | null, to?: string) {
+      renamed = from === null || to === undefined ? null : { from, to };
     },
     clearRequests() {
       requests.length = 0;

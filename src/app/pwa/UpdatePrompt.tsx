@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRegisterSW } from 'virtual:pwa-register/preact';
 import { waitForUpdateGate } from './updateGate.ts';
 import { watchForUpdates } from './updateChecks.ts';
+import { markOutdated } from '../../schedule/outdated.ts';
 import './pwa.css';
 
 /** The update banner; render it once, next to the app. */
@@ -26,10 +27,12 @@ export function UpdatePrompt() {
       console.warn('nudge: service worker registration failed; the app works but not offline', error);
     },
     // The new worker took control. Reload only if THIS tab asked for it; when another tab applied the update,
-    // show the prompt instead of pulling the page from under the person.
+    // show the prompt instead of pulling the page from under the person, and note that this page is now
+    // outdated (its trainer worker file is gone from the new version's cache).
     onNeedReload() {
       if (applying.current) window.location.reload();
       else {
+        markOutdated();
         setHidden(false);
         setNeedRefresh(true);
       }

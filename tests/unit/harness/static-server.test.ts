@@ -15,7 +15,7 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'nudge-static-server-'));
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'index.html'), `<!doctype html><meta charset="UTF-8" />\n<meta http-equiv="Content-Security-Policy" content="${META_CSP}" /><p>app</p>`);
-  writeFileSync(join(root, 'sw.js'), 'self.version = 1;');
+  writeFileSync(join(root, 'sw.js'), 'self.version = 1; self.files = ["assets/index-abc123.js"];');
   writeFileSync(join(root, 'assets', 'index-abc123.js'), 'export {};');
   writeFileSync(join(root, 'manifest.webmanifest'), '{}');
   writeFileSync(join(root, 'model.wasm'), Buffer.from([0, 97, 115, 109]));
@@ -93,6 +93,20 @@ describe('static server', () => {
     expect(newer.startsWith(original)).toBe(true);
     server.setSwSuffix('');
     expect((await get(`${server.url}sw.js`)).body).toBe(original);
+  });
+
+  it('renameAsset serves a rebuilt asset under its new name only, and names it in sw.js', async () => {
+    server = await startStaticServer({ root });
+    const bytes = (await get(`${server.url}assets/index-abc123.js`)).body;
+    server.renameAsset('assets/index-abc123.js', 'assets/index-def456.js');
+    expect((await get(`${server.url}assets/index-abc123.js`)).status).toBe(404);
+    const moved = await get(`${server.url}assets/index-def456.js`);
+    expect(moved.status).toBe(200);
+    expect(moved.body).toBe(bytes);
+    expect((await get(`${server.url}sw.js`)).body).toBe('self.version = 1; self.files = ["assets/index-def456.js"];');
+    server.renameAsset(null);
+    expect((await get(`${server.url}assets/index-abc123.js`)).status).toBe(200);
+    expect((await get(`${server.url}assets/index-def456.js`)).status).toBe(404);
   });
 
   it('refuses a directory without a build, saying what to do', async () => {

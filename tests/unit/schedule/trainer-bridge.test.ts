@@ -152,4 +152,26 @@ describe('trainer bridge', () => {
     expect(await b).toMatchObject({ n: 2 });
     expect(t.restarts).toBe(0);
   });
+
+  it('in a page another tab updated, a worker that loads still serves, and one that fails to load reports the update', async () => {
+    // train() never answers here: it stands for a worker whose script never arrives.
+    const h = harness(async () => new Promise(() => undefined));
+    let outdated = false;
+    const t = createTrainerBridge({ spawn: h.spawn, outdated: () => outdated });
+    await t.predictAll('2026-11-24');
+    outdated = true;
+    t.abort();
+    // The old file may still come from the browser's cache: a new worker is tried, and it serves.
+    expect(await t.rollback('read')).toMatchObject({ ok: true });
+    expect(h.spawned).toHaveLength(2);
+    t.abort();
+    const p = t.train(req('launch'));
+    await new Promise((r) => setTimeout(r, 20));
+    h.spawned[2].port.dispatchEvent(new Event('error', { cancelable: true }));
+    const err = (await p.catch((e: unknown) => e)) as TrainerError;
+    expect(err).toBeInstanceOf(TrainerError);
+    expect(err.kind).toBe('outdated');
+    expect(err.message).toMatch(/updated in another tab: reload this tab to continue/);
+    expect(t.isTraining()).toBe(false);
+  });
 });
