@@ -3,8 +3,9 @@
 // multiply-adds, the adds form independent chains, and sums stay in registers until stored.
 // Every operand is a packed array of doubles (see `doubles` in mlp-kernels.ts), not a typed
 // array: once any ArrayBuffer in the realm has been detached (a transfer through postMessage or
-// structuredClone, which libraries and the worker's messaging do), V8 checks for detachment on
-// every typed-array access in optimised code, and these loops ran 20% slower (bench/README.md).
+// structuredClone; importing brain.js, tfjs or Dexie first had the same effect), V8 checks for
+// detachment on every typed-array access in optimised code, and these loops ran 20% slower
+// (bench/README.md).
 
 /** ReLU without a branch (the signs are unpredictable): exact, 2v / 2 or (v − v) / 2. */
 function relu(v: number): number {
