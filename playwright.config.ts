@@ -14,10 +14,16 @@ const webkitReady = playwrightWebkit();
 // The config is loaded by the runner and again by every worker: say it once (on stderr, so JSON reporters stay clean).
 const say = (line: string) => process.stderr.write(`${line}\n`);
 if (!process.env.TEST_WORKER_INDEX) {
-  if (!chromium) say('[playwright] chromium: SKIPPED — neither Playwright\'s Chromium nor /usr/bin/chromium is installed');
-  else say(`[playwright] chromium: ${chromium.source === 'system' ? '/usr/bin/chromium (system)' : 'Playwright\'s Chromium'}`);
+  if (!chromium)
+    say("[playwright] chromium: SKIPPED — neither Playwright's Chromium nor /usr/bin/chromium is installed");
+  else
+    say(
+      `[playwright] chromium: ${chromium.source === 'system' ? '/usr/bin/chromium (system)' : "Playwright's Chromium"}`,
+    );
   if (!webkitReady) {
-    say("[playwright] webkit: SKIPPED — Playwright's WebKit build is not installed (npx playwright install webkit); the real WebKit engine runs in tests/webkit (npm run test:webkit)");
+    say(
+      "[playwright] webkit: SKIPPED — Playwright's WebKit build is not installed (npx playwright install webkit); the real WebKit engine runs in tests/webkit (npm run test:webkit)",
+    );
   }
 }
 

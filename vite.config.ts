@@ -32,8 +32,12 @@ function cspMeta(): Plugin {
       order: 'post',
       handler(html) {
         const charset = /<meta charset="[^"]*"\s*\/?>/i;
-        if (!charset.test(html)) throw new Error('nudge-csp-meta: index.html needs <meta charset="UTF-8" /> to place the CSP after');
-        return html.replace(charset, (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+        if (!charset.test(html))
+          throw new Error('nudge-csp-meta: index.html needs <meta charset="UTF-8" /> to place the CSP after');
+        return html.replace(
+          charset,
+          (tag) => `${tag}\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+        );
       },
     },
   };

@@ -10,7 +10,13 @@ import { startStaticServer, type StaticServer } from '../tests/support/static-se
 import { waitForMoment } from '../tests/e2e/loop-helpers.ts';
 
 /** A running app in Chromium; `close()` stops the browser and the server and removes an own build. */
-export interface BenchApp { browser: Browser; server: StaticServer; page: Page; pageErrors: string[]; close(): Promise<void> }
+export interface BenchApp {
+  browser: Browser;
+  server: StaticServer;
+  page: Page;
+  pageErrors: string[];
+  close(): Promise<void>;
+}
 
 /** Builds (unless $NUDGE_DIST), serves and opens the app; throws when Chromium or the scheduler is missing. */
 export async function openBenchApp(tmpPrefix: string): Promise<BenchApp> {
@@ -20,7 +26,10 @@ export async function openBenchApp(tmpPrefix: string): Promise<BenchApp> {
   const dist = own ?? process.env.NUDGE_DIST!;
   if (own) buildApp(own);
   const server = await startStaticServer({ root: dist });
-  const browser = await chromium.launch({ executablePath: launch.executablePath, args: [...launch.args, ...ISOLATION_ARGS] });
+  const browser = await chromium.launch({
+    executablePath: launch.executablePath,
+    args: [...launch.args, ...ISOLATION_ARGS],
+  });
   const close = async (): Promise<void> => {
     await browser.close();
     await server.stop();
@@ -32,7 +41,8 @@ export async function openBenchApp(tmpPrefix: string): Promise<BenchApp> {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto('./#/today');
     await waitForMoment(page, 'launch');
-    if (!(await page.evaluate(() => 'nudgeDebug' in window))) throw new Error('this build does not start the scheduler (window.nudgeDebug is missing)');
+    if (!(await page.evaluate(() => 'nudgeDebug' in window)))
+      throw new Error('this build does not start the scheduler (window.nudgeDebug is missing)');
     return { browser, server, page, pageErrors, close };
   } catch (err) {
     await close();

@@ -44,7 +44,15 @@ const MEASURE = (train: boolean, windowMs = 0): string => `(async () => {
   };
 })()`;
 
-interface Sample { trainMs: number; longestTaskMs: number; longTasks: number; frames: number; fps: number; habits: number; promoted: number }
+interface Sample {
+  trainMs: number;
+  longestTaskMs: number;
+  longTasks: number;
+  frames: number;
+  fps: number;
+  habits: number;
+  promoted: number;
+}
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');

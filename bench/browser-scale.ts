@@ -36,7 +36,12 @@ const HABITS = 5;
 const DAYS = smoke ? 365 : 1826;
 const RUNS = smoke ? 3 : 20;
 
-interface TrainSummary { ms: number; status: string; habits: number; promoted: number }
+interface TrainSummary {
+  ms: number;
+  status: string;
+  habits: number;
+  promoted: number;
+}
 
 // Runs in the page. A string, so the TypeScript runner's helpers (e.g. __name) cannot leak into it.
 const TRAIN_ALL = `(async () => {
@@ -74,7 +79,9 @@ async function liveWorkers(cdp: CDPSession): Promise<number> {
  * would load a new document: the app keeps `?kept=1` in the address, which a relative URL drops.
  */
 async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
 }
 
 /** A fresh load of a screen: ms from navigation start until `ready` holds. */
@@ -90,7 +97,8 @@ async function loadMs(page: Page, hash: string, ready: () => Promise<unknown>): 
 /** Trains every habit once (a failed training throws in the page, so it fails the bench). */
 async function trainAll(page: Page): Promise<TrainSummary> {
   const res = await page.evaluate<TrainSummary>(TRAIN_ALL);
-  if (res.status !== 'done' || res.habits !== HABITS) throw new Error(`train all did not train every habit: ${JSON.stringify(res)}`);
+  if (res.status !== 'done' || res.habits !== HABITS)
+    throw new Error(`train all did not train every habit: ${JSON.stringify(res)}`);
   return res;
 }
 
@@ -113,15 +121,23 @@ async function main(): Promise<void> {
     await go(page, '#/settings');
     await page.getByRole('radio', { name: /^Merge/ }).check();
     const t0 = Date.now();
-    await page.getByLabel('Import backup file').setInputFiles({ name: 'scale.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+    await page
+      .getByLabel('Import backup file')
+      .setInputFiles({ name: 'scale.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
     await page.getByTestId('import-result').filter({ hasText: 'Imported' }).waitFor({ timeout: 120_000 });
     const importMs = Date.now() - t0;
     // New habits start a scheduler moment (it may train them): let it finish so it does not run inside a measurement.
     await waitForMoment(page, 'data', 180_000);
 
-    const todayMs = await loadMs(page, '#/today', () => page.waitForFunction((n) => document.querySelectorAll('[data-testid=habit-row]').length >= n, HABITS, { timeout: 60_000 }));
+    const todayMs = await loadMs(page, '#/today', () =>
+      page.waitForFunction((n) => document.querySelectorAll('[data-testid=habit-row]').length >= n, HABITS, {
+        timeout: 60_000,
+      }),
+    );
     await waitForMoment(page, 'launch', 180_000);
-    const historyMs = await loadMs(page, '#/history', () => page.getByRole('heading', { level: 2, name: /History/ }).waitFor({ timeout: 60_000 }));
+    const historyMs = await loadMs(page, '#/history', () =>
+      page.getByRole('heading', { level: 2, name: /History/ }).waitFor({ timeout: 60_000 }),
+    );
     await waitForMoment(page, 'launch', 180_000);
     await go(page, '#/today');
     await page.getByTestId('habit-row').first().waitFor();
@@ -153,8 +169,18 @@ async function main(): Promise<void> {
       history_render_ms: historyMs,
       train_all_ms: first.ms,
       train_all: { habits: first.habits, promoted: first.promoted, runs_ms: trainMs },
-      heap_mb: { before_training: before.heapMb, after_first: heap[0], after_last: heap[heap.length - 1], max: Math.max(...heap), runs: heap },
-      event_listeners: { before_training: before.listeners, after_first: listeners[0], after_last: listeners[listeners.length - 1] },
+      heap_mb: {
+        before_training: before.heapMb,
+        after_first: heap[0],
+        after_last: heap[heap.length - 1],
+        max: Math.max(...heap),
+        runs: heap,
+      },
+      event_listeners: {
+        before_training: before.listeners,
+        after_first: listeners[0],
+        after_last: listeners[listeners.length - 1],
+      },
       workers_alive: { min: Math.min(...workers), max: Math.max(...workers) },
       performance_entries: { after_first: entries[0], after_last: entries[entries.length - 1] },
       load_average_1min: Math.round(loadavg()[0] * 100) / 100,

@@ -58,13 +58,17 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const at = process.argv.indexOf('--loads');
   const loads = at > 0 ? Number(process.argv[at + 1]) : smoke ? 1 : 15;
-  if (!Number.isInteger(loads) || loads < 1) throw new Error(`--loads needs a positive whole number, got ${process.argv[at + 1]}`);
+  if (!Number.isInteger(loads) || loads < 1)
+    throw new Error(`--loads needs a positive whole number, got ${process.argv[at + 1]}`);
   const { browser, server, page: emptyPage, pageErrors, close } = await openBenchApp('nudge-bench-today-');
   try {
     const longPage = await (await browser.newContext({ baseURL: server.url })).newPage();
     longPage.on('pageerror', (e) => pageErrors.push(e.message));
     const history = scaleBackup(HABITS, DAYS);
-    for (const [page, backup] of [[emptyPage, { ...history, events: [] }], [longPage, history]] as const) {
+    for (const [page, backup] of [
+      [emptyPage, { ...history, events: [] }],
+      [longPage, history],
+    ] as const) {
       await page.addInitScript({ content: observeTodayRows(HABITS) });
       await importThroughSettings(page, JSON.stringify(backup));
       await settle(page);
@@ -72,9 +76,14 @@ async function main(): Promise<void> {
     const [empty, long] = await measure([emptyPage, longPage], loads);
     const med = (ls: TodayLoad[], k: keyof TodayLoad): number => Math.round(median(ls.map((l) => l[k])));
     const out = {
-      when: new Date().toISOString(), load1: Math.round(loadavg()[0] * 100) / 100, loads, events: history.events.length,
-      empty_from_navigation_ms: med(empty, 'fromNavigation'), empty_from_app_start_ms: med(empty, 'fromAppStart'),
-      long_from_navigation_ms: med(long, 'fromNavigation'), long_from_app_start_ms: med(long, 'fromAppStart'),
+      when: new Date().toISOString(),
+      load1: Math.round(loadavg()[0] * 100) / 100,
+      loads,
+      events: history.events.length,
+      empty_from_navigation_ms: med(empty, 'fromNavigation'),
+      empty_from_app_start_ms: med(empty, 'fromAppStart'),
+      long_from_navigation_ms: med(long, 'fromNavigation'),
+      long_from_app_start_ms: med(long, 'fromAppStart'),
       ratio_from_navigation: Math.round((med(long, 'fromNavigation') / med(empty, 'fromNavigation')) * 100) / 100,
       long_all_from_navigation_ms: long.map((l) => Math.round(l.fromNavigation)),
       page_errors: pageErrors,
@@ -94,6 +103,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`browser-today: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(`browser-today: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

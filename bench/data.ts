@@ -2,7 +2,12 @@
 import { mulberry32 } from '../src/learn/rng.ts';
 
 /** n samples of 10 features in [0, 1) (row-major) with 0/1 labels drawn from a non-linear rule. */
-export interface BenchData { n: number; inputs: number; X: Float32Array; y: Float32Array }
+export interface BenchData {
+  n: number;
+  inputs: number;
+  X: Float32Array;
+  y: Float32Array;
+}
 
 /** Seeded data whose labels depend non-linearly on the inputs, so a hidden layer has something to learn. */
 export function makeBenchData(n: number, seed = 12345, inputs = 10): BenchData {

@@ -16,7 +16,10 @@ function samplesOf(d: BenchData): Sample[] {
 }
 
 function newNet(): brain.NeuralNetwork<number[], number[]> {
-  return new brain.NeuralNetwork<number[], number[]>({ hiddenLayers: [TRAIN.layers[1], TRAIN.layers[2]], activation: 'relu' });
+  return new brain.NeuralNetwork<number[], number[]>({
+    hiddenLayers: [TRAIN.layers[1], TRAIN.layers[2]],
+    activation: 'relu',
+  });
 }
 
 function trainOnce(data: Sample[], praxis: BrainPraxis): Lap {
@@ -26,7 +29,8 @@ function trainOnce(data: Sample[], praxis: BrainPraxis): Lap {
   const lap = startLap();
   const r = net.train(data, praxis === 'adam' ? { ...opts, praxis: 'adam' } : opts);
   const ms = lap();
-  if (r.iterations !== TRAIN.epochs) throw new Error(`brain.js stopped after ${r.iterations} iterations, expected ${TRAIN.epochs}`);
+  if (r.iterations !== TRAIN.epochs)
+    throw new Error(`brain.js stopped after ${r.iterations} iterations, expected ${TRAIN.epochs}`);
   return ms;
 }
 

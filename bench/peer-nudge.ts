@@ -17,7 +17,8 @@ export function nudgeTrainOnce(d: BenchData, seed: number): Lap {
   const lap = startLap();
   const r = trainEpochs(net, opt, d.X, d.y, d.n, opts);
   const ms = lap();
-  if (r.diverged || r.steps !== TRAIN.epochs * Math.ceil(d.n / TRAIN.batchSize)) throw new Error(`nudge training did not complete: ${JSON.stringify(r)}`);
+  if (r.diverged || r.steps !== TRAIN.epochs * Math.ceil(d.n / TRAIN.batchSize))
+    throw new Error(`nudge training did not complete: ${JSON.stringify(r)}`);
   return ms;
 }
 
@@ -30,7 +31,8 @@ export function nudgeCold(n: number, reps: number): Timing {
     const p = spawnSync(process.execPath, ['--import', 'tsx', CHILD, String(n)], { encoding: 'utf8' });
     if (p.status !== 0) throw new Error(`cold child failed (exit ${p.status}): ${p.stderr}`);
     const lap = JSON.parse(p.stdout.trim().split('\n').pop() ?? '') as Lap;
-    if (!Number.isFinite(lap.wall) || !Number.isFinite(lap.cpu)) throw new Error(`cold child printed no timing: ${p.stdout}`);
+    if (!Number.isFinite(lap.wall) || !Number.isFinite(lap.cpu))
+      throw new Error(`cold child printed no timing: ${p.stdout}`);
     runs.push(lap);
   }
   return summariseLaps(runs);

@@ -30,7 +30,14 @@ export async function useBackend(b: TfBackend): Promise<string> {
 /** The closest tfjs model: dense relu 16, dense relu 8, dense sigmoid 1, Adam, binary cross-entropy. */
 function buildModel(): tf.LayersModel {
   const m = tf.sequential();
-  m.add(tf.layers.dense({ units: TRAIN.layers[1], activation: 'relu', inputShape: [TRAIN.layers[0]], kernelInitializer: 'heNormal' }));
+  m.add(
+    tf.layers.dense({
+      units: TRAIN.layers[1],
+      activation: 'relu',
+      inputShape: [TRAIN.layers[0]],
+      kernelInitializer: 'heNormal',
+    }),
+  );
   m.add(tf.layers.dense({ units: TRAIN.layers[2], activation: 'relu', kernelInitializer: 'heNormal' }));
   m.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
   m.compile({ optimizer: tf.train.adam(TRAIN.learningRate), loss: 'binaryCrossentropy' });
@@ -42,7 +49,8 @@ async function fitOnce(xs: tf.Tensor, ys: tf.Tensor): Promise<Lap> {
   const lap = startLap();
   const h = await model.fit(xs, ys, { epochs: TRAIN.epochs, batchSize: TRAIN.batchSize, shuffle: true, verbose: 0 });
   const ms = lap();
-  if (h.epoch.length !== TRAIN.epochs) throw new Error(`tfjs fit ran ${h.epoch.length} epochs, expected ${TRAIN.epochs}`);
+  if (h.epoch.length !== TRAIN.epochs)
+    throw new Error(`tfjs fit ran ${h.epoch.length} epochs, expected ${TRAIN.epochs}`);
   model.dispose();
   return ms;
 }

@@ -24,8 +24,17 @@ export interface BenchResult {
   replay_ms?: { habit1_year1: number };
   replay_ms_min?: { habit1_year1: number };
   meta: {
-    date: string; node: string; cpu: string; cpus: number; loadavg: number[]; quick: boolean; reps: number;
-    tfjs_wasm: string; features_events?: number; features_samples?: number; replay_days?: number;
+    date: string;
+    node: string;
+    cpu: string;
+    cpus: number;
+    loadavg: number[];
+    quick: boolean;
+    reps: number;
+    tfjs_wasm: string;
+    features_events?: number;
+    features_samples?: number;
+    replay_days?: number;
     notes: string[];
   };
 }

@@ -28,7 +28,10 @@ async function main(): Promise<void> {
   if (args.render) {
     const saved = readSaved(args.render);
     const report = await import('./report.ts');
-    process.stdout.write((args.markdown ? report.renderMarkdown(saved) : args.json ? JSON.stringify(saved) : report.renderTable(saved)) + '\n');
+    process.stdout.write(
+      (args.markdown ? report.renderMarkdown(saved) : args.json ? JSON.stringify(saved) : report.renderTable(saved)) +
+        '\n',
+    );
     return;
   }
   // Checked before measuring, so a bad path does not cost a whole run.
@@ -56,7 +59,10 @@ async function main(): Promise<void> {
   for (const n of sizes) {
     const d = makeBenchData(n);
     // Interleaved, so the ratio between the two is measured under the same conditions.
-    const warm = interleaved({ nudge_warm: (r) => nudge.nudgeTrainOnce(d, 1 + r), brainjs: brain.brainTrainer(d, 'default') }, reps);
+    const warm = interleaved(
+      { nudge_warm: (r) => nudge.nudgeTrainOnce(d, 1 + r), brainjs: brain.brainTrainer(d, 'default') },
+      reps,
+    );
     put(n, 'nudge_warm', warm.nudge_warm);
     put(n, 'brainjs', warm.brainjs);
     paired[`samples_${n}`] = { brainjs: pairedRatio(warm.nudge_warm, warm.brainjs) };
@@ -70,7 +76,10 @@ async function main(): Promise<void> {
     if (b === 'wasm') wasmInfo.push(desc);
     for (const n of sizes) put(n, `tfjs_${b}`, await tfjs.tfjsTrain(makeBenchData(n), reps, budget, WARMUP_CAP));
   }
-  if (!args.quick) notes.push(`tfjs: reps cut to fit ${TFJS_BUDGET_MS / 1000} s per size and backend (see train_reps); the warm-up run uses at most ${WARMUP_CAP} samples`);
+  if (!args.quick)
+    notes.push(
+      `tfjs: reps cut to fit ${TFJS_BUDGET_MS / 1000} s per size and backend (see train_reps); the warm-up run uses at most ${WARMUP_CAP} samples`,
+    );
 
   const pd = makeBenchData(1000);
   const predict: Record<string, Timing> = {};
@@ -101,21 +110,42 @@ async function main(): Promise<void> {
   }
 
   const pick = (f: (t: Timing) => number): Record<string, PeerNumbers> =>
-    Object.fromEntries(Object.entries(timings).map(([size, peers]) => [size, Object.fromEntries(Object.entries(peers).map(([p, t]) => [p, f(t)]))]));
+    Object.fromEntries(
+      Object.entries(timings).map(([size, peers]) => [
+        size,
+        Object.fromEntries(Object.entries(peers).map(([p, t]) => [p, f(t)])),
+      ]),
+    );
   const train_ms = pick((t) => t.median);
   const result: BenchResult = {
     train_ms,
     train_ms_min: pick((t) => t.min),
     train_reps: pick((t) => t.reps),
     train_cpu_ms: pick((t) => t.cpuMedian ?? NaN),
-    train_ratio_vs_nudge_warm: Object.fromEntries(Object.entries(train_ms).map(([size, m]) => [size, Object.fromEntries(Object.entries(m).filter(([p]) => p !== 'nudge_warm').map(([p, v]) => [p, round3(v / m.nudge_warm)]))])),
+    train_ratio_vs_nudge_warm: Object.fromEntries(
+      Object.entries(train_ms).map(([size, m]) => [
+        size,
+        Object.fromEntries(
+          Object.entries(m)
+            .filter(([p]) => p !== 'nudge_warm')
+            .map(([p, v]) => [p, round3(v / m.nudge_warm)]),
+        ),
+      ]),
+    ),
     train_ratio_paired: paired,
     predict_us: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.median])),
     predict_us_min: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.min])),
     predict_cpu_us: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.cpuMedian ?? NaN])),
     meta: {
-      date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cpus: os.cpus().length,
-      loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100), quick: args.quick, reps, tfjs_wasm: wasmInfo.join(', '), notes,
+      date: new Date().toISOString(),
+      node: process.version,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cpus: os.cpus().length,
+      loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
+      quick: args.quick,
+      reps,
+      tfjs_wasm: wasmInfo.join(', '),
+      notes,
     },
   };
   if (features) {
@@ -178,6 +208,6 @@ function checkWritable(path: string): void {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`bench: failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`bench: failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

@@ -6,7 +6,10 @@ export function nowMs(): number {
 }
 
 /** Wall-clock and CPU (user + system of this process) milliseconds of one timed call. */
-export interface Lap { wall: number; cpu: number }
+export interface Lap {
+  wall: number;
+  cpu: number;
+}
 
 /** Starts a stopwatch; calling the result gives the lap since the start. */
 export function startLap(): () => Lap {
@@ -42,7 +45,13 @@ export function perCallUs(l: Lap, count: number): Lap {
 }
 
 /** Summary of repeated timings of one configuration; cpuMedian when CPU time was measured. */
-export interface Timing { median: number; min: number; reps: number; runs: number[]; cpuMedian?: number }
+export interface Timing {
+  median: number;
+  min: number;
+  reps: number;
+  runs: number[];
+  cpuMedian?: number;
+}
 
 /** Summarises raw timings (milliseconds or microseconds). */
 export function summarise(runs: number[]): Timing {

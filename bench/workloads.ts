@@ -8,7 +8,12 @@ const GYM = [0.1, 0.85, 0.15, 0.85, 0.15, 0.8, 0.1];
 /** Five habits of different kinds over five years (1,826 days), busy enough for about 60,000 events. */
 export function fiveByFiveUser(): SimUser {
   return {
-    name: 'bench-5x5', seed: 4242, timeZone: 'Europe/Paris', start: '2021-01-01', days: 1826, opens: 28,
+    name: 'bench-5x5',
+    seed: 4242,
+    timeZone: 'Europe/Paris',
+    start: '2021-01-01',
+    days: 1826,
+    opens: 28,
     habits: [
       { id: 'gym', name: 'Gym', hour: 18, spec: { kind: 'weekly', p: GYM } },
       { id: 'run', name: 'Run', hour: 7, spec: { kind: 'streak', low: 0.15, high: 0.9, tau: 3 } },
@@ -21,8 +26,15 @@ export function fiveByFiveUser(): SimUser {
 
 /** One habit over one year. */
 export function oneByOneUser(): SimUser {
-  return { name: 'bench-1x1', seed: 99, timeZone: 'America/New_York', start: '2025-01-01', days: 365, opens: 1.5,
-    habits: [{ id: 'study', name: 'Study', hour: 19, spec: { kind: 'weeklyStreak', p: GYM, boost: 0.15 } }] };
+  return {
+    name: 'bench-1x1',
+    seed: 99,
+    timeZone: 'America/New_York',
+    start: '2025-01-01',
+    days: 365,
+    opens: 1.5,
+    habits: [{ id: 'study', name: 'Study', hour: 19, spec: { kind: 'weeklyStreak', p: GYM, boost: 0.15 } }],
+  };
 }
 
 /** Feature extraction timing for 5 habits x 5 years: index the events once, build every habit's samples. */

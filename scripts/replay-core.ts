@@ -10,7 +10,12 @@ import { trainOnSamples } from '../src/learn/engine.ts';
 import { addDays, daysBetween } from '../src/learn/time.ts';
 
 /** One output line of the replay. */
-export interface ReplayLine { habitId: string; day: string; p: number; source: PredictionSource }
+export interface ReplayLine {
+  habitId: string;
+  day: string;
+  p: number;
+  source: PredictionSource;
+}
 
 /** The last local day with any event, or null for an empty log. */
 export function lastEventDay(data: BackupData): string | null {
@@ -23,7 +28,11 @@ export function lastEventDay(data: BackupData): string | null {
  * Replays every habit of a backup. Features are built once per habit: day D's row only depends on
  * events before D, so the prefix of the full build is exactly what the app had on D.
  */
-export function replayBackup(data: BackupData, options: Partial<EngineOptions> = {}, onLine?: (l: ReplayLine) => void): ReplayLine[] {
+export function replayBackup(
+  data: BackupData,
+  options: Partial<EngineOptions> = {},
+  onLine?: (l: ReplayLine) => void,
+): ReplayLine[] {
   const last = lastEventDay(data);
   const out: ReplayLine[] = [];
   if (last === null) return out;
@@ -37,7 +46,12 @@ export function replayBackup(data: BackupData, options: Partial<EngineOptions> =
       const day = full.days[n];
       const r = trainOnSamples(habit.id, sliceSamples(full, n), day, active, 'replay', 0, options);
       if (r.checkpoint) active = r.checkpoint;
-      const line: ReplayLine = { habitId: habit.id, day, p: Math.round(r.prediction.p * 1e6) / 1e6, source: r.prediction.source };
+      const line: ReplayLine = {
+        habitId: habit.id,
+        day,
+        p: Math.round(r.prediction.p * 1e6) / 1e6,
+        source: r.prediction.source,
+      };
       out.push(line);
       onLine?.(line);
     }

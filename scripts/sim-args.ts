@@ -20,8 +20,12 @@ export function parseSimArgs(argv: readonly string[], flags: readonly string[], 
   const options: Record<string, number> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (flags.includes(a)) { res.flags.add(a); continue; }
-    if (a !== '--seed' && a !== '--set' && !(withOut && a === '--out')) throw new SimArgsError(`unknown argument ${JSON.stringify(a)}`);
+    if (flags.includes(a)) {
+      res.flags.add(a);
+      continue;
+    }
+    if (a !== '--seed' && a !== '--set' && !(withOut && a === '--out'))
+      throw new SimArgsError(`unknown argument ${JSON.stringify(a)}`);
     const v = argv[++i];
     if (v === undefined) throw new SimArgsError(`${a} needs a value`);
     if (a === '--out') res.out = v;
@@ -32,9 +36,13 @@ export function parseSimArgs(argv: readonly string[], flags: readonly string[], 
       const eq = v.indexOf('=');
       const key = eq > 0 ? v.slice(0, eq) : '';
       const num = Number(v.slice(eq + 1));
-      if (!key || eq === v.length - 1 || !Number.isFinite(num)) throw new SimArgsError(`--set needs key=number, got ${JSON.stringify(v)}`);
-      const known = Object.keys(DEFAULT_ENGINE_OPTIONS).filter((k) => typeof DEFAULT_ENGINE_OPTIONS[k as keyof EngineOptions] === 'number');
-      if (!known.includes(key)) throw new SimArgsError(`--set ${key}: not a numeric engine setting (known: ${known.join(', ')})`);
+      if (!key || eq === v.length - 1 || !Number.isFinite(num))
+        throw new SimArgsError(`--set needs key=number, got ${JSON.stringify(v)}`);
+      const known = Object.keys(DEFAULT_ENGINE_OPTIONS).filter(
+        (k) => typeof DEFAULT_ENGINE_OPTIONS[k as keyof EngineOptions] === 'number',
+      );
+      if (!known.includes(key))
+        throw new SimArgsError(`--set ${key}: not a numeric engine setting (known: ${known.join(', ')})`);
       options[key] = num;
     }
   }
@@ -43,7 +51,13 @@ export function parseSimArgs(argv: readonly string[], flags: readonly string[], 
 }
 
 /** Parses or exits 2 with the problem and the tool's usage line on stderr. */
-export function simArgsOrExit(tool: string, usage: string, argv: readonly string[], flags: readonly string[], withOut: boolean): SimArgs {
+export function simArgsOrExit(
+  tool: string,
+  usage: string,
+  argv: readonly string[],
+  flags: readonly string[],
+  withOut: boolean,
+): SimArgs {
   try {
     return parseSimArgs(argv, flags, withOut);
   } catch (e) {

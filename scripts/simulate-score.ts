@@ -15,9 +15,20 @@ export const BURN_IN_DAYS = 14;
 
 /** Scores of one user (all habits pooled, days after the burn-in). */
 export interface UserScore {
-  user: string; days: number; skill: number; model: number; base: number; truth: number;
-  rate: number; score: number; weekday: number; bestBaseline: number;
-  modelShare: number; netSkill: number | null; netGain: number | null; replayMs: number;
+  user: string;
+  days: number;
+  skill: number;
+  model: number;
+  base: number;
+  truth: number;
+  rate: number;
+  score: number;
+  weekday: number;
+  bestBaseline: number;
+  modelShare: number;
+  netSkill: number | null;
+  netGain: number | null;
+  replayMs: number;
   /** Model − best baseline on the days after cold start only (null when there are none). */
   gapAfterColdStart: number | null;
 }
@@ -32,7 +43,19 @@ export function scoreUser(u: SimUser, options: Partial<EngineOptions> = {}): Use
   const last = lastEventDay(data)!;
   const coldStart = options.coldStartDays ?? DEFAULT_ENGINE_OPTIONS.coldStartDays;
   const late = { n: 0, model: 0, rate: 0, score: 0, weekday: 0 };
-  const sum = { n: 0, model: 0, base: 0, truth: 0, rate: 0, score: 0, weekday: 0, mN: 0, mModel: 0, mBase: 0, mTruth: 0 };
+  const sum = {
+    n: 0,
+    model: 0,
+    base: 0,
+    truth: 0,
+    rate: 0,
+    score: 0,
+    weekday: 0,
+    mN: 0,
+    mModel: 0,
+    mBase: 0,
+    mTruth: 0,
+  };
   for (const habit of data.habits) {
     const s = buildHabitSamples(habit, data.events, addDays(last, 1));
     const b = computeBaselines(s.y, s.n, fastDayNumber(habit.createdDay));
@@ -40,20 +63,44 @@ export function scoreUser(u: SimUser, options: Partial<EngineOptions> = {}): Use
     const mine = lines.filter((l) => l.habitId === habit.id);
     for (let i = BURN_IN_DAYS; i < s.n && i < mine.length && i < pTrue.length; i++) {
       const y = s.y[i];
-      const lm = logLossOne(mine[i].p, y), lb = logLossOne(b.rate[i], y), lt = logLossOne(pTrue[i], y);
-      sum.n++; sum.model += lm; sum.base += lb; sum.truth += lt;
-      sum.rate += lb; sum.score += logLossOne(b.score[i], y); sum.weekday += logLossOne(b.weekday[i], y);
+      const lm = logLossOne(mine[i].p, y),
+        lb = logLossOne(b.rate[i], y),
+        lt = logLossOne(pTrue[i], y);
+      sum.n++;
+      sum.model += lm;
+      sum.base += lb;
+      sum.truth += lt;
+      sum.rate += lb;
+      sum.score += logLossOne(b.score[i], y);
+      sum.weekday += logLossOne(b.weekday[i], y);
       if (i >= coldStart) {
-        late.n++; late.model += lm; late.rate += lb; late.score += logLossOne(b.score[i], y); late.weekday += logLossOne(b.weekday[i], y);
+        late.n++;
+        late.model += lm;
+        late.rate += lb;
+        late.score += logLossOne(b.score[i], y);
+        late.weekday += logLossOne(b.weekday[i], y);
       }
-      if (mine[i].source === 'model') { sum.mN++; sum.mModel += lm; sum.mBase += lb; sum.mTruth += lt; }
+      if (mine[i].source === 'model') {
+        sum.mN++;
+        sum.mModel += lm;
+        sum.mBase += lb;
+        sum.mTruth += lt;
+      }
     }
   }
   const m = (v: number): number => v / Math.max(1, sum.n);
-  const skillOf = (model: number, base: number, tr: number): number => (base - tr > 1e-9 ? (base - model) / (base - tr) : 0);
+  const skillOf = (model: number, base: number, tr: number): number =>
+    base - tr > 1e-9 ? (base - model) / (base - tr) : 0;
   return {
-    user: u.name, days: sum.n, skill: skillOf(m(sum.model), m(sum.base), m(sum.truth)),
-    model: m(sum.model), base: m(sum.base), truth: m(sum.truth), rate: m(sum.rate), score: m(sum.score), weekday: m(sum.weekday),
+    user: u.name,
+    days: sum.n,
+    skill: skillOf(m(sum.model), m(sum.base), m(sum.truth)),
+    model: m(sum.model),
+    base: m(sum.base),
+    truth: m(sum.truth),
+    rate: m(sum.rate),
+    score: m(sum.score),
+    weekday: m(sum.weekday),
     bestBaseline: Math.min(m(sum.rate), m(sum.score), m(sum.weekday)),
     modelShare: sum.n ? sum.mN / sum.n : 0,
     netSkill: sum.mN ? skillOf(sum.mModel / sum.mN, sum.mBase / sum.mN, sum.mTruth / sum.mN) : null,
@@ -71,7 +118,11 @@ export function signed(v: number): string {
 /** A markdown table of user scores. */
 export function scoreTable(rows: UserScore[]): string {
   const f = (v: number): string => v.toFixed(3);
-  const head = '| user | scored days | skill | LL model | LL base | LL true | LL best baseline | model - best baseline | days by network | network skill on its days | network gain over base on its days (nats/day) |\n|---|---|---|---|---|---|---|---|---|---|---|';
-  const body = rows.map((r) => `| ${r.user} | ${r.days} | ${f(r.skill)} | ${f(r.model)} | ${f(r.base)} | ${f(r.truth)} | ${f(r.bestBaseline)} | ${signed(r.model - r.bestBaseline)} | ${Math.round(r.modelShare * 100)}% | ${r.netSkill === null ? '-' : f(r.netSkill)} | ${r.netGain === null ? '-' : f(r.netGain)} |`);
+  const head =
+    '| user | scored days | skill | LL model | LL base | LL true | LL best baseline | model - best baseline | days by network | network skill on its days | network gain over base on its days (nats/day) |\n|---|---|---|---|---|---|---|---|---|---|---|';
+  const body = rows.map(
+    (r) =>
+      `| ${r.user} | ${r.days} | ${f(r.skill)} | ${f(r.model)} | ${f(r.base)} | ${f(r.truth)} | ${f(r.bestBaseline)} | ${signed(r.model - r.bestBaseline)} | ${Math.round(r.modelShare * 100)}% | ${r.netSkill === null ? '-' : f(r.netSkill)} | ${r.netGain === null ? '-' : f(r.netGain)} |`,
+  );
   return [head, ...body].join('\n');
 }

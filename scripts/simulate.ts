@@ -10,7 +10,8 @@ import { simArgsOrExit, usageExit } from './sim-args.ts';
 const USAGE = 'npm run simulate -- (--out DIR | --score) [--seed N] [--novel] [--set key=number ...]';
 const args = simArgsOrExit('simulate', USAGE, process.argv.slice(2), ['--score', '--novel'], true);
 if (args.seeds.length > 1) usageExit('simulate', USAGE, 'give at most one --seed');
-if (!args.out && !args.flags.has('--score')) usageExit('simulate', USAGE, 'nothing to do: give --out DIR, --score or both');
+if (!args.out && !args.flags.has('--score'))
+  usageExit('simulate', USAGE, 'nothing to do: give --out DIR, --score or both');
 const seed = args.seeds[0] ?? 1;
 // The novel users' fixed draw is 0; --seed N with --novel re-draws the same kinds.
 const users = args.flags.has('--novel') ? novelUsers(args.seeds[0] ?? 0) : devUsers(seed);
@@ -35,5 +36,7 @@ if (args.flags.has('--score')) {
   const structured = rows.filter((r, i) => hasStructure(users[i]));
   const mean = structured.reduce((a, r) => a + r.skill, 0) / structured.length;
   const worst = Math.max(...rows.map((r) => r.model - r.bestBaseline));
-  process.stdout.write(`${args.flags.has('--novel') ? `novel users, draw ${args.seeds[0] ?? 0}` : `seed ${seed}`}: mean skill (structured) ${mean.toFixed(3)}; worst model - best baseline ${worst.toFixed(3)} nats/day; replay ${rows.reduce((a, r) => a + r.replayMs, 0).toFixed(0)} ms\n`);
+  process.stdout.write(
+    `${args.flags.has('--novel') ? `novel users, draw ${args.seeds[0] ?? 0}` : `seed ${seed}`}: mean skill (structured) ${mean.toFixed(3)}; worst model - best baseline ${worst.toFixed(3)} nats/day; replay ${rows.reduce((a, r) => a + r.replayMs, 0).toFixed(0)} ms\n`,
+  );
 }

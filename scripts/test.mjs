@@ -63,8 +63,17 @@ await suite('typecheck', async () => fromCode((await run('npm', ['run', '-s', 't
 await suite('unit', async () => fromCode((await run(bin('vitest'), ['run'])).code));
 
 const build = await suite('build', async () =>
-  fromCode((await run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', distDir, '--emptyOutDir'])).code),
-);
+  fromCode(
+    (
+      await run(process.execPath, [
+        join(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--outDir',
+        distDir,
+        '--emptyOutDir',
+      ])
+    ).code,
+  ));
 const built = build === 'passed' && existsSync(join(distDir, 'index.html'));
 const browserEnv = { NUDGE_SKIP_BUILD: '1', NUDGE_DIST: distDir };
 
@@ -73,12 +82,16 @@ await suite('e2e', async () => {
   const haveChromium = existsSync(chromium.executablePath()) || existsSync('/usr/bin/chromium');
   const haveWebkit = existsSync(webkit.executablePath());
   if (!haveChromium && !haveWebkit) {
-    return { status: requireBrowsers ? 'failed' : 'skipped', note: 'no Chromium (Playwright or /usr/bin/chromium) and no Playwright WebKit' };
+    return {
+      status: requireBrowsers ? 'failed' : 'skipped',
+      note: 'no Chromium (Playwright or /usr/bin/chromium) and no Playwright WebKit',
+    };
   }
   const { code } = await run(bin('playwright'), ['test'], browserEnv);
   const notes = [];
   if (!haveChromium) notes.push('chromium project skipped: no Chromium installed');
-  if (!haveWebkit) notes.push("webkit project skipped: Playwright's WebKit is not installed (real WebKit runs in the webkit suite)");
+  if (!haveWebkit)
+    notes.push("webkit project skipped: Playwright's WebKit is not installed (real WebKit runs in the webkit suite)");
   if (code !== 0) return { status: 'failed', note: [`exit code ${code}`, ...notes].join('; ') };
   if (!haveChromium && requireBrowsers) return { status: 'failed', note: notes.join('; ') };
   return { status: 'passed', note: notes.join('; ') };
@@ -88,7 +101,8 @@ await suite('webkit', async () => {
   if (!built) return { status: 'failed', note: 'not run: the build failed' };
   const { code, output } = await run(bin('tsx'), [join(root, 'tests/webkit/run.ts')], browserEnv);
   if (code !== 0) return { status: 'failed', note: `exit code ${code}` };
-  if (/^webkit: skipped/m.test(output)) return { status: requireBrowsers ? 'failed' : 'skipped', note: 'WebKitWebDriver missing' };
+  if (/^webkit: skipped/m.test(output))
+    return { status: requireBrowsers ? 'failed' : 'skipped', note: 'WebKitWebDriver missing' };
   return { status: 'passed', note: output.match(/^webkit: \d+ passed, \d+ failed/m)?.[0] ?? '' };
 });
 
@@ -100,10 +114,20 @@ await suite('scale', async () => {
     return { status: requireBrowsers ? 'failed' : 'skipped', note: 'no Chromium (Playwright or /usr/bin/chromium)' };
   }
   const { code, output } = await run(bin('tsx'), [join(root, 'bench/browser-scale.ts'), '--smoke'], browserEnv);
-  if (code !== 0) return { status: 'failed', note: output.match(/^browser-scale: ERROR .*/m)?.[0] ?? `exit code ${code}` };
+  if (code !== 0)
+    return { status: 'failed', note: output.match(/^browser-scale: ERROR .*/m)?.[0] ?? `exit code ${code}` };
   const today = await run(bin('tsx'), [join(root, 'bench/browser-today.ts'), '--smoke'], browserEnv);
-  if (today.code !== 0) return { status: 'failed', note: today.output.match(/^browser-today: .*/m)?.[0] ?? `browser-today exit code ${today.code}` };
-  return { status: 'passed', note: [output.match(/^import \d+ ms.*/m)?.[0], today.output.match(/^Today first render.*/m)?.[0]].filter(Boolean).join('; ') };
+  if (today.code !== 0)
+    return {
+      status: 'failed',
+      note: today.output.match(/^browser-today: .*/m)?.[0] ?? `browser-today exit code ${today.code}`,
+    };
+  return {
+    status: 'passed',
+    note: [output.match(/^import \d+ ms.*/m)?.[0], today.output.match(/^Today first render.*/m)?.[0]]
+      .filter(Boolean)
+      .join('; '),
+  };
 });
 
 rmSync(distDir, { recursive: true, force: true });
@@ -112,10 +136,14 @@ const count = (s) => results.filter((r) => r.status === s).length;
 console.log('\nSummary');
 for (const r of results) {
   const mark = r.status === 'passed' ? '✓' : r.status === 'skipped' ? '-' : '✗';
-  console.log(`  ${mark} ${r.name.padEnd(10)} ${r.status.padEnd(8)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  ${r.note}` : ''}`);
+  console.log(
+    `  ${mark} ${r.name.padEnd(10)} ${r.status.padEnd(8)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  ${r.note}` : ''}`,
+  );
 }
 const total = results.reduce((t, r) => t + r.seconds, 0);
-console.log(`  total ${total.toFixed(1)} s${requireBrowsers ? ' (NUDGE_REQUIRE_BROWSERS=1: skipped browser suites fail)' : ''}`);
+console.log(
+  `  total ${total.toFixed(1)} s${requireBrowsers ? ' (NUDGE_REQUIRE_BROWSERS=1: skipped browser suites fail)' : ''}`,
+);
 const skipped = count('skipped');
 console.log(`tests: ${count('passed')} passed, ${count('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(count('failed') > 0 ? 1 : 0);

@@ -10,9 +10,11 @@ declare const self: ServiceWorkerGlobalScope;
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), {
-  allowlist: shellNavigationAllowlist(new URL(self.registration.scope).pathname),
-}));
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('index.html'), {
+    allowlist: shellNavigationAllowlist(new URL(self.registration.scope).pathname),
+  }),
+);
 
 // The page decides when an update is safe (never mid-training) and then asks us to take over.
 self.addEventListener('message', (event) => {

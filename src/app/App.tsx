@@ -87,7 +87,11 @@ export function App() {
               <p>Nudge could not start its storage properly, so changes may not be saved: {boot.error}</p>
             </div>
           )}
-          {boot?.error && boot.fault?.kind === 'unavailable' ? <StorageBlocked detail={boot.error} /> : <Screen route={route} />}
+          {boot?.error && boot.fault?.kind === 'unavailable' ? (
+            <StorageBlocked detail={boot.error} />
+          ) : (
+            <Screen route={route} />
+          )}
         </main>
       </div>
     </ToastProvider>

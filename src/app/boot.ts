@@ -55,7 +55,11 @@ export function bootApp(): Promise<BootResult> {
     if (fault?.kind !== 'unavailable') {
       // After the page's load, so the first render and the service worker's registration (also on
       // load) do not compete with spawning the trainer; the launch moment then waits for idle anyway.
-      const start = () => setTimeout(() => { startScheduler(); startReminders(); }, 0);
+      const start = () =>
+        setTimeout(() => {
+          startScheduler();
+          startReminders();
+        }, 0);
       if (document.readyState === 'complete') start();
       else addEventListener('load', start, { once: true });
     }

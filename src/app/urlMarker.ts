@@ -22,7 +22,11 @@ function setFlag(hasData: boolean): void {
 
 /** Keeps the address flag in step with whether the person has habits of their own (sample habits do not count). */
 export function keepDataFlagInUrl(): void {
-  liveQuery(() => getDb().habits.filter((h) => h.demo !== true).count()).subscribe({
+  liveQuery(() =>
+    getDb()
+      .habits.filter((h) => h.demo !== true)
+      .count(),
+  ).subscribe({
     next: (n) => setFlag(n > 0),
     error: () => {}, // only a hint: storage trouble is reported by the launch itself
   });

@@ -11,7 +11,12 @@ import { mulberry32 } from '../learn/rng.ts';
 export const DEMO_DAYS = 105;
 const SEED = 20_261_124;
 
-interface DemoHabit { id: string; name: string; color: string; reminderTime: string }
+interface DemoHabit {
+  id: string;
+  name: string;
+  color: string;
+  reminderTime: string;
+}
 const HABITS: DemoHabit[] = [
   { id: 'read-demo', name: 'Read 10 pages', color: '#3a7bd5', reminderTime: '21:30' },
   { id: 'run-demo', name: 'Morning run', color: '#e4572e', reminderTime: '07:00' },
@@ -19,22 +24,36 @@ const HABITS: DemoHabit[] = [
 ];
 
 /** Probability and time (local minutes) of a completion, per habit, from weekday and recent history. */
-type Plan = (day: string, dayIndex: number, doneYesterday: boolean, r: () => number) => { p: number; minute: number; skipP: number };
+type Plan = (
+  day: string,
+  dayIndex: number,
+  doneYesterday: boolean,
+  r: () => number,
+) => { p: number; minute: number; skipP: number };
 const PLANS: Record<string, Plan> = {
   // Evenings; weekdays solid, Friday and Saturday nights weak; gets steadier as the habit forms.
   'read-demo': (day, i, _y, r) => {
     const byWeekday = [0.8, 0.88, 0.88, 0.85, 0.82, 0.45, 0.4][weekdayOf(day)];
-    return { p: byWeekday * (0.8 + 0.2 * Math.min(1, i / 60)), minute: 21 * 60 + 30 + Math.round((r() - 0.5) * 90), skipP: 0.25 };
+    return {
+      p: byWeekday * (0.8 + 0.2 * Math.min(1, i / 60)),
+      minute: 21 * 60 + 30 + Math.round((r() - 0.5) * 90),
+      skipP: 0.25,
+    };
   },
   // Monday, Wednesday, Friday mornings and a late Saturday run; rest days are sometimes skipped on purpose.
   'run-demo': (day, _i, _y, r) => {
     const wd = weekdayOf(day);
     if (wd === 6) return { p: 0.65, minute: 9 * 60 + 30 + Math.round((r() - 0.5) * 60), skipP: 0.2 };
-    if (wd === 1 || wd === 3 || wd === 5) return { p: 0.82, minute: 6 * 60 + 50 + Math.round((r() - 0.5) * 40), skipP: 0.4 };
+    if (wd === 1 || wd === 3 || wd === 5)
+      return { p: 0.82, minute: 6 * 60 + 50 + Math.round((r() - 0.5) * 40), skipP: 0.4 };
     return { p: 0.04, minute: 7 * 60, skipP: 0.3 };
   },
   // Daily, streaky: easier to keep going than to restart.
-  'meditate-demo': (_day, _i, y, r) => ({ p: y ? 0.9 : 0.55, minute: 7 * 60 + 40 + Math.round((r() - 0.5) * 30), skipP: 0.15 }),
+  'meditate-demo': (_day, _i, y, r) => ({
+    p: y ? 0.9 : 0.55,
+    minute: 7 * 60 + 40 + Math.round((r() - 0.5) * 30),
+    skipP: 0.15,
+  }),
 };
 
 /** Builds the sample events for the days before `today` (and today's, up to `now`). */
@@ -70,7 +89,8 @@ function buildEvents(now: Date, offsetFixed: number | undefined): StoredEvent[] 
       doneYesterday.set(h.id, done);
       if (done) {
         // Now and then the person forgets to tap and marks the day the next morning.
-        if (r() < 0.06 && i < DEMO_DAYS) push('habitCompleted', addDays(day, 1), 8 * 60 + Math.round(r() * 60), h.id, day);
+        if (r() < 0.06 && i < DEMO_DAYS)
+          push('habitCompleted', addDays(day, 1), 8 * 60 + Math.round(r() * 60), h.id, day);
         else push('habitCompleted', day, tapped ? Math.max(plan.minute, 21 * 60 + 33) : plan.minute, h.id);
       } else if (!sick && r() < plan.skipP) push('habitSkipped', day, plan.minute + 20, h.id);
     }
@@ -88,11 +108,17 @@ export async function addDemoHistory(now: Date = new Date(), offset?: number): P
   const off = offset ?? deviceOffset(now);
   const createdT = Date.parse(`${addDays(localDayOf(now.getTime(), off), -DEMO_DAYS)}T06:00:00Z`) - off * 60_000;
   const habits: Habit[] = HABITS.map((h, order) => ({
-    ...h, createdAt: formatInstant(createdT, off), createdDay: localDayOf(createdT, off), archivedAt: null, order, demo: true,
+    ...h,
+    createdAt: formatInstant(createdT, off),
+    createdDay: localDayOf(createdT, off),
+    archivedAt: null,
+    order,
+    demo: true,
   }));
   await withDb((db) =>
     db.transaction('rw', [db.habits, db.events], async () => {
-      if ((await db.habits.count()) > 0) throw new ValidationError('The sample history can only be added to an empty app: you already have habits');
+      if ((await db.habits.count()) > 0)
+        throw new ValidationError('The sample history can only be added to an empty app: you already have habits');
       const existing = new Set((await db.events.orderBy('key').keys()) as string[]);
       await db.habits.bulkAdd(habits);
       await db.events.bulkAdd(events.filter((e) => !existing.has(e.key)));

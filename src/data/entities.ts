@@ -34,13 +34,21 @@ export interface StoredEvent extends LogEvent {
 }
 
 /** A stored checkpoint; `active` marks the one the app predicts with (1) per habit. */
-export interface CheckpointRow extends Checkpoint { id?: number; active: 0 | 1 }
+export interface CheckpointRow extends Checkpoint {
+  id?: number;
+  active: 0 | 1;
+}
 
 /** A stored training run. */
-export interface TrainingRunRow extends TrainingRun { id?: number }
+export interface TrainingRunRow extends TrainingRun {
+  id?: number;
+}
 
 /** A stored prediction, one per habit (the latest). */
 export type PredictionRow = Prediction;
 
 /** Small key-value records (install marker, last launch, settings). */
-export interface MetaRow { key: string; value: unknown }
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}

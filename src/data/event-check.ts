@@ -14,7 +14,8 @@ const MAX_T = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 export function impossibleEventReason(row: Pick<StoredEvent, 'type' | 't' | 'offset' | 'day'>): string | null {
   if (!(EVENT_TYPES as readonly string[]).includes(row.type)) return `unknown event type ${JSON.stringify(row.type)}`;
   if (typeof row.t !== 'number' || !Number.isFinite(row.t)) return `time is not a finite number (t = ${String(row.t)})`;
-  if (row.t < MIN_T || row.t > MAX_T) return `time out of range: year ${new Date(row.t).getUTCFullYear()} (t = ${row.t})`;
+  if (row.t < MIN_T || row.t > MAX_T)
+    return `time out of range: year ${new Date(row.t).getUTCFullYear()} (t = ${row.t})`;
   if (typeof row.offset !== 'number' || !Number.isInteger(row.offset) || Math.abs(row.offset) > MAX_OFFSET_MIN) {
     return `UTC offset impossible: ${String(row.offset)} min (beyond +-18 h)`;
   }
@@ -24,7 +25,11 @@ export function impossibleEventReason(row: Pick<StoredEvent, 'type' | 't' | 'off
 }
 
 /** One event row set aside from learning: its id (or merge key) and why. */
-export interface SetAsideEvent { id: number | null; key: string; reason: string }
+export interface SetAsideEvent {
+  id: number | null;
+  key: string;
+  reason: string;
+}
 
 /** Splits rows into those the learner may use and those set aside with a reason (input order kept). */
 export function partitionEvents<R extends StoredEvent>(rows: readonly R[]): { ok: R[]; setAside: SetAsideEvent[] } {
@@ -44,7 +49,12 @@ export const SET_ASIDE_KEY = 'setAsideEvents';
 export const SET_ASIDE_LISTED = 50;
 
 /** What the meta row holds: how many rows were set aside, the first few with reasons, and when first seen. */
-export interface SetAsideRecord { count: number; events: SetAsideEvent[]; firstSeenAt: number; summary: string }
+export interface SetAsideRecord {
+  count: number;
+  events: SetAsideEvent[];
+  firstSeenAt: number;
+  summary: string;
+}
 
 /** The meta record for a set of set-aside rows, or null when there are none. */
 export function setAsideRecord(setAside: readonly SetAsideEvent[], now: number): SetAsideRecord | null {

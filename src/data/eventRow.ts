@@ -7,12 +7,24 @@ import type { StoredEvent } from './entities.ts';
  * The merge identity of an event: type|habitId|instant|explicit day. The instant is normalised
  * (formatInstant of t and offset) so "…08:00Z" and "…08:00:00.000+00:00" are the same event.
  */
-export function eventKey(type: string, habitId: string | undefined, t: number, offset: number, explicitDay: string | undefined): string {
+export function eventKey(
+  type: string,
+  habitId: string | undefined,
+  t: number,
+  offset: number,
+  explicitDay: string | undefined,
+): string {
   return `${type}|${habitId ?? ''}|${formatInstant(t, offset)}|${explicitDay ?? ''}`;
 }
 
 /** A StoredEvent from backup-shaped fields; null when `at` has no valid offset. */
-export function toStoredEvent(e: { type: EventType; habitId?: string | null; at: string; day?: string | null; demo?: boolean }): StoredEvent | null {
+export function toStoredEvent(e: {
+  type: EventType;
+  habitId?: string | null;
+  at: string;
+  day?: string | null;
+  demo?: boolean;
+}): StoredEvent | null {
   const log = toLogEvent(e);
   if (!log) return null;
   const row: StoredEvent = {

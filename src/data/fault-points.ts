@@ -63,5 +63,8 @@ export async function faultPoint(name: FaultPointName, keepAlive?: () => Promise
 
 function spin(request: () => PromiseLike<unknown>): void {
   // Stops by itself when the transaction is aborted (the kill): the request then rejects.
-  request().then(() => spin(request), () => undefined);
+  request().then(
+    () => spin(request),
+    () => undefined,
+  );
 }

@@ -40,8 +40,18 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** Classifies an error thrown by storage code; null when it is not a storage fault (e.g. a validation error). */
 export function classifyStorageError(err: unknown): StorageFault | null {
   const links = chain(err);
-  const has = (test: (name: string, msg: string) => boolean) => links.some((e) => test(text(e.name), text(e.message).toLowerCase()));
-  if (has((n, m) => n === 'QuotaExceededError' || m.includes('quota') || m.includes('disk is full') || m.includes('not enough space') || m.includes('no storage space'))) {
+  const has = (test: (name: string, msg: string) => boolean) =>
+    links.some((e) => test(text(e.name), text(e.message).toLowerCase()));
+  if (
+    has(
+      (n, m) =>
+        n === 'QuotaExceededError' ||
+        m.includes('quota') ||
+        m.includes('disk is full') ||
+        m.includes('not enough space') ||
+        m.includes('no storage space'),
+    )
+  ) {
     return { kind: 'quota', message: FAULT_MESSAGES.quota };
   }
   if (
@@ -58,7 +68,14 @@ export function classifyStorageError(err: unknown): StorageFault | null {
   ) {
     return { kind: 'unavailable', message: FAULT_MESSAGES.unavailable };
   }
-  if (has((n, m) => n === 'DatabaseClosedError' || m.includes('connection to indexed database server lost') || m.includes('database connection is closing'))) {
+  if (
+    has(
+      (n, m) =>
+        n === 'DatabaseClosedError' ||
+        m.includes('connection to indexed database server lost') ||
+        m.includes('database connection is closing'),
+    )
+  ) {
     return { kind: 'lost', message: FAULT_MESSAGES.lost };
   }
   if (has((n) => n === 'UnknownError')) {

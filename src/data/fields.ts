@@ -22,22 +22,26 @@ export function checkName(name: unknown): { ok: true; value: string } | { ok: fa
   const v = name.trim();
   if (v.length === 0) return { ok: false, message: 'Habit name is empty' };
   const len = nameLength(v);
-  if (len > MAX_NAME_LENGTH) return { ok: false, message: `Habit name is too long: ${len} characters, the limit is ${MAX_NAME_LENGTH}` };
-  if (CONTROL_RE.test(v)) return { ok: false, message: 'Habit name contains control characters (line breaks, tabs...)' };
+  if (len > MAX_NAME_LENGTH)
+    return { ok: false, message: `Habit name is too long: ${len} characters, the limit is ${MAX_NAME_LENGTH}` };
+  if (CONTROL_RE.test(v))
+    return { ok: false, message: 'Habit name contains control characters (line breaks, tabs...)' };
   return { ok: true, value: v };
 }
 
 /** Null when the reminder time is valid ('HH:MM', 24-hour, or null/absent), else a message. */
 export function checkReminderTime(v: unknown): string | null {
   if (v === null || v === undefined) return null;
-  if (typeof v !== 'string' || !TIME_RE.test(v)) return `Reminder time must be HH:MM (24-hour, e.g. "20:30"), got ${describe(v)}`;
+  if (typeof v !== 'string' || !TIME_RE.test(v))
+    return `Reminder time must be HH:MM (24-hour, e.g. "20:30"), got ${describe(v)}`;
   return null;
 }
 
 /** Null when the colour is valid ('#rrggbb', or null/absent), else a message. */
 export function checkColor(v: unknown): string | null {
   if (v === null || v === undefined) return null;
-  if (typeof v !== 'string' || !COLOR_RE.test(v)) return `Colour must be written #rrggbb (e.g. "#3a7bd5"), got ${describe(v)}`;
+  if (typeof v !== 'string' || !COLOR_RE.test(v))
+    return `Colour must be written #rrggbb (e.g. "#3a7bd5"), got ${describe(v)}`;
   return null;
 }
 

@@ -9,9 +9,20 @@ import { toStoredEvent } from './eventRow.ts';
 import { checkName, MAX_NAME_LENGTH } from './fields.ts';
 
 /** A v1 row the upgrade could not convert faithfully: kept aside with the reason, never dropped. */
-export interface QuarantinedRow { table: 'habits' | 'events'; row: unknown; reason: string }
+export interface QuarantinedRow {
+  table: 'habits' | 'events';
+  row: unknown;
+  reason: string;
+}
 /** A habit field the upgrade had to fill in or clear: what it was, what it is now, and why. */
-export interface Repair { table: 'habits'; id: string; field: string; was: unknown; now: unknown; reason: string }
+export interface Repair {
+  table: 'habits';
+  id: string;
+  field: string;
+  was: unknown;
+  now: unknown;
+  reason: string;
+}
 
 /** What the v2 tables get, and what was set aside or repaired on the way. */
 export interface ConvertedV1 {
@@ -40,8 +51,19 @@ function earliestMoment(e: BackupEventV1): Instant {
 
 /** A usable name from whatever v1 held: cleaned and cut to length, else the id, else "Habit". */
 function repairedName(h: Row & { id: string }): string {
-  const clean = (v: unknown): string => [...String(v ?? '').replace(CONTROL_RE, ' ').trim()].slice(0, MAX_NAME_LENGTH).join('').trim();
-  for (const candidate of [typeof h.name === 'string' || typeof h.name === 'number' ? clean(h.name) : '', clean(h.id)]) {
+  const clean = (v: unknown): string =>
+    [
+      ...String(v ?? '')
+        .replace(CONTROL_RE, ' ')
+        .trim(),
+    ]
+      .slice(0, MAX_NAME_LENGTH)
+      .join('')
+      .trim();
+  for (const candidate of [
+    typeof h.name === 'string' || typeof h.name === 'number' ? clean(h.name) : '',
+    clean(h.id),
+  ]) {
     if (checkName(candidate).ok) return candidate;
   }
   return 'Habit';
@@ -60,7 +82,11 @@ export function convertV1(v1Habits: Row[], v1Events: (Row & { id: number })[], n
   for (const h of v1Habits) {
     if (isHabitId(h.id)) kept.push(h as Row & { id: string });
     else {
-      out.quarantine.push({ table: 'habits', row: h, reason: reasonOf(checkHabit(h).problems.filter((f) => f.field === 'id')) });
+      out.quarantine.push({
+        table: 'habits',
+        row: h,
+        reason: reasonOf(checkHabit(h).problems.filter((f) => f.field === 'id')),
+      });
       out.dropHabitIds.push(h.id);
     }
   }
@@ -93,7 +119,14 @@ export function convertV1(v1Habits: Row[], v1Events: (Row & { id: number })[], n
     const repaired: Row = {};
     const repair = (field: string, value: unknown, how: string): void => {
       repaired[field] = value;
-      out.repairs.push({ table: 'habits', id: h.id, field, was: h[field], now: value, reason: `${bad.get(field)}: ${how}` });
+      out.repairs.push({
+        table: 'habits',
+        id: h.id,
+        field,
+        was: h[field],
+        now: value,
+        reason: `${bad.get(field)}: ${how}`,
+      });
     };
     if (bad.has('name')) repair('name', repairedName(h), 'cleaned up');
     if (bad.has('createdAt')) {
@@ -115,9 +148,14 @@ export function convertV1(v1Habits: Row[], v1Events: (Row & { id: number })[], n
   out.habits = habits.map(({ h, inst }, i) => {
     const row: Habit = {
       ...(h as object),
-      id: h.id, name: h.name as string, createdAt: h.createdAt as string, createdDay: localDayOf(inst.t, inst.offset),
-      archivedAt: typeof h.archivedAt === 'string' ? h.archivedAt : null, order: i,
-      reminderTime: typeof h.reminderTime === 'string' ? h.reminderTime : null, color: typeof h.color === 'string' ? h.color : null,
+      id: h.id,
+      name: h.name as string,
+      createdAt: h.createdAt as string,
+      createdDay: localDayOf(inst.t, inst.offset),
+      archivedAt: typeof h.archivedAt === 'string' ? h.archivedAt : null,
+      order: i,
+      reminderTime: typeof h.reminderTime === 'string' ? h.reminderTime : null,
+      color: typeof h.color === 'string' ? h.color : null,
     };
     if (h.demo !== true) delete row.demo;
     created.set(row.id, inst);
@@ -127,7 +165,9 @@ export function convertV1(v1Habits: Row[], v1Events: (Row & { id: number })[], n
   const seen = new Set<string>();
   for (const { old, e } of candidates) {
     const row = toStoredEvent({ type: e.type as EventType, habitId: e.habitId, at: e.at, day: e.day, demo: e.demo })!;
-    const before = e.habitId ? beforeCreation({ at: e.at, day: e.day, habitId: e.habitId }, row.day, created.get(e.habitId)!) : null;
+    const before = e.habitId
+      ? beforeCreation({ at: e.at, day: e.day, habitId: e.habitId }, row.day, created.get(e.habitId)!)
+      : null;
     if (before) refuse(old, reasonOf([before]));
     else if (seen.has(row.key)) refuse(old, 'duplicate of an earlier event');
     else {

@@ -36,8 +36,14 @@ export async function createHabit(
   requireValid(checkColor(input.color));
   const off = offsetFor(now, offset);
   const t = now.getTime();
-  const base = { name: name.value, createdAt: formatInstant(t, off), createdDay: localDayOf(t, off), archivedAt: null,
-    reminderTime: input.reminderTime ?? null, color: input.color ?? null };
+  const base = {
+    name: name.value,
+    createdAt: formatInstant(t, off),
+    createdDay: localDayOf(t, off),
+    archivedAt: null,
+    reminderTime: input.reminderTime ?? null,
+    color: input.color ?? null,
+  };
   const created = await withDb((db) =>
     db.transaction('rw', db.habits, async () => {
       let id = newHabitId(name.value);
@@ -59,7 +65,10 @@ async function mustGetHabit(db: ReturnType<typeof getDb>, id: string): Promise<H
 }
 
 /** Renames a habit or changes its reminder time or colour. */
-export async function updateHabit(id: string, patch: { name?: string; reminderTime?: string | null; color?: string | null }): Promise<void> {
+export async function updateHabit(
+  id: string,
+  patch: { name?: string; reminderTime?: string | null; color?: string | null },
+): Promise<void> {
   const changes: Partial<Habit> = {};
   if (patch.name !== undefined) {
     const name = checkName(patch.name);
@@ -152,7 +161,8 @@ export async function recordEvent(
   const today = localDayOf(t, off);
   if (input.day !== undefined) {
     if (!isDay(input.day)) throw new ValidationError(`Day must be a real date written YYYY-MM-DD, got "${input.day}"`);
-    if (input.day > today) throw new ValidationError(`Cannot mark ${input.day}: it is in the future (today is ${today})`);
+    if (input.day > today)
+      throw new ValidationError(`Cannot mark ${input.day}: it is in the future (today is ${today})`);
   }
   // Built before withDb so a retry after a lost connection writes the same key (no duplicate).
   const row = toStoredEvent({ type: input.type, habitId: input.habitId, at: formatInstant(t, off), day: input.day })!;
@@ -221,7 +231,9 @@ export async function listHabits(opts: { includeArchived?: boolean } = {}): Prom
 
 /** A habit's events (all types) from fromDay on, by local day then insertion order. */
 export async function eventsForHabit(habitId: string, fromDay: string = ''): Promise<StoredEvent[]> {
-  return withDb((db) => db.events.where('[habitKey+day]').between([habitId, fromDay], [habitId, '\uffff'], true, true).toArray());
+  return withDb((db) =>
+    db.events.where('[habitKey+day]').between([habitId, fromDay], [habitId, '\uffff'], true, true).toArray(),
+  );
 }
 
 /** Every event in time order, as the learning core reads them; rows with impossible times are skipped (not deleted). */
@@ -234,7 +246,13 @@ export async function allEventsForLearning(): Promise<LogEvent[]> {
 export async function deleteAllData(): Promise<void> {
   await withDb((db) =>
     db.transaction('rw', [db.habits, db.events, db.checkpoints, db.trainingRuns, db.predictions], async () => {
-      await Promise.all([db.habits.clear(), db.events.clear(), db.checkpoints.clear(), db.trainingRuns.clear(), db.predictions.clear()]);
+      await Promise.all([
+        db.habits.clear(),
+        db.events.clear(),
+        db.checkpoints.clear(),
+        db.trainingRuns.clear(),
+        db.predictions.clear(),
+      ]);
     }),
   );
   await refreshDataMarker();

@@ -25,7 +25,11 @@ export const MARKER_CACHE = 'nudge-marker-v1';
 const MARKER_PATH = '/__nudge-marker__';
 
 /** What the markers hold. */
-export interface InstallMarker { id: string; createdAt: number; hadData: boolean }
+export interface InstallMarker {
+  id: string;
+  createdAt: number;
+  hadData: boolean;
+}
 
 type StorageLike = {
   persisted?: () => Promise<boolean>;
@@ -40,7 +44,11 @@ function storageManager(): StorageLike | null {
 }
 
 /** Whether storage is persistent, usage and quota in bytes; null where the browser does not tell. */
-export async function storageStatus(): Promise<{ persisted: boolean | null; usage: number | null; quota: number | null }> {
+export async function storageStatus(): Promise<{
+  persisted: boolean | null;
+  usage: number | null;
+  quota: number | null;
+}> {
   const sm = storageManager();
   const persisted = sm?.persisted ? await sm.persisted().catch(() => null) : null;
   const est = sm?.estimate ? await sm.estimate().catch(() => null) : null;
@@ -63,7 +71,10 @@ function markerCacheAvailable(): boolean {
 }
 
 function markerUrl(): string {
-  const origin = typeof location !== 'undefined' && location.origin && location.origin !== 'null' ? location.origin : 'https://nudge.invalid';
+  const origin =
+    typeof location !== 'undefined' && location.origin && location.origin !== 'null'
+      ? location.origin
+      : 'https://nudge.invalid';
   return origin + MARKER_PATH;
 }
 

@@ -2,10 +2,22 @@
 import type { Mlp } from './mlp.ts';
 
 /** Adam's moments, in the same layout as the network's weights and biases, and its step count. */
-export interface AdamState { step: number; mW: Float32Array[]; vW: Float32Array[]; mB: Float32Array[]; vB: Float32Array[] }
+export interface AdamState {
+  step: number;
+  mW: Float32Array[];
+  vW: Float32Array[];
+  mB: Float32Array[];
+  vB: Float32Array[];
+}
 
 /** Hyper-parameters of one Adam step; l2 adds l2 * w to weight (not bias) gradients. */
-export interface AdamConfig { learningRate: number; beta1: number; beta2: number; eps: number; l2: number }
+export interface AdamConfig {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  l2: number;
+}
 
 /** Zeroed moments for a network. */
 export function createAdam(net: Mlp): AdamState {
@@ -20,7 +32,20 @@ export function cloneAdam(s: AdamState): AdamState {
 }
 
 /** Updates one parameter array from its gradient: m, v moving averages, bias-corrected step. */
-function adamUpdate(p: Float32Array, g: readonly number[], m: Float32Array, v: Float32Array, n: number, lr: number, b1: number, b2: number, eps: number, c1: number, c2: number, l2: number): void {
+function adamUpdate(
+  p: Float32Array,
+  g: readonly number[],
+  m: Float32Array,
+  v: Float32Array,
+  n: number,
+  lr: number,
+  b1: number,
+  b2: number,
+  eps: number,
+  c1: number,
+  c2: number,
+  l2: number,
+): void {
   const a1 = 1 - b1;
   const a2 = 1 - b2;
   for (let k = 0; k < n; k++) {
@@ -34,7 +59,13 @@ function adamUpdate(p: Float32Array, g: readonly number[], m: Float32Array, v: F
 }
 
 /** One Adam step over every layer, with gradients gW/gB in the network's layout. */
-export function adamStep(net: Mlp, s: AdamState, gW: readonly (readonly number[])[], gB: readonly (readonly number[])[], c: AdamConfig): void {
+export function adamStep(
+  net: Mlp,
+  s: AdamState,
+  gW: readonly (readonly number[])[],
+  gB: readonly (readonly number[])[],
+  c: AdamConfig,
+): void {
   s.step++;
   const c1 = 1 / (1 - Math.pow(c.beta1, s.step));
   const c2 = 1 / (1 - Math.pow(c.beta2, s.step));

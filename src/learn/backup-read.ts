@@ -7,14 +7,21 @@ import { FIRST_DAY, isDay, localDayOf, parseInstant } from './time.ts';
 
 /** A backup that cannot be read; `where` is a JSON path like `events[12].at`. */
 export class BackupReadError extends Error {
-  constructor(readonly where: string, readonly problem: string) {
+  constructor(
+    readonly where: string,
+    readonly problem: string,
+  ) {
     super(`${where}: ${problem}`);
     this.name = 'BackupReadError';
   }
 }
 
 /** The part of a backup the learner uses. */
-export interface BackupData { timeZone: string | null; habits: HabitInfo[]; events: LogEvent[] }
+export interface BackupData {
+  timeZone: string | null;
+  habits: HabitInfo[];
+  events: LogEvent[];
+}
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -68,7 +75,8 @@ export function readBackup(json: unknown): BackupData {
   json.events.forEach((e: unknown, i: number) => {
     const w = `events[${i}]`;
     if (!isObj(e)) fail(w, 'expected an object');
-    if (typeof e.type !== 'string' || !(EVENT_TYPES as readonly string[]).includes(e.type)) fail(`${w}.type`, `unknown event type ${JSON.stringify(e.type)} (expected one of ${EVENT_TYPES.join(', ')})`);
+    if (typeof e.type !== 'string' || !(EVENT_TYPES as readonly string[]).includes(e.type))
+      fail(`${w}.type`, `unknown event type ${JSON.stringify(e.type)} (expected one of ${EVENT_TYPES.join(', ')})`);
     const type = e.type as EventType;
     const needsHabit = HABIT_EVENT_TYPES.includes(type);
     if (needsHabit) {
@@ -76,13 +84,20 @@ export function readBackup(json: unknown): BackupData {
       if (!ids.has(e.habitId)) fail(`${w}.habitId`, `no habit with id ${JSON.stringify(e.habitId)}`);
     }
     if (typeof e.at !== 'string') fail(`${w}.at`, 'expected an ISO-8601 string with offset');
-    if (e.day !== undefined && e.day !== null && !isDay(e.day)) fail(`${w}.day`, `expected a calendar day YYYY-MM-DD, got ${JSON.stringify(e.day)}`);
-    const ev = toLogEvent({ type, habitId: needsHabit ? (e.habitId as string) : null, at: canonicalInstant(e.at), day: (e.day as string | null | undefined) ?? null });
+    if (e.day !== undefined && e.day !== null && !isDay(e.day))
+      fail(`${w}.day`, `expected a calendar day YYYY-MM-DD, got ${JSON.stringify(e.day)}`);
+    const ev = toLogEvent({
+      type,
+      habitId: needsHabit ? (e.habitId as string) : null,
+      at: canonicalInstant(e.at),
+      day: (e.day as string | null | undefined) ?? null,
+    });
     if (!ev) fail(`${w}.at`, `not an ISO-8601 instant with offset: ${JSON.stringify(e.at)}`);
     if (ev.t < 0) fail(`${w}.at`, tooEarly(e.at));
     // A past day can be marked later, never earlier: a later day would stretch the replay into the future.
     const recorded = localDayOf(ev.t, ev.offset);
-    if (ev.marked && ev.day > recorded) fail(`${w}.day`, `day ${ev.day} is after the day the event was recorded (${recorded})`);
+    if (ev.marked && ev.day > recorded)
+      fail(`${w}.day`, `day ${ev.day} is after the day the event was recorded (${recorded})`);
     if (ev.day < FIRST_DAY) fail(`${w}.day`, `day ${ev.day} is before 1970: no Nudge data is that old`);
     const key = `${ev.type}|${ev.habitId ?? ''}|${ev.t}|${ev.offset}|${ev.marked ? ev.day : ''}`;
     if (seen.has(key)) return;

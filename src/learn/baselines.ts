@@ -25,11 +25,19 @@ export type Baselines = Record<MixName, Float64Array>;
  * missed; the rate on day 0, which has no yesterday).
  */
 export function computeBaselines(y: ArrayLike<number>, n: number, firstDay: number): Baselines {
-  const rate = new Float64Array(n + 1), score = new Float64Array(n + 1), weekday = new Float64Array(n + 1), momentum = new Float64Array(n + 1);
-  const wDone = new Float64Array(7), wDays = new Float64Array(7);
+  const rate = new Float64Array(n + 1),
+    score = new Float64Array(n + 1),
+    weekday = new Float64Array(n + 1),
+    momentum = new Float64Array(n + 1);
+  const wDone = new Float64Array(7),
+    wDays = new Float64Array(7);
   // Indexed by the previous day's label: completions and days that followed a missed (0) or done (1) day.
-  const sDone = new Float64Array(2), sDays = new Float64Array(2);
-  let c = 0, a = 0, b = 0, prev = -1;
+  const sDone = new Float64Array(2),
+    sDays = new Float64Array(2);
+  let c = 0,
+    a = 0,
+    b = 0,
+    prev = -1;
   for (let i = 0; i <= n; i++) {
     const wd = (((firstDay + i + 4) % 7) + 7) % 7;
     rate[i] = (c + 1) / (i + 2);
@@ -38,7 +46,10 @@ export function computeBaselines(y: ArrayLike<number>, n: number, firstDay: numb
     momentum[i] = prev < 0 ? rate[i] : (sDone[prev] + 1) / (sDays[prev] + 2);
     if (i === n) break;
     const d = y[i] > 0.5 ? 1 : 0;
-    if (prev >= 0) { sDone[prev] += d; sDays[prev] += 1; }
+    if (prev >= 0) {
+      sDone[prev] += d;
+      sDays[prev] += 1;
+    }
     prev = d;
     c += d;
     a = a * SCORE_DECAY + d;
@@ -56,14 +67,19 @@ export function computeBaselines(y: ArrayLike<number>, n: number, firstDay: numb
 export function cumulativeLosses(b: Baselines, y: ArrayLike<number>, n: number): Baselines {
   const out = {} as Baselines;
   for (const name of MIX_NAMES) {
-    const p = b[name], c = (out[name] = new Float64Array(n + 1));
+    const p = b[name],
+      c = (out[name] = new Float64Array(n + 1));
     for (let i = 0; i < n; i++) c[i + 1] = c[i] + logLossOne(p[i], y[i] > 0.5 ? 1 : 0);
   }
   return out;
 }
 
 /** Log prior odds of the average's predictors against the score (0: even; −Infinity leaves one out). */
-export interface MixOdds { weekday?: number; rate?: number; momentum?: number }
+export interface MixOdds {
+  weekday?: number;
+  rate?: number;
+  momentum?: number;
+}
 
 /**
  * The predictors averaged for day i with weights proportional to their prior odds times their
@@ -74,17 +90,28 @@ export interface MixOdds { weekday?: number; rate?: number; momentum?: number }
  */
 export function mixAt(b: Baselines, loss: Baselines, i: number, odds: MixOdds = {}): { p: number; lead: MixName } {
   // Prior odds enter as a head start in the accumulated loss.
-  const l0 = loss.rate[i] - (odds.rate ?? 0), l1 = loss.score[i], l2 = loss.weekday[i] - (odds.weekday ?? 0);
+  const l0 = loss.rate[i] - (odds.rate ?? 0),
+    l1 = loss.score[i],
+    l2 = loss.weekday[i] - (odds.weekday ?? 0);
   const l3 = loss.momentum[i] - (odds.momentum ?? -Infinity);
   const least = Math.min(l0, l1, l2, l3);
-  const w0 = Math.exp(least - l0), w1 = Math.exp(least - l1), w2 = Math.exp(least - l2), w3 = Math.exp(least - l3);
+  const w0 = Math.exp(least - l0),
+    w1 = Math.exp(least - l1),
+    w2 = Math.exp(least - l2),
+    w3 = Math.exp(least - l3);
   const p = (w0 * b.rate[i] + w1 * b.score[i] + w2 * b.weekday[i] + w3 * b.momentum[i]) / (w0 + w1 + w2 + w3);
-  const lead: MixName = l0 <= l1 && l0 <= l2 && l0 <= l3 ? 'rate' : l1 <= l2 && l1 <= l3 ? 'score' : l2 <= l3 ? 'weekday' : 'momentum';
+  const lead: MixName =
+    l0 <= l1 && l0 <= l2 && l0 <= l3 ? 'rate' : l1 <= l2 && l1 <= l3 ? 'score' : l2 <= l3 ? 'weekday' : 'momentum';
   return { p, lead };
 }
 
 /** mixAt for every day 0..n of labels y[0..n) (p[n] is the day after the last label); `lead` at day n. */
-export function mixBaselines(b: Baselines, y: ArrayLike<number>, n: number, odds: MixOdds = {}): { p: Float64Array; lead: MixName } {
+export function mixBaselines(
+  b: Baselines,
+  y: ArrayLike<number>,
+  n: number,
+  odds: MixOdds = {},
+): { p: Float64Array; lead: MixName } {
   const loss = cumulativeLosses(b, y, n);
   const p = new Float64Array(n + 1);
   for (let i = 0; i <= n; i++) p[i] = mixAt(b, loss, i, odds).p;

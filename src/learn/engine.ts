@@ -7,7 +7,14 @@ import type { Mlp } from './mlp.ts';
 import { createMlp, predictProba } from './mlp.ts';
 import { createAdam } from './adam.ts';
 import { trainEpochs } from './train-loop.ts';
-import { makeCheckpoint, modelFromCheckpoint, netFromCheckpoint, refitFromCheckpoint, validateCheckpoint, type CheckpointModel } from './checkpoint.ts';
+import {
+  makeCheckpoint,
+  modelFromCheckpoint,
+  netFromCheckpoint,
+  refitFromCheckpoint,
+  validateCheckpoint,
+  type CheckpointModel,
+} from './checkpoint.ts';
 import { evidenceNow, leadOverBaselines, trainRefit } from './refit.ts';
 import { buildHabitSamples, type HabitSamples } from './dataset.ts';
 import { BASELINE_NAMES, mixAt, type BaselineName } from './baselines.ts';
@@ -23,17 +30,30 @@ export const DEFAULT_LAYERS = [10, 16, 8, 1];
 
 /** Input of one training run. `clock` (ms, e.g. performance.now) fills durationMs; without it, 0. */
 export interface TrainInput {
-  habit: HabitInfo; events: LogEvent[]; today: string; active: Checkpoint | null; trigger: Trigger; now: number;
-  options?: Partial<EngineOptions>; clock?: () => number;
+  habit: HabitInfo;
+  events: LogEvent[];
+  today: string;
+  active: Checkpoint | null;
+  trigger: Trigger;
+  now: number;
+  options?: Partial<EngineOptions>;
+  clock?: () => number;
 }
 /** Result of one training run. */
-export interface TrainOutput { checkpoint: Checkpoint | null; run: TrainingRun; prediction: Prediction }
+export interface TrainOutput {
+  checkpoint: Checkpoint | null;
+  run: TrainingRun;
+  prediction: Prediction;
+}
 
 /** 32-bit FNV-1a of a string: seeds depend on habit id and day only (prefix stability). */
 export function seedFor(habitId: string, day: string): number {
   let h = 0x811c9dc5;
   const s = `${habitId}|${day}`;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
   return h >>> 0;
 }
 
@@ -56,18 +76,29 @@ function netHoldout(net: Mlp, s: HabitSamples, from: number, to: number): Float6
  * trained parameters, so their whole track record is fair evidence and far less noisy than the
  * hold-out alone); its metrics are then reported on the hold-out [from, to).
  */
-function bestBaseline(s: HabitSamples, from: number, to: number, o: EngineOptions): { name: BaselineName; metrics: Metrics } {
+function bestBaseline(
+  s: HabitSamples,
+  from: number,
+  to: number,
+  o: EngineOptions,
+): { name: BaselineName; metrics: Metrics } {
   const start = Math.max(0, to - o.baselineWindow);
   let best: BaselineName = 'rate';
   let bestLL = Infinity;
   for (const name of BASELINE_NAMES) {
     const ll = logLoss(s.baselines[name], s.y, start, to);
-    if (ll < bestLL) { bestLL = ll; best = name; }
+    if (ll < bestLL) {
+      bestLL = ll;
+      best = name;
+    }
   }
   return { name: best, metrics: scoreAll(s.baselines[best], s.y, from, to) };
 }
 
-function usableActive(active: Checkpoint | null, layers: number[]): { ckpt: Checkpoint | null; refused: string | null } {
+function usableActive(
+  active: Checkpoint | null,
+  layers: number[],
+): { ckpt: Checkpoint | null; refused: string | null } {
   if (!active) return { ckpt: null, refused: null };
   const v = validateCheckpoint(active, { layers, featureVersion: FEATURE_VERSION });
   return v.ok ? { ckpt: v.checkpoint, refused: null } : { ckpt: null, refused: v.reason };
@@ -81,11 +112,26 @@ function usableActive(active: Checkpoint | null, layers: number[]): { ckpt: Chec
  * checkpoint without one predicts with the validated network, weighed by its hold-out.
  * `netP`: that network's hold-out probabilities when the caller already has them.
  */
-export function decide(habitId: string, s: HabitSamples, today: string, model: CheckpointModel | null, modelVersion: number | null, now: number, o: EngineOptions, netP?: Float64Array): Prediction {
+export function decide(
+  habitId: string,
+  s: HabitSamples,
+  today: string,
+  model: CheckpointModel | null,
+  modelVersion: number | null,
+  now: number,
+  o: EngineOptions,
+  netP?: Float64Array,
+): Prediction {
   const base = { habitId, day: today, computedAt: now };
   if (s.n < o.coldStartDays) {
     const mix = mixAt(s.baselines, s.baselineLoss, s.n, { rate: o.priorRateLogOdds });
-    return { ...base, p: mix.p, source: 'prior', reasons: explainCounts(mix.lead, s, today, mix.p), modelVersion: null };
+    return {
+      ...base,
+      p: mix.p,
+      source: 'prior',
+      reasons: explainCounts(mix.lead, s, today, mix.p),
+      modelVersion: null,
+    };
   }
   const { trainEnd } = splitDays(s.n, o);
   // The average, not the single best baseline: picking one on a small lead flips between
@@ -124,7 +170,16 @@ function networkWeight(evidence: number, scale: number, prior: number): number {
 }
 
 /** One training run on prebuilt samples (the replay calls this directly with a prefix of the history). */
-export function trainOnSamples(habitId: string, s: HabitSamples, today: string, active: Checkpoint | null, trigger: Trigger, now: number, opts: Partial<EngineOptions> = {}, clock?: () => number): TrainOutput {
+export function trainOnSamples(
+  habitId: string,
+  s: HabitSamples,
+  today: string,
+  active: Checkpoint | null,
+  trigger: Trigger,
+  now: number,
+  opts: Partial<EngineOptions> = {},
+  clock?: () => number,
+): TrainOutput {
   const o: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...opts };
   const t0 = clock ? clock() : 0;
   const { ckpt, refused } = usableActive(active, o.layers);
@@ -132,67 +187,171 @@ export function trainOnSamples(habitId: string, s: HabitSamples, today: string, 
   const activeNet = activeModel ? activeModel.net : null;
   // The model in force afterwards is the promoted candidate or the active one; when its hold-out
   // probabilities are already known here (inForceP), decide() does not predict them again.
-  const finish = (checkpoint: Checkpoint | null, promoted: boolean, reason: string, samples: number, metrics: TrainingRun['metrics'], inForceP?: Float64Array, inForce: CheckpointModel | null = activeModel): TrainOutput => {
+  const finish = (
+    checkpoint: Checkpoint | null,
+    promoted: boolean,
+    reason: string,
+    samples: number,
+    metrics: TrainingRun['metrics'],
+    inForceP?: Float64Array,
+    inForce: CheckpointModel | null = activeModel,
+  ): TrainOutput => {
     const version = checkpoint ? checkpoint.version : ckpt ? ckpt.version : null;
     const prediction = decide(habitId, s, today, inForce, version, now, o, inForceP);
     const run: TrainingRun = {
-      habitId, startedAt: now, durationMs: clock ? clock() - t0 : 0, trigger, samples, promoted,
+      habitId,
+      startedAt: now,
+      durationMs: clock ? clock() - t0 : 0,
+      trigger,
+      samples,
+      promoted,
       reason: refused ? `active checkpoint refused (${refused}); ${reason}` : reason,
-      metrics, checkpointVersion: checkpoint ? checkpoint.version : null, featureVersion: FEATURE_VERSION,
+      metrics,
+      checkpointVersion: checkpoint ? checkpoint.version : null,
+      featureVersion: FEATURE_VERSION,
     };
     return { checkpoint, run, prediction };
   };
-  if (s.n < o.coldStartDays) return finish(null, false, `cold start: ${s.n} labelled days, need ${o.coldStartDays}`, 0, null);
+  if (s.n < o.coldStartDays)
+    return finish(null, false, `cold start: ${s.n} labelled days, need ${o.coldStartDays}`, 0, null);
 
   const { trainStart, trainEnd } = splitDays(s.n, o);
   const count = trainEnd - trainStart;
-  if (count < o.minTrainDays) return finish(null, false, `too few training days: ${count} before the ${s.n - trainEnd}-day hold-out, need ${o.minTrainDays}`, 0, null);
+  if (count < o.minTrainDays)
+    return finish(
+      null,
+      false,
+      `too few training days: ${count} before the ${s.n - trainEnd}-day hold-out, need ${o.minTrainDays}`,
+      0,
+      null,
+    );
   const start = ckpt ? netFromCheckpoint(ckpt) : null;
   const seed = seedFor(habitId, today);
   const net = start ? start.net : createMlp(o.layers.slice(), seed);
   const opt = start ? start.opt : createAdam(net);
   const epochs = ckpt ? o.epochsWarm : o.epochsCold;
-  const res = trainEpochs(net, opt, s.X.subarray(trainStart * NUM_FEATURES, trainEnd * NUM_FEATURES), s.y.subarray(trainStart, trainEnd), count, {
-    epochs, batchSize: o.batchSize, learningRate: o.learningRate, l2: o.l2, seed,
-  });
+  const res = trainEpochs(
+    net,
+    opt,
+    s.X.subarray(trainStart * NUM_FEATURES, trainEnd * NUM_FEATURES),
+    s.y.subarray(trainStart, trainEnd),
+    count,
+    {
+      epochs,
+      batchSize: o.batchSize,
+      learningRate: o.learningRate,
+      l2: o.l2,
+      seed,
+    },
+  );
   const bb = bestBaseline(s, trainEnd, s.n, o);
   const activeP = activeNet ? netHoldout(activeNet, s, trainEnd, s.n) : undefined;
   const activeM = activeP ? scoreAll(activeP, s.y, trainEnd, s.n) : null;
   if (res.diverged || !res.finite) {
-    return finish(null, false, `diverged after ${res.steps} steps: active model left unchanged`, count, { model: { n: s.n - trainEnd, logLoss: NaN, brier: NaN, auc: null }, baseline: bb.metrics, active: activeM }, activeP);
+    return finish(
+      null,
+      false,
+      `diverged after ${res.steps} steps: active model left unchanged`,
+      count,
+      { model: { n: s.n - trainEnd, logLoss: NaN, brier: NaN, auc: null }, baseline: bb.metrics, active: activeM },
+      activeP,
+    );
   }
   const modelP = netHoldout(net, s, trainEnd, s.n);
   const model = scoreAll(modelP, s.y, trainEnd, s.n);
   const metrics = { model, baseline: bb.metrics, active: activeM };
   const ll = (m: Metrics): string => m.logLoss.toFixed(4);
   if (activeM && !(model.logLoss <= activeM.logLoss + o.promoteTolerance)) {
-    return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > active ${ll(activeM)} + tolerance ${o.promoteTolerance}`, count, metrics, activeP);
+    return finish(
+      null,
+      false,
+      `not promoted: hold-out log-loss ${ll(model)} > active ${ll(activeM)} + tolerance ${o.promoteTolerance}`,
+      count,
+      metrics,
+      activeP,
+    );
   }
   if (!(model.logLoss <= bb.metrics.logLoss)) {
-    return finish(null, false, `not promoted: hold-out log-loss ${ll(model)} > ${bb.name} baseline ${ll(bb.metrics)}`, count, metrics, activeP);
+    return finish(
+      null,
+      false,
+      `not promoted: hold-out log-loss ${ll(model)} > ${bb.name} baseline ${ll(bb.metrics)}`,
+      count,
+      metrics,
+      activeP,
+    );
   }
   const refit = trainRefit(ckpt ? refitFromCheckpoint(ckpt) : null, s, o, seed);
   if (!refit) {
-    return finish(null, false, `the refit on all ${s.n} labelled days diverged: active model left unchanged`, count, metrics, activeP);
+    return finish(
+      null,
+      false,
+      `the refit on all ${s.n} labelled days diverged: active model left unchanged`,
+      count,
+      metrics,
+      activeP,
+    );
   }
-  const checkpoint = makeCheckpoint(net, opt, {
-    habitId, version: (active && typeof active.version === 'number' ? active.version : 0) + 1,
-    featureVersion: FEATURE_VERSION, step: (ckpt ? ckpt.step : 0) + count * epochs, trainedThrough: s.days[trainEnd - 1],
-    metrics, createdAt: now, trigger,
-  }, refit);
-  return finish(checkpoint, true, `promoted: hold-out log-loss ${ll(model)} <= ${activeM ? `active ${ll(activeM)} and ` : ''}${bb.name} baseline ${ll(bb.metrics)}`, count, metrics, modelP, { net, refit });
+  const checkpoint = makeCheckpoint(
+    net,
+    opt,
+    {
+      habitId,
+      version: (active && typeof active.version === 'number' ? active.version : 0) + 1,
+      featureVersion: FEATURE_VERSION,
+      step: (ckpt ? ckpt.step : 0) + count * epochs,
+      trainedThrough: s.days[trainEnd - 1],
+      metrics,
+      createdAt: now,
+      trigger,
+    },
+    refit,
+  );
+  return finish(
+    checkpoint,
+    true,
+    `promoted: hold-out log-loss ${ll(model)} <= ${activeM ? `active ${ll(activeM)} and ` : ''}${bb.name} baseline ${ll(bb.metrics)}`,
+    count,
+    metrics,
+    modelP,
+    { net, refit },
+  );
 }
 
 /** Trains one habit on its whole history (warm-started from `active`) and predicts `today`. */
 export function trainHabit(input: TrainInput): TrainOutput {
   const s = buildHabitSamples(input.habit, input.events, input.today);
-  return trainOnSamples(input.habit.id, s, input.today, input.active, input.trigger, input.now, input.options, input.clock);
+  return trainOnSamples(
+    input.habit.id,
+    s,
+    input.today,
+    input.active,
+    input.trigger,
+    input.now,
+    input.options,
+    input.clock,
+  );
 }
 
 /** Today's probability with the active checkpoint (validated; a refused one falls back, never throws). */
-export function predictHabit(input: { habit: HabitInfo; events: LogEvent[]; today: string; active: Checkpoint | null; now: number; options?: Partial<EngineOptions> }): Prediction {
+export function predictHabit(input: {
+  habit: HabitInfo;
+  events: LogEvent[];
+  today: string;
+  active: Checkpoint | null;
+  now: number;
+  options?: Partial<EngineOptions>;
+}): Prediction {
   const o: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS, ...input.options };
   const s = buildHabitSamples(input.habit, input.events, input.today);
   const { ckpt } = usableActive(input.active, o.layers);
-  return decide(input.habit.id, s, input.today, ckpt ? modelFromCheckpoint(ckpt) : null, ckpt ? ckpt.version : null, input.now, o);
+  return decide(
+    input.habit.id,
+    s,
+    input.today,
+    ckpt ? modelFromCheckpoint(ckpt) : null,
+    ckpt ? ckpt.version : null,
+    input.now,
+    o,
+  );
 }

@@ -6,7 +6,12 @@ export const EVENT_TYPES = ['appOpened', 'reminderTapped', 'habitCompleted', 'ha
 /** One of the known event types. */
 export type EventType = (typeof EVENT_TYPES)[number];
 /** Event types that belong to one habit (they carry a habitId). */
-export const HABIT_EVENT_TYPES: readonly EventType[] = ['reminderTapped', 'habitCompleted', 'habitSkipped', 'reminderShown'];
+export const HABIT_EVENT_TYPES: readonly EventType[] = [
+  'reminderTapped',
+  'habitCompleted',
+  'habitSkipped',
+  'reminderShown',
+];
 
 /** An event in the log: UTC instant, the local offset then, and the local day it counts for. */
 export interface LogEvent {
@@ -24,10 +29,18 @@ export interface LogEvent {
 }
 
 /** A habit as the learning core needs it. */
-export interface HabitInfo { id: string; createdDay: string }
+export interface HabitInfo {
+  id: string;
+  createdDay: string;
+}
 
 /** Builds a LogEvent from backup-shaped fields; null when `at` lacks a valid offset. */
-export function toLogEvent(e: { type: EventType; habitId?: string | null; at: string; day?: string | null }): LogEvent | null {
+export function toLogEvent(e: {
+  type: EventType;
+  habitId?: string | null;
+  at: string;
+  day?: string | null;
+}): LogEvent | null {
   const inst = parseInstant(e.at);
   if (!inst) return null;
   const ev: LogEvent = { type: e.type, t: inst.t, offset: inst.offset, day: e.day ?? localDayOf(inst.t, inst.offset) };

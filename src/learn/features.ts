@@ -53,8 +53,20 @@ export interface FeatureState {
 /** A state with no history (the creation day). */
 export function emptyFeatureState(): FeatureState {
   return {
-    streak: 0, done30: 0, days30: 0, yesterday: 0, doneWeekday: 0, daysWeekday: 0,
-    opensYesterday: 0, opensWeek: 0, remindersRecent: 0, hourS: 0, hourC: 0, hourW: 0, scoreA: 0, scoreB: 0,
+    streak: 0,
+    done30: 0,
+    days30: 0,
+    yesterday: 0,
+    doneWeekday: 0,
+    daysWeekday: 0,
+    opensYesterday: 0,
+    opensWeek: 0,
+    remindersRecent: 0,
+    hourS: 0,
+    hourC: 0,
+    hourW: 0,
+    scoreA: 0,
+    scoreB: 0,
   };
 }
 

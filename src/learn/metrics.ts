@@ -30,13 +30,18 @@ export function auc(p: ArrayLike<number>, y: ArrayLike<number>, from = 0, to = y
   const idx: number[] = [];
   for (let i = from; i < to; i++) idx.push(i);
   idx.sort((a, b) => p[a] - p[b]);
-  let pos = 0, neg = 0, rankSumPos = 0;
+  let pos = 0,
+    neg = 0,
+    rankSumPos = 0;
   for (let k = 0; k < idx.length; ) {
     let j = k;
     while (j + 1 < idx.length && p[idx[j + 1]] === p[idx[k]]) j++;
     const avgRank = (k + j) / 2 + 1; // ranks are 1-based
     for (let m = k; m <= j; m++) {
-      if (y[idx[m]] > 0.5) { pos++; rankSumPos += avgRank; } else neg++;
+      if (y[idx[m]] > 0.5) {
+        pos++;
+        rankSumPos += avgRank;
+      } else neg++;
     }
     k = j + 1;
   }
@@ -46,5 +51,10 @@ export function auc(p: ArrayLike<number>, y: ArrayLike<number>, from = 0, to = y
 
 /** All three scores of one predictor on y[from..to). */
 export function scoreAll(p: ArrayLike<number>, y: ArrayLike<number>, from = 0, to = y.length): Metrics {
-  return { n: Math.max(0, to - from), logLoss: logLoss(p, y, from, to), brier: brier(p, y, from, to), auc: auc(p, y, from, to) };
+  return {
+    n: Math.max(0, to - from),
+    logLoss: logLoss(p, y, from, to),
+    brier: brier(p, y, from, to),
+    auc: auc(p, y, from, to),
+  };
 }

@@ -3,7 +3,14 @@ import type { Mlp } from './mlp.ts';
 import { backwardBatch, createWorkspace, forwardBatch, gatherBatch, lossAndOutputDelta } from './mlp-kernels.ts';
 
 /** Objective = weighted mean BCE + (l2 / 2) * sum of squared weights; its gradients (copies) in the network's layout. */
-export function lossAndGradients(net: Mlp, X: Float32Array, y: Float32Array, n: number, l2 = 0, sampleWeights?: Float32Array): { loss: number; gW: Float64Array[]; gB: Float64Array[] } {
+export function lossAndGradients(
+  net: Mlp,
+  X: Float32Array,
+  y: Float32Array,
+  n: number,
+  l2 = 0,
+  sampleWeights?: Float32Array,
+): { loss: number; gW: Float64Array[]; gB: Float64Array[] } {
   const ws = createWorkspace(net.layers, n);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;

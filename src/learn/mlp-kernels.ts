@@ -66,7 +66,16 @@ export function workspaceFor(net: Mlp, cap: number): Workspace {
 }
 
 /** Copies the batch's samples (rows of X picked by order[start..start+bs)) into the workspace, transposed. */
-export function gatherBatch(ws: Workspace, X: Float32Array, y: Float32Array, sw: Float32Array | undefined, nin: number, order: Int32Array, start: number, bs: number): void {
+export function gatherBatch(
+  ws: Workspace,
+  X: Float32Array,
+  y: Float32Array,
+  sw: Float32Array | undefined,
+  nin: number,
+  order: Int32Array,
+  start: number,
+  bs: number,
+): void {
   const a0 = ws.act[0];
   const cap = ws.cap;
   const yb = ws.yb;
@@ -149,7 +158,10 @@ export function backwardBatch(net: Mlp, ws: Workspace, bs: number): number {
 
 /** Sum with four partial sums (one chain would make it latency-bound); only its finiteness matters. */
 function sumOf(a: number[]): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
   let k = 0;
   for (; k + 3 < a.length; k += 4) {
     s0 += a[k];

@@ -5,19 +5,26 @@ import { gaussian, mulberry32 } from './rng.ts';
 import { sigmoid } from './loss.ts';
 
 /** A network: layer sizes (input first) and, per layer, weights (out x in, row-major) and biases. */
-export interface Mlp { layers: number[]; weights: Float32Array[]; biases: Float32Array[] }
+export interface Mlp {
+  layers: number[];
+  weights: Float32Array[];
+  biases: Float32Array[];
+}
 
 /** The default architecture: 10 inputs -> 16 -> 8 -> 1. */
 export const DEFAULT_LAYERS: readonly number[] = [10, 16, 8, 1];
 
 /** Throws a clear Error unless `layers` is a usable architecture (>= 2 positive integer sizes, 1 output). */
 export function assertLayers(layers: readonly number[], where = 'layers'): void {
-  if (!Array.isArray(layers) || layers.length < 2) throw new Error(`${where}: expected at least two layer sizes (inputs and output), got ${JSON.stringify(layers)}`);
+  if (!Array.isArray(layers) || layers.length < 2)
+    throw new Error(`${where}: expected at least two layer sizes (inputs and output), got ${JSON.stringify(layers)}`);
   for (let i = 0; i < layers.length; i++) {
     const s = layers[i];
-    if (!Number.isInteger(s) || s < 1 || s > 4096) throw new Error(`${where}[${i}]: expected an integer size in 1..4096, got ${JSON.stringify(s)}`);
+    if (!Number.isInteger(s) || s < 1 || s > 4096)
+      throw new Error(`${where}[${i}]: expected an integer size in 1..4096, got ${JSON.stringify(s)}`);
   }
-  if (layers[layers.length - 1] !== 1) throw new Error(`${where}: the output layer must have size 1 (one probability), got ${layers[layers.length - 1]}`);
+  if (layers[layers.length - 1] !== 1)
+    throw new Error(`${where}: the output layer must have size 1 (one probability), got ${layers[layers.length - 1]}`);
 }
 
 /** A fresh network: He-normal weights for ReLU layers, LeCun-normal for the sigmoid output, zero biases; seeded. */
@@ -41,7 +48,11 @@ export function createMlp(layers: number[], seed: number): Mlp {
 
 /** A deep copy: training the copy never touches the original. */
 export function cloneMlp(net: Mlp): Mlp {
-  return { layers: net.layers.slice(), weights: net.weights.map((w) => w.slice()), biases: net.biases.map((b) => b.slice()) };
+  return {
+    layers: net.layers.slice(),
+    weights: net.weights.map((w) => w.slice()),
+    biases: net.biases.map((b) => b.slice()),
+  };
 }
 
 /** True when every weight and bias is a finite number. */
@@ -83,12 +94,23 @@ function relu(v: number): number {
  * One dense layer for one sample: out = W inp + b, ReLU unless it is the output layer.
  * Two rows at a time, two partial sums each: four independent add chains share every input load.
  */
-function denseOne(w: Float32Array, b: Float32Array, inp: Float64Array, out: Float64Array, nin: number, nout: number, act: boolean): void {
+function denseOne(
+  w: Float32Array,
+  b: Float32Array,
+  inp: Float64Array,
+  out: Float64Array,
+  nin: number,
+  nout: number,
+  act: boolean,
+): void {
   let o = 0;
   for (; o + 1 < nout; o += 2) {
     const w0 = o * nin;
     const w1 = w0 + nin;
-    let s0 = b[o], t0 = 0, s1 = b[o + 1], t1 = 0;
+    let s0 = b[o],
+      t0 = 0,
+      s1 = b[o + 1],
+      t1 = 0;
     let i = 0;
     for (; i + 1 < nin; i += 2) {
       const x0 = inp[i];
@@ -107,7 +129,8 @@ function denseOne(w: Float32Array, b: Float32Array, inp: Float64Array, out: Floa
   }
   if (o < nout) {
     const w0 = o * nin;
-    let s0 = b[o], t0 = 0;
+    let s0 = b[o],
+      t0 = 0;
     let i = 0;
     for (; i + 1 < nin; i += 2) {
       s0 += w[w0 + i] * inp[i];
@@ -125,7 +148,8 @@ export function predictLogit(net: Mlp, x: ArrayLike<number>, offset = 0): number
   const a0 = a[0];
   for (let i = 0; i < layers[0]; i++) a0[i] = x[offset + i];
   const last = layers.length - 2;
-  for (let l = 0; l <= last; l++) denseOne(net.weights[l], net.biases[l], a[l], a[l + 1], layers[l], layers[l + 1], l !== last);
+  for (let l = 0; l <= last; l++)
+    denseOne(net.weights[l], net.biases[l], a[l], a[l + 1], layers[l], layers[l + 1], l !== last);
   return a[last + 1][0];
 }
 

@@ -31,7 +31,8 @@ export function evidenceNow(refit: RefitRecord, s: HabitSamples, o: EngineOption
   const from = Math.max(0, dayToNumber(refit.evidenceThrough) - dayToNumber(s.days[0]) + 1);
   const odds = mixOdds(o);
   let ev = refit.evidence;
-  for (let i = from; i < s.n; i++) ev = ev * o.refitDecay + leadOverBaselines(s, i, predictProba(refit.net, s.X, i * NUM_FEATURES), odds);
+  for (let i = from; i < s.n; i++)
+    ev = ev * o.refitDecay + leadOverBaselines(s, i, predictProba(refit.net, s.X, i * NUM_FEATURES), odds);
   return ev;
 }
 
@@ -48,9 +49,20 @@ export function trainRefit(active: Refit | null, s: HabitSamples, o: EngineOptio
   const net: Mlp = active ? active.net : createMlp(o.layers.slice(), seed);
   const opt = active ? active.opt : createAdam(net);
   const start = Math.max(0, s.n - o.window);
-  const res = trainEpochs(net, opt, s.X.subarray(start * NUM_FEATURES, s.n * NUM_FEATURES), s.y.subarray(start, s.n), s.n - start, {
-    epochs: active ? o.epochsWarm : o.epochsCold, batchSize: o.batchSize, learningRate: o.learningRate, l2: o.l2, seed,
-  });
+  const res = trainEpochs(
+    net,
+    opt,
+    s.X.subarray(start * NUM_FEATURES, s.n * NUM_FEATURES),
+    s.y.subarray(start, s.n),
+    s.n - start,
+    {
+      epochs: active ? o.epochsWarm : o.epochsCold,
+      batchSize: o.batchSize,
+      learningRate: o.learningRate,
+      l2: o.l2,
+      seed,
+    },
+  );
   if (res.diverged || !res.finite) return null;
   const last = s.days[s.n - 1];
   // A run for an earlier day (the clock or time zone moved back) must not hand days already counted,

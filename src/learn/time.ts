@@ -11,7 +11,10 @@ export const FIRST_DAY = '1970-01-01';
 export const MAX_OFFSET_MIN = 18 * 60;
 
 /** An instant with the local UTC offset that was in force when it was recorded. */
-export interface Instant { t: number; offset: number }
+export interface Instant {
+  t: number;
+  offset: number;
+}
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -4,21 +4,44 @@ import type { Mlp } from './mlp.ts';
 import type { AdamConfig, AdamState } from './adam.ts';
 import { adamStep } from './adam.ts';
 import { mulberry32, shuffleInPlace } from './rng.ts';
-import { backwardBatch, forwardBatch, gatherBatch, lossAndOutputDelta, workspaceFor, type Workspace } from './mlp-kernels.ts';
+import {
+  backwardBatch,
+  forwardBatch,
+  gatherBatch,
+  lossAndOutputDelta,
+  workspaceFor,
+  type Workspace,
+} from './mlp-kernels.ts';
 import { isFiniteNet } from './mlp.ts';
 
 export { cloneMlp, isFiniteNet } from './mlp.ts';
 export { cloneAdam } from './adam.ts';
 
 /** Training settings; l2 defaults to 0, Adam betas/eps to 0.9/0.999/1e-7, maxLoss to 50 nats. */
-export interface TrainOptions { epochs: number; batchSize: number; learningRate: number; seed: number; l2?: number; beta1?: number; beta2?: number; eps?: number; sampleWeights?: Float32Array; maxLoss?: number }
+export interface TrainOptions {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+  l2?: number;
+  beta1?: number;
+  beta2?: number;
+  eps?: number;
+  sampleWeights?: Float32Array;
+  maxLoss?: number;
+}
 
 /**
  * Outcome of a run. finite: every parameter is finite afterwards. diverged: the run stopped early
  * on a non-finite loss/gradient or a batch loss above maxLoss (that batch's update is not applied).
  * epochLosses: weighted mean BCE of each completed epoch, measured on the fly (before each batch's update).
  */
-export interface TrainResult { finite: boolean; diverged: boolean; epochLosses: number[]; steps: number }
+export interface TrainResult {
+  finite: boolean;
+  diverged: boolean;
+  epochLosses: number[];
+  steps: number;
+}
 
 /** Default bound on a batch's mean loss: 50 nats per sample means certainty on the wrong side. */
 export const DEFAULT_MAX_LOSS = 50;
@@ -26,18 +49,36 @@ export const DEFAULT_MAX_LOSS = 50;
 function assertOptions(net: Mlp, X: Float32Array, y: Float32Array, n: number, o: TrainOptions): void {
   const nin = net.layers[0];
   if (!Number.isInteger(n) || n < 0) throw new Error(`trainEpochs: n must be a non-negative integer, got ${n}`);
-  if (X.length < n * nin) throw new Error(`trainEpochs: X holds ${X.length} values but ${n} samples x ${nin} inputs need ${n * nin}`);
+  if (X.length < n * nin)
+    throw new Error(`trainEpochs: X holds ${X.length} values but ${n} samples x ${nin} inputs need ${n * nin}`);
   if (y.length < n) throw new Error(`trainEpochs: y holds ${y.length} labels but n is ${n}`);
-  if (!Number.isInteger(o.epochs) || o.epochs < 0) throw new Error(`trainEpochs: epochs must be a non-negative integer, got ${o.epochs}`);
-  if (!Number.isInteger(o.batchSize) || o.batchSize < 1) throw new Error(`trainEpochs: batchSize must be a positive integer, got ${o.batchSize}`);
-  if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate)) throw new Error(`trainEpochs: learningRate must be a positive finite number, got ${o.learningRate}`);
-  if (o.sampleWeights && o.sampleWeights.length < n) throw new Error(`trainEpochs: sampleWeights holds ${o.sampleWeights.length} weights but n is ${n}`);
+  if (!Number.isInteger(o.epochs) || o.epochs < 0)
+    throw new Error(`trainEpochs: epochs must be a non-negative integer, got ${o.epochs}`);
+  if (!Number.isInteger(o.batchSize) || o.batchSize < 1)
+    throw new Error(`trainEpochs: batchSize must be a positive integer, got ${o.batchSize}`);
+  if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate))
+    throw new Error(`trainEpochs: learningRate must be a positive finite number, got ${o.learningRate}`);
+  if (o.sampleWeights && o.sampleWeights.length < n)
+    throw new Error(`trainEpochs: sampleWeights holds ${o.sampleWeights.length} weights but n is ${n}`);
 }
 
 /** Trains for o.epochs over the first n samples of X (n x inputs, row-major) and y (labels in [0,1]). */
-export function trainEpochs(net: Mlp, opt: AdamState, X: Float32Array, y: Float32Array, n: number, o: TrainOptions): TrainResult {
+export function trainEpochs(
+  net: Mlp,
+  opt: AdamState,
+  X: Float32Array,
+  y: Float32Array,
+  n: number,
+  o: TrainOptions,
+): TrainResult {
   assertOptions(net, X, y, n, o);
-  const cfg = { learningRate: o.learningRate, beta1: o.beta1 ?? 0.9, beta2: o.beta2 ?? 0.999, eps: o.eps ?? 1e-7, l2: o.l2 ?? 0 };
+  const cfg = {
+    learningRate: o.learningRate,
+    beta1: o.beta1 ?? 0.9,
+    beta2: o.beta2 ?? 0.999,
+    eps: o.eps ?? 1e-7,
+    l2: o.l2 ?? 0,
+  };
   const maxLoss = o.maxLoss ?? DEFAULT_MAX_LOSS;
   const bsMax = Math.min(o.batchSize, Math.max(n, 1));
   const ws = workspaceFor(net, bsMax);
@@ -89,4 +130,3 @@ function batchWeight(wb: readonly number[], bs: number): number {
   for (let i = 0; i < bs; i++) s += wb[i];
   return s;
 }
-

@@ -2,16 +2,38 @@
 // Plain serialisable data (structured-clone friendly), so IndexedDB, Comlink and JSON carry them.
 
 /** What started a training run; every run records it. */
-export type Trigger = 'periodicsync' | 'charging' | 'idle' | 'quiet' | 'visibility' | 'launch' | 'manual' | 'daychange' | 'replay';
+export type Trigger =
+  | 'periodicsync'
+  | 'charging'
+  | 'idle'
+  | 'quiet'
+  | 'visibility'
+  | 'launch'
+  | 'manual'
+  | 'daychange'
+  | 'replay';
 
 /** Layer sizes, input first: [10, 16, 8, 1] by default. */
-export interface ModelConfig { layers: number[] }
+export interface ModelConfig {
+  layers: number[];
+}
 
 /** Hold-out metrics of one predictor. */
-export interface Metrics { n: number; logLoss: number; brier: number; auc: number | null }
+export interface Metrics {
+  n: number;
+  logLoss: number;
+  brier: number;
+  auc: number | null;
+}
 
 /** Adam's moments in the network's layout, and its step count, for warm starts. */
-export interface OptimizerState { step: number; mW: Float32Array[]; vW: Float32Array[]; mB: Float32Array[]; vB: Float32Array[] }
+export interface OptimizerState {
+  step: number;
+  mW: Float32Array[];
+  vW: Float32Array[];
+  mB: Float32Array[];
+  vB: Float32Array[];
+}
 
 /**
  * The validated network refit on every labelled day, the hold-out included: it makes the
@@ -71,7 +93,11 @@ export interface TrainingRun {
 export type PredictionSource = 'model' | 'prior' | 'baseline';
 
 /** A feature's pull on today's prediction, in plain words. */
-export interface Reason { feature: string; text: string; effect: number }
+export interface Reason {
+  feature: string;
+  text: string;
+  effect: number;
+}
 
 /** Today's probability for one habit, as stored for the UI. */
 export interface Prediction {

@@ -78,8 +78,10 @@ export function dueReminders(
     const at = parseReminderTime(h.reminderTime);
     const timeCome = at !== null && nowLocalMinutes >= at;
     const waking = nowLocalMinutes >= DEFAULT_NOTIFY_WINDOW.from && nowLocalMinutes < DEFAULT_NOTIFY_WINDOW.until;
-    if (decision === 'at-risk' && ((at === null && waking) || timeCome || opts.atRiskAnyTime)) due.push({ habitId: h.id, name: h.name, p, decision, why: 'at-risk' });
-    else if (decision === 'neutral' && timeCome) due.push({ habitId: h.id, name: h.name, p, decision, why: 'reminder-time' });
+    if (decision === 'at-risk' && ((at === null && waking) || timeCome || opts.atRiskAnyTime))
+      due.push({ habitId: h.id, name: h.name, p, decision, why: 'at-risk' });
+    else if (decision === 'neutral' && timeCome)
+      due.push({ habitId: h.id, name: h.name, p, decision, why: 'reminder-time' });
   }
   return due.sort((a, b) => (a.p ?? 1) - (b.p ?? 1) || a.name.localeCompare(b.name));
 }
@@ -100,7 +102,10 @@ export function atRiskCount(
 }
 
 /** Keeps only predictions computed for `today`: yesterday's probability is not today's. */
-export function todaysPredictions<P extends Pick<Prediction, 'habitId' | 'day'>>(rows: readonly P[], today: string): Map<string, P> {
+export function todaysPredictions<P extends Pick<Prediction, 'habitId' | 'day'>>(
+  rows: readonly P[],
+  today: string,
+): Map<string, P> {
   const map = new Map<string, P>();
   for (const r of rows) if (r.day === today) map.set(r.habitId, r);
   return map;

@@ -7,7 +7,8 @@ export type NotificationState = 'unsupported' | NotificationPermission;
 /** Feature-detects notifications: iOS Safari has none outside a home-screen app (16.4+). */
 export function notificationState(): NotificationState {
   if (typeof Notification === 'undefined' || !('serviceWorker' in navigator)) return 'unsupported';
-  if (typeof ServiceWorkerRegistration !== 'undefined' && !('showNotification' in ServiceWorkerRegistration.prototype)) return 'unsupported';
+  if (typeof ServiceWorkerRegistration !== 'undefined' && !('showNotification' in ServiceWorkerRegistration.prototype))
+    return 'unsupported';
   return Notification.permission;
 }
 

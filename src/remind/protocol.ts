@@ -6,7 +6,11 @@ export const REMINDER_KIND = 'nudge-reminder';
 export const REMINDER_TAPPED_MESSAGE = 'nudge-reminder-tapped';
 
 /** The data a reminder notification carries. */
-export interface ReminderData { kind: typeof REMINDER_KIND; habitId: string; day: string }
+export interface ReminderData {
+  kind: typeof REMINDER_KIND;
+  habitId: string;
+  day: string;
+}
 
 /** One tag per habit per day: showing it again replaces rather than stacks. */
 export function reminderTag(habitId: string, day: string): string {
@@ -28,5 +32,10 @@ export function reminderFromHash(hash: string): string | null {
 
 /** True for notification data that is one of our reminders. */
 export function isReminderData(d: unknown): d is ReminderData {
-  return typeof d === 'object' && d !== null && (d as ReminderData).kind === REMINDER_KIND && typeof (d as ReminderData).habitId === 'string';
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    (d as ReminderData).kind === REMINDER_KIND &&
+    typeof (d as ReminderData).habitId === 'string'
+  );
 }

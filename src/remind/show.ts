@@ -7,7 +7,8 @@ import type { ReminderState } from './state.ts';
 
 /** Plain words for a reminder's notification body. */
 export function reminderBody(r: Pick<DueReminder, 'p' | 'why'>): string {
-  if (r.why === 'at-risk' && r.p !== null) return `Only ${Math.round(r.p * 100)}% likely today. A small start still counts.`;
+  if (r.why === 'at-risk' && r.p !== null)
+    return `Only ${Math.round(r.p * 100)}% likely today. A small start still counts.`;
   if (r.why === 'at-risk') return 'This one tends to slip today. A small start still counts.';
   return 'Your reminder time. Tap to open Nudge.';
 }
@@ -19,7 +20,13 @@ export async function showReminder(reg: ServiceWorkerRegistration, r: DueReminde
     // Already on screen (e.g. another tab showed it): do not show it again.
     if ((await reg.getNotifications({ tag })).length > 0) return false;
     const data: ReminderData = { kind: REMINDER_KIND, habitId: r.habitId, day };
-    await reg.showNotification(r.name, { body: reminderBody(r), tag, data, icon: 'pwa-192x192.png', badge: 'pwa-64x64.png' });
+    await reg.showNotification(r.name, {
+      body: reminderBody(r),
+      tag,
+      data,
+      icon: 'pwa-192x192.png',
+      badge: 'pwa-64x64.png',
+    });
     return true;
   } catch (err) {
     console.warn('Nudge: the notification was not shown', err);
@@ -53,14 +60,22 @@ export async function closeSettledReminders(reg: ServiceWorkerRegistration, stat
  * (the log keeps it once per habit per day across reloads, tabs and the service worker).
  * `skip` lists habit ids the caller already handled. Returns the habit ids notified.
  */
-export async function notifyDue(reg: ServiceWorkerRegistration, state: ReminderState, minutes: number, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
-  const due = dueReminders(state.habits, state.predictions, state.todayStatus, minutes)
-    .filter((r) => !state.shownToday.has(r.habitId) && !skip.has(r.habitId));
+export async function notifyDue(
+  reg: ServiceWorkerRegistration,
+  state: ReminderState,
+  minutes: number,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
+  const due = dueReminders(state.habits, state.predictions, state.todayStatus, minutes).filter(
+    (r) => !state.shownToday.has(r.habitId) && !skip.has(r.habitId),
+  );
   const shown: string[] = [];
   for (const r of due) {
     if (!(await showReminder(reg, r, state.today))) continue;
     shown.push(r.habitId);
-    await recordEvent({ type: 'reminderShown', habitId: r.habitId }).catch((err) => console.warn('Nudge: reminderShown not recorded', err));
+    await recordEvent({ type: 'reminderShown', habitId: r.habitId }).catch((err) =>
+      console.warn('Nudge: reminderShown not recorded', err),
+    );
   }
   return shown;
 }

@@ -40,15 +40,20 @@ async function notifyIfAway(state: ReminderState, minutes: number): Promise<void
 
 /** Updates the badge and shows due notifications for a state; serialised so nothing doubles. */
 function act(state: ReminderState): Promise<void> {
-  acting = acting.then(async () => {
-    const { day, minutes } = now();
-    if (state.today !== day) return; // a stale state; the day-change resubscription brings a fresh one
-    if (badgeSupported()) await setBadge(atRiskCount(state.habits, state.predictions, state.todayStatus));
-    // Web Locks keep two open tabs from notifying the same habit at the same moment.
-    const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-    if (locks) await locks.request('nudge-remind', { ifAvailable: true }, async (lock) => { if (lock) await notifyIfAway(state, minutes); });
-    else await notifyIfAway(state, minutes);
-  }).catch((err) => console.warn('Nudge: reminder refresh failed', err));
+  acting = acting
+    .then(async () => {
+      const { day, minutes } = now();
+      if (state.today !== day) return; // a stale state; the day-change resubscription brings a fresh one
+      if (badgeSupported()) await setBadge(atRiskCount(state.habits, state.predictions, state.todayStatus));
+      // Web Locks keep two open tabs from notifying the same habit at the same moment.
+      const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+      if (locks)
+        await locks.request('nudge-remind', { ifAvailable: true }, async (lock) => {
+          if (lock) await notifyIfAway(state, minutes);
+        });
+      else await notifyIfAway(state, minutes);
+    })
+    .catch((err) => console.warn('Nudge: reminder refresh failed', err));
   return acting;
 }
 
@@ -64,7 +69,10 @@ function watch(): void {
   sub?.unsubscribe();
   subscribedDay = day;
   sub = liveQuery(() => loadReminderState(day)).subscribe({
-    next: (s) => { latest = s; void act(s); },
+    next: (s) => {
+      latest = s;
+      void act(s);
+    },
     error: (err) => console.warn('Nudge: reminder state unavailable', err),
   });
 }
@@ -79,9 +87,17 @@ export function startReminders(): void {
   addEventListener('hashchange', () => void consumeReminderHash());
   watch();
   setInterval(watch, 60_000);
-  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') watch(); });
-  addEventListener('pageshow', (e) => { if ((e as PageTransitionEvent).persisted) watch(); });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') watch();
+  });
+  addEventListener('pageshow', (e) => {
+    if ((e as PageTransitionEvent).persisted) watch();
+  });
   // Leaving the page is when a notification becomes useful (Chromium keeps running hidden tabs).
-  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden' && latest) void act(latest); });
-  addEventListener('blur', () => { if (latest) void act(latest); });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden' && latest) void act(latest);
+  });
+  addEventListener('blur', () => {
+    if (latest) void act(latest);
+  });
 }

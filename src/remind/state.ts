@@ -16,7 +16,10 @@ export interface ReminderState {
 }
 
 /** Folds today's events into done/skipped per habit (a completion wins over a skip). */
-export function statusOf(events: readonly Pick<StoredEvent, 'type' | 'habitId'>[]): { status: Map<string, TodayState>; shown: Set<string> } {
+export function statusOf(events: readonly Pick<StoredEvent, 'type' | 'habitId'>[]): {
+  status: Map<string, TodayState>;
+  shown: Set<string>;
+} {
   const status = new Map<string, TodayState>();
   const shown = new Set<string>();
   for (const e of events) {
@@ -34,7 +37,10 @@ export function loadReminderState(today: string): Promise<ReminderState> {
     const [all, preds] = await Promise.all([db.habits.toArray(), db.predictions.toArray()]);
     const habits = all.filter((h) => !h.archivedAt).sort((a, b) => a.order - b.order);
     const events = habits.length
-      ? await db.events.where('[habitKey+day]').anyOf(habits.map((h) => [h.id, today])).toArray()
+      ? await db.events
+          .where('[habitKey+day]')
+          .anyOf(habits.map((h) => [h.id, today]))
+          .toArray()
       : [];
     const { status, shown } = statusOf(events);
     return { today, habits, predictions: todaysPredictions(preds, today), todayStatus: status, shownToday: shown };

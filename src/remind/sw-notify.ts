@@ -5,7 +5,10 @@ import { closeSettledReminders, notifyDue } from './show.ts';
 import { loadReminderState } from './state.ts';
 
 /** Notifies the due reminders if the person allowed notifications; returns the habit ids notified. */
-export async function notifyDueInServiceWorker(reg: ServiceWorkerRegistration, now: number = Date.now()): Promise<string[]> {
+export async function notifyDueInServiceWorker(
+  reg: ServiceWorkerRegistration,
+  now: number = Date.now(),
+): Promise<string[]> {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return [];
   const off = deviceOffset(new Date(now));
   const state = await loadReminderState(localDayOf(now, off));

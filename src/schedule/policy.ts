@@ -41,7 +41,11 @@ export interface PolicyState {
 }
 
 /** The policy's answer: train or not, with which trigger recorded, and why. */
-export interface Decision { train: boolean; trigger: Trigger | null; reason: string }
+export interface Decision {
+  train: boolean;
+  trigger: Trigger | null;
+  reason: string;
+}
 
 /** The Periodic Background Sync tag the page registers and the service worker trains on. */
 export const PERIODIC_SYNC_TAG = 'nudge-train';
@@ -87,7 +91,8 @@ export function ranRecently(lastRunAt: number | null, now: number): boolean {
 
 function hoursAgo(state: PolicyState): string {
   if (state.lastRunAt === null) return 'never trained before';
-  if (credibleLastRun(state.lastRunAt, state.now) === null) return 'the last run is dated in the future (the clock was set back since)';
+  if (credibleLastRun(state.lastRunAt, state.now) === null)
+    return 'the last run is dated in the future (the clock was set back since)';
   const h = (state.now - state.lastRunAt) / HOUR_MS;
   return `last run ${h < 1 ? 'under an hour' : `${Math.floor(h)} h`} ago`;
 }
@@ -102,7 +107,8 @@ export function decide(input: { signals: Signals; state: PolicyState }): Decisio
   const no = (reason: string): Decision => ({ train: false, trigger: null, reason });
 
   if (state.training) return no('not now: a training run is already in progress');
-  if (s.hidden) return no('not now: the page is hidden (a hidden page is suspended within seconds, the run would be wasted)');
+  if (s.hidden)
+    return no('not now: the page is hidden (a hidden page is suspended within seconds, the run would be wasted)');
   if (s.manual) return { train: true, trigger: 'manual', reason: 'train now: asked by the person' };
 
   const level = s.batteryLevel;
@@ -129,7 +135,9 @@ export function decide(input: { signals: Signals; state: PolicyState }): Decisio
     }
     missing.push(step.words);
   }
-  return no(`due (${days(state.newLabelledDays)}) but waiting for a favourable moment: none of ${CHAIN.map((c) => c.words).join(', ')}`);
+  return no(
+    `due (${days(state.newLabelledDays)}) but waiting for a favourable moment: none of ${CHAIN.map((c) => c.words).join(', ')}`,
+  );
 }
 
 /** Per-habit facts the scheduler reads from storage to build a PolicyState. */

@@ -6,9 +6,15 @@ import { PERIODIC_SYNC_TAG } from './policy.ts';
 export { PERIODIC_SYNC_TAG };
 
 /** Battery Status as the policy sees it: null where the platform does not tell. */
-export interface BatteryView { charging: boolean | null; level: number | null }
+export interface BatteryView {
+  charging: boolean | null;
+  level: number | null;
+}
 
-interface BatteryManagerLike extends EventTarget { charging: boolean; level: number }
+interface BatteryManagerLike extends EventTarget {
+  charging: boolean;
+  level: number;
+}
 type NavigatorWithBattery = Navigator & { getBattery?: () => Promise<BatteryManagerLike> };
 
 /** Ask the browser for at most two background runs a day; the policy keeps it to about one. */
@@ -119,9 +125,17 @@ export function isInstalled(): boolean {
 }
 
 /** Outcome of asking for periodic background training, in words the Settings screen can show. */
-export type PeriodicSyncState = 'registered' | 'unsupported' | 'not-installed' | 'not-permitted' | 'no-service-worker' | 'failed';
+export type PeriodicSyncState =
+  | 'registered'
+  | 'unsupported'
+  | 'not-installed'
+  | 'not-permitted'
+  | 'no-service-worker'
+  | 'failed';
 
-interface PeriodicSyncManagerLike { register(tag: string, o: { minInterval: number }): Promise<void> }
+interface PeriodicSyncManagerLike {
+  register(tag: string, o: { minInterval: number }): Promise<void>;
+}
 
 /**
  * Registers Periodic Background Sync (tag 'nudge-train', minInterval 12 h) only where it exists,

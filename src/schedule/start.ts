@@ -9,8 +9,18 @@ import { deviceOffset, localDayOf } from '../learn/time.ts';
 import { decideHabits, type Signals } from './policy.ts';
 import { predictionsStale, readTrainingFacts } from './facts.ts';
 import {
-  hasIdleCallback, isHidden, msUntilLocalMidnight, onReturn, QUIET_MS, registerPeriodicSync,
-  waitForIdle, waitForQuietSpell, watchBattery, whenVisible, type BatteryView, type PeriodicSyncState,
+  hasIdleCallback,
+  isHidden,
+  msUntilLocalMidnight,
+  onReturn,
+  QUIET_MS,
+  registerPeriodicSync,
+  waitForIdle,
+  waitForQuietSpell,
+  watchBattery,
+  whenVisible,
+  type BatteryView,
+  type PeriodicSyncState,
 } from './signals.ts';
 import { trainer } from './trainer-bridge.ts';
 import { whenTrainLockFree } from './lock.ts';
@@ -24,7 +34,13 @@ export const TICK_MS = 30 * 60_000;
 export type MomentCause = 'launch' | 'return' | 'charging' | 'tick' | 'daychange' | 'data';
 
 /** The last decision, for diagnostics (Settings, tests): cause, signals, per-habit reasons. */
-export interface SchedulerLog { at: number; cause: MomentCause; signals: Signals; trained: string[]; reasons: Record<string, string> }
+export interface SchedulerLog {
+  at: number;
+  cause: MomentCause;
+  signals: Signals;
+  trained: string[];
+  reasons: Record<string, string>;
+}
 
 let lastLog: SchedulerLog | null = null;
 let periodicSync: Promise<PeriodicSyncState> | null = null;
@@ -56,7 +72,10 @@ export function queueBehind(queued: MomentCause | null, cause: MomentCause): Mom
 }
 
 /** A diagnostics handle (DevTools console, browser tests): the trainer and the last decision. */
-export interface NudgeDebug { trainer: typeof trainer; lastDecision: () => SchedulerLog | null }
+export interface NudgeDebug {
+  trainer: typeof trainer;
+  lastDecision: () => SchedulerLog | null;
+}
 
 /**
  * Starts the scheduler (call once from boot). Returns a stop function. Also registers Periodic

@@ -11,14 +11,19 @@ type Args<M extends Method> = Parameters<TrainerApi[M]>;
 type Result<M extends keyof TrainerApi> = Awaited<ReturnType<TrainerApi[M]>>;
 
 /** What the bridge needs of a worker: a message endpoint it can terminate. */
-export interface TrainerEndpoint extends Comlink.Endpoint { terminate(): void }
+export interface TrainerEndpoint extends Comlink.Endpoint {
+  terminate(): void;
+}
 
 /**
  * Why a trainer call failed: the worker timed out, crashed, was aborted, or failed after another tab
  * updated the app (outdated); otherwise the call itself threw.
  */
 export class TrainerError extends Error {
-  constructor(message: string, readonly kind: 'timeout' | 'crashed' | 'aborted' | 'outdated') {
+  constructor(
+    message: string,
+    readonly kind: 'timeout' | 'crashed' | 'aborted' | 'outdated',
+  ) {
     super(message);
     this.name = 'TrainerError';
   }
@@ -58,7 +63,11 @@ export interface TrainerBridge {
  * holds, a worker that fails to load is reported as the update it is, not as a crash: its file belongs
  * to the version another tab replaced (the browser's HTTP cache often still serves it, so it is tried).
  */
-export function createTrainerBridge(opts: { spawn: () => TrainerEndpoint; timeouts?: Partial<Record<keyof TrainerApi, number>>; outdated?: () => boolean }): TrainerBridge {
+export function createTrainerBridge(opts: {
+  spawn: () => TrainerEndpoint;
+  timeouts?: Partial<Record<keyof TrainerApi, number>>;
+  outdated?: () => boolean;
+}): TrainerBridge {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   let endpoint: TrainerEndpoint | null = null;
   let remote: Comlink.Remote<TrainerApi> | null = null;
@@ -71,7 +80,11 @@ export function createTrainerBridge(opts: { spawn: () => TrainerEndpoint; timeou
   const onError = (ev: Event): void => {
     ev.preventDefault();
     const msg = (ev as ErrorEvent).message || 'the worker failed to load or threw';
-    stop(opts.outdated?.() ? new TrainerError(OUTDATED_MESSAGE, 'outdated') : new TrainerError(`trainer worker crashed: ${msg}`, 'crashed'));
+    stop(
+      opts.outdated?.()
+        ? new TrainerError(OUTDATED_MESSAGE, 'outdated')
+        : new TrainerError(`trainer worker crashed: ${msg}`, 'crashed'),
+    );
   };
 
   function ensure(): Comlink.Remote<TrainerApi> {
@@ -110,7 +123,13 @@ export function createTrainerBridge(opts: { spawn: () => TrainerEndpoint; timeou
         return await new Promise<Result<M>>((resolve, reject) => {
           failCurrent = reject;
           timer = setTimeout(
-            () => stop(new TrainerError(`${method} took longer than ${timeouts[method]} ms; the worker was stopped`, 'timeout')),
+            () =>
+              stop(
+                new TrainerError(
+                  `${method} took longer than ${timeouts[method]} ms; the worker was stopped`,
+                  'timeout',
+                ),
+              ),
             timeouts[method],
           );
           const fn = r[method] as unknown as (...a: Args<M>) => Promise<Result<M>>;
@@ -171,6 +190,7 @@ export function createTrainerBridge(opts: { spawn: () => TrainerEndpoint; timeou
 
 /** The app's trainer. Module-level, so the worker keeps a strong reference (iOS collects orphans). */
 export const trainer: TrainerBridge = createTrainerBridge({
-  spawn: () => new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'nudge-trainer' }),
+  spawn: () =>
+    new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'nudge-trainer' }),
   outdated: isOutdated,
 });

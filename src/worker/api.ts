@@ -38,19 +38,41 @@ export interface TrainResult {
 }
 
 /** Today's predictions recomputed and stored; 'busy' when a trainer held the lock. */
-export interface PredictAllResult { status: 'done' | 'busy'; today: string; predictions: Prediction[] }
+export interface PredictAllResult {
+  status: 'done' | 'busy';
+  today: string;
+  predictions: Prediction[];
+}
 
 /** A rollback's outcome; `reason` says what happened in plain words. */
-export interface RollbackResult { ok: boolean; reason: string; version: number | null }
+export interface RollbackResult {
+  ok: boolean;
+  reason: string;
+  version: number | null;
+}
 
 /** One day of the Insights chart: the probability the model gives that day against what happened. */
-export interface InsightPoint { day: string; p: number; outcome: 0 | 1 | null; source: PredictionSource }
+export interface InsightPoint {
+  day: string;
+  p: number;
+  outcome: 0 | 1 | null;
+  source: PredictionSource;
+}
 
 /** One calibration bin: mean predicted probability against the observed rate, over n days. */
-export interface CalibrationBin { lo: number; hi: number; predicted: number; actual: number; n: number }
+export interface CalibrationBin {
+  lo: number;
+  hi: number;
+  predicted: number;
+  actual: number;
+  n: number;
+}
 
 /** Insights for one habit. */
-export interface InsightsResult { series: InsightPoint[]; calibration: CalibrationBin[] }
+export interface InsightsResult {
+  series: InsightPoint[];
+  calibration: CalibrationBin[];
+}
 
 /** What the trainer is doing now. */
 export interface TrainerStatus {

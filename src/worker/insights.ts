@@ -19,7 +19,9 @@ export const CALIBRATION_BINS = 10;
 
 /** Bins (predicted, outcome) pairs by predicted probability. */
 export function calibrate(points: { p: number; outcome: 0 | 1 | null }[], bins = CALIBRATION_BINS): CalibrationBin[] {
-  const sumP = new Float64Array(bins), sumY = new Float64Array(bins), n = new Uint32Array(bins);
+  const sumP = new Float64Array(bins),
+    sumY = new Float64Array(bins),
+    n = new Uint32Array(bins);
   for (const pt of points) {
     if (pt.outcome === null || !Number.isFinite(pt.p)) continue;
     const b = Math.min(bins - 1, Math.max(0, Math.floor(pt.p * bins)));
@@ -29,7 +31,8 @@ export function calibrate(points: { p: number; outcome: 0 | 1 | null }[], bins =
   }
   const out: CalibrationBin[] = [];
   for (let b = 0; b < bins; b++) {
-    if (n[b]) out.push({ lo: b / bins, hi: (b + 1) / bins, predicted: sumP[b] / n[b], actual: sumY[b] / n[b], n: n[b] });
+    if (n[b])
+      out.push({ lo: b / bins, hi: (b + 1) / bins, predicted: sumP[b] / n[b], actual: sumY[b] / n[b], n: n[b] });
   }
   return out;
 }
@@ -40,7 +43,10 @@ function asOfDay(s: HabitSamples, i: number, completed: number): HabitSamples {
 }
 
 /** The habit's usable checkpoints with their networks and the first local day each can predict, oldest first. */
-async function modelsByTraining(db: AppDB, habitId: string): Promise<{ ckpt: Checkpoint; model: CheckpointModel; day: string }[]> {
+async function modelsByTraining(
+  db: AppDB,
+  habitId: string,
+): Promise<{ ckpt: Checkpoint; model: CheckpointModel; day: string }[]> {
   const rows = await db.checkpoints.where('habitId').equals(habitId).toArray();
   const ok = rows.map(checkRow).flatMap((c) => (c.ok ? [c.checkpoint] : []));
   ok.sort((x, y) => x.createdAt - y.createdAt || x.version - y.version);
@@ -58,8 +64,14 @@ async function modelsByTraining(db: AppDB, habitId: string): Promise<{ ckpt: Che
  * morning's samples with the newest model made on or before it (a later rollback is not replayed);
  * today's point is the decision with the active model, as Today shows it.
  */
-export async function insights(db: AppDB, habitId: string, days: number, opts: { today?: string; now?: number } = {}): Promise<InsightsResult> {
-  if (!Number.isInteger(days) || days < 1 || days > 3660) throw new RangeError(`insights: days must be an integer from 1 to 3660, got ${days}`);
+export async function insights(
+  db: AppDB,
+  habitId: string,
+  days: number,
+  opts: { today?: string; now?: number } = {},
+): Promise<InsightsResult> {
+  if (!Number.isInteger(days) || days < 1 || days > 3660)
+    throw new RangeError(`insights: days must be an integer from 1 to 3660, got ${days}`);
   const now = opts.now ?? Date.now();
   const today = opts.today ?? localToday(now);
   const data = await loadLearningData(db);
@@ -71,7 +83,15 @@ export async function insights(db: AppDB, habitId: string, days: number, opts: {
   const models = await modelsByTraining(db, habitId);
 
   const s = buildHabitSamples({ id: habit.id, createdDay: habit.createdDay }, data.index, today);
-  const todayPred = decidePrediction(habit.id, s, today, model, ckpt ? ckpt.version : null, now, DEFAULT_ENGINE_OPTIONS);
+  const todayPred = decidePrediction(
+    habit.id,
+    s,
+    today,
+    model,
+    ckpt ? ckpt.version : null,
+    now,
+    DEFAULT_ENGINE_OPTIONS,
+  );
 
   const series: InsightPoint[] = [];
   const from = Math.max(0, s.n - (days - 1));
@@ -82,12 +102,21 @@ export async function insights(db: AppDB, habitId: string, days: number, opts: {
     while (m + 1 < models.length && models[m + 1].day <= day) m++;
     if (i >= from) {
       const then = m >= 0 ? models[m] : null;
-      const pred = decidePrediction(habit.id, asOfDay(s, i, completed), day, then?.model ?? null, then?.ckpt.version ?? null, now, DEFAULT_ENGINE_OPTIONS);
+      const pred = decidePrediction(
+        habit.id,
+        asOfDay(s, i, completed),
+        day,
+        then?.model ?? null,
+        then?.ckpt.version ?? null,
+        now,
+        DEFAULT_ENGINE_OPTIONS,
+      );
       series.push({ day, p: pred.p, outcome: s.y[i] > 0.5 ? 1 : 0, source: pred.source });
     }
     completed += s.y[i] > 0.5 ? 1 : 0;
   }
   const doneToday = data.events.some((e) => e.type === 'habitCompleted' && e.habitId === habitId && e.day === today);
-  if (today >= habit.createdDay) series.push({ day: today, p: todayPred.p, outcome: doneToday ? 1 : null, source: todayPred.source });
+  if (today >= habit.createdDay)
+    series.push({ day: today, p: todayPred.p, outcome: doneToday ? 1 : null, source: todayPred.source });
   return { series, calibration: calibrate(series) };
 }

@@ -3,7 +3,14 @@
 import type { AppDB } from '../data/db.ts';
 import type { CheckpointRow, Habit } from '../data/entities.ts';
 import { toLearningEvent } from '../data/eventRow.ts';
-import { partitionEvents, sameSetAside, SET_ASIDE_KEY, setAsideRecord, type SetAsideEvent, type SetAsideRecord } from '../data/event-check.ts';
+import {
+  partitionEvents,
+  sameSetAside,
+  SET_ASIDE_KEY,
+  setAsideRecord,
+  type SetAsideEvent,
+  type SetAsideRecord,
+} from '../data/event-check.ts';
 import { indexEvents, type EventIndex } from '../learn/dataset.ts';
 import { validateCheckpoint } from '../learn/checkpoint.ts';
 import { DEFAULT_LAYERS } from '../learn/engine.ts';
@@ -15,7 +22,12 @@ import type { Checkpoint } from '../learn/types.ts';
  * Habits and the event log of one read, indexed once and shared by every habit's samples.
  * `setAside`: stored events with impossible timestamps, left out of `events` (and kept in the database).
  */
-export interface LearningData { habits: Map<string, Habit>; events: LogEvent[]; index: EventIndex; setAside: SetAsideEvent[] }
+export interface LearningData {
+  habits: Map<string, Habit>;
+  events: LogEvent[];
+  index: EventIndex;
+  setAside: SetAsideEvent[];
+}
 
 /**
  * Reads habits and events (one read transaction, so they are consistent with each other). Events
@@ -58,7 +70,9 @@ export async function activeRows(db: AppDB, habitId: string): Promise<Checkpoint
 export const EXPECTED = { layers: DEFAULT_LAYERS, featureVersion: FEATURE_VERSION };
 
 /** A stored checkpoint checked for use: the parsed checkpoint, or why it must be set aside. */
-export type CheckedCheckpoint = { row: CheckpointRow; ok: true; checkpoint: Checkpoint } | { row: CheckpointRow; ok: false; reason: string };
+export type CheckedCheckpoint =
+  | { row: CheckpointRow; ok: true; checkpoint: Checkpoint }
+  | { row: CheckpointRow; ok: false; reason: string };
 
 /** Validates a stored row against the current architecture and feature version (never throws). */
 export function checkRow(row: CheckpointRow): CheckedCheckpoint {

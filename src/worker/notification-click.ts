@@ -5,12 +5,19 @@ import { REMINDER_TAPPED_MESSAGE, isReminderData, reminderHash } from '../remind
 
 /** The subset of `Clients` used here, so tests can pass a fake. */
 export interface ClientsLike {
-  matchAll(opts: { type: 'window'; includeUncontrolled: boolean }): Promise<ReadonlyArray<{ url: string; focus(): Promise<unknown>; postMessage(m: unknown): void }>>;
+  matchAll(opts: {
+    type: 'window';
+    includeUncontrolled: boolean;
+  }): Promise<ReadonlyArray<{ url: string; focus(): Promise<unknown>; postMessage(m: unknown): void }>>;
   openWindow(url: string): Promise<unknown>;
 }
 
 /** Brings the app forward for a tapped reminder; returns how it was done. */
-export async function openReminder(clients: ClientsLike, scope: string, habitId: string): Promise<'focused' | 'opened'> {
+export async function openReminder(
+  clients: ClientsLike,
+  scope: string,
+  habitId: string,
+): Promise<'focused' | 'opened'> {
   const wins = await clients.matchAll({ type: 'window', includeUncontrolled: true });
   const win = wins.find((c) => c.url.startsWith(scope));
   if (win) {

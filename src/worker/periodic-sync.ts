@@ -10,10 +10,16 @@ import { notifyDueInServiceWorker } from '../remind/sw-notify.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
-interface PeriodicSyncEventLike extends ExtendableEvent { tag: string }
+interface PeriodicSyncEventLike extends ExtendableEvent {
+  tag: string;
+}
 
 /** What one visit did; `failed` names the steps that threw (each was logged, the others still ran). */
-export interface PeriodicResult { trained: string[]; reasons: Record<string, string>; failed: string[] }
+export interface PeriodicResult {
+  trained: string[];
+  reasons: Record<string, string>;
+  failed: string[];
+}
 
 /**
  * One periodic-sync visit: train the due habits, make sure today's predictions exist, then notify.
@@ -32,14 +38,19 @@ export async function periodicTrain(now = Date.now()): Promise<PeriodicResult> {
     }
   };
   let d: ReturnType<typeof decideHabits> = { habitIds: [], trigger: null, reasons: {} };
-  await step('training', () => withDb(async (db) => {
-    // No page is visible here and battery is unknown in a service worker: the sync itself is the signal.
-    d = decideHabits({ periodicSync: true }, await readTrainingFacts(db), today, now);
-    if (d.habitIds.length && d.trigger) await trainAndStore(db, { habitIds: d.habitIds, trigger: d.trigger, today, now, onlyIfDue: true });
-  }));
-  await step('predictions', () => withDb(async (db) => {
-    if (await predictionsStale(db, today)) await predictAllAndStore(db, today);
-  }));
+  await step('training', () =>
+    withDb(async (db) => {
+      // No page is visible here and battery is unknown in a service worker: the sync itself is the signal.
+      d = decideHabits({ periodicSync: true }, await readTrainingFacts(db), today, now);
+      if (d.habitIds.length && d.trigger)
+        await trainAndStore(db, { habitIds: d.habitIds, trigger: d.trigger, today, now, onlyIfDue: true });
+    }),
+  );
+  await step('predictions', () =>
+    withDb(async (db) => {
+      if (await predictionsStale(db, today)) await predictAllAndStore(db, today);
+    }),
+  );
   // The only moment a reminder can reach someone whose app is closed: no server can schedule one.
   await step('reminders', () => notifyDueInServiceWorker(self.registration, now));
   return { trained: d.habitIds, reasons: d.reasons, failed };

@@ -26,7 +26,10 @@ export interface ServiceOptions {
    * beforeWrite runs after training, before the write transaction opens; beforeCommit runs inside
    * it just before it commits (a throw aborts it).
    */
-  hooks?: { beforeWrite?: (habitId: string) => void | Promise<void>; beforeCommit?: (habitId: string) => void | Promise<void> };
+  hooks?: {
+    beforeWrite?: (habitId: string) => void | Promise<void>;
+    beforeCommit?: (habitId: string) => void | Promise<void>;
+  };
   /** The lock manager to use (default navigator.locks; null: none). */
   locks?: LockManager | null;
   /** Called after each habit is stored (progress for status()). */
@@ -47,23 +50,28 @@ export async function trainAndStore(
   const t0 = performance.now();
   const now = req.now ?? Date.now();
   const today = req.today ?? localToday(now);
-  const locked = await withTrainLock(async () => {
-    const data = await loadLearningData(db);
-    const ids = req.habitIds === 'all' ? [...data.habits.values()].filter((h) => !h.archivedAt).map((h) => h.id) : req.habitIds;
-    const missing = ids.filter((id) => !data.habits.has(id));
-    const skipped = req.onlyIfDue ? await trainedRecently(db, ids, now) : [];
-    const outcomes: HabitTrainOutcome[] = [];
-    for (const id of ids) {
-      const habit = data.habits.get(id);
-      if (!habit || skipped.includes(id)) continue;
-      const outcome = await trainOne(db, data, habit, req.trigger, today, now, opts);
-      outcomes.push(outcome);
-      opts.onHabitDone?.(outcome);
-    }
-    return { outcomes, missing, skipped };
-  }, { locks: opts.locks });
+  const locked = await withTrainLock(
+    async () => {
+      const data = await loadLearningData(db);
+      const ids =
+        req.habitIds === 'all' ? [...data.habits.values()].filter((h) => !h.archivedAt).map((h) => h.id) : req.habitIds;
+      const missing = ids.filter((id) => !data.habits.has(id));
+      const skipped = req.onlyIfDue ? await trainedRecently(db, ids, now) : [];
+      const outcomes: HabitTrainOutcome[] = [];
+      for (const id of ids) {
+        const habit = data.habits.get(id);
+        if (!habit || skipped.includes(id)) continue;
+        const outcome = await trainOne(db, data, habit, req.trigger, today, now, opts);
+        outcomes.push(outcome);
+        opts.onHabitDone?.(outcome);
+      }
+      return { outcomes, missing, skipped };
+    },
+    { locks: opts.locks },
+  );
   const durationMs = performance.now() - t0;
-  if (locked.status === 'busy') return { status: 'busy', trigger: req.trigger, outcomes: [], missing: [], skipped: [], durationMs };
+  if (locked.status === 'busy')
+    return { status: 'busy', trigger: req.trigger, outcomes: [], missing: [], skipped: [], durationMs };
   return { status: 'done', trigger: req.trigger, ...locked.value, durationMs };
 }
 
@@ -76,12 +84,28 @@ async function trainedRecently(db: AppDB, ids: string[], now: number): Promise<s
 
 function setAsideRun(habitId: string, reason: string, trigger: Trigger, now: number): TrainingRun {
   return {
-    habitId, startedAt: now, durationMs: 0, trigger, samples: 0, promoted: false,
-    reason: `checkpoint set aside: ${reason}`, metrics: null, checkpointVersion: null, featureVersion: FEATURE_VERSION,
+    habitId,
+    startedAt: now,
+    durationMs: 0,
+    trigger,
+    samples: 0,
+    promoted: false,
+    reason: `checkpoint set aside: ${reason}`,
+    metrics: null,
+    checkpointVersion: null,
+    featureVersion: FEATURE_VERSION,
   };
 }
 
-async function trainOne(db: AppDB, data: LearningData, habit: Habit, trigger: Trigger, today: string, now: number, opts: ServiceOptions): Promise<HabitTrainOutcome> {
+async function trainOne(
+  db: AppDB,
+  data: LearningData,
+  habit: Habit,
+  trigger: Trigger,
+  today: string,
+  now: number,
+  opts: ServiceOptions,
+): Promise<HabitTrainOutcome> {
   const rows = await activeRows(db, habit.id);
   await faultPoint('train:after-read');
   const checked = rows.map(checkRow);
@@ -148,7 +172,13 @@ async function trainOne(db: AppDB, data: LearningData, habit: Habit, trigger: Tr
 
 /** Deletes the oldest versions beyond KEEP_VERSIONS (the new active one included in the count). */
 async function pruneVersions(db: AppDB, before: CheckpointRow[], newVersion: number): Promise<void> {
-  const keep = new Set([newVersion, ...before.map((r) => r.version).sort((a, b) => b - a).slice(0, KEEP_VERSIONS - 1)]);
+  const keep = new Set([
+    newVersion,
+    ...before
+      .map((r) => r.version)
+      .sort((a, b) => b - a)
+      .slice(0, KEEP_VERSIONS - 1),
+  ]);
   const drop = before.filter((r) => !keep.has(r.version)).map((r) => r.id!);
   if (drop.length) await db.checkpoints.bulkDelete(drop);
 }
@@ -158,53 +188,93 @@ function predictOne(data: LearningData, habit: Habit, rows: CheckpointRow[], tod
   const usable = rows.map(checkRow).find((c) => c.ok);
   const ckpt = usable && usable.ok ? usable.checkpoint : null;
   const samples = buildHabitSamples({ id: habit.id, createdDay: habit.createdDay }, data.index, today);
-  return decidePrediction(habit.id, samples, today, ckpt ? modelFromCheckpoint(ckpt) : null, ckpt ? ckpt.version : null, now, DEFAULT_ENGINE_OPTIONS);
+  return decidePrediction(
+    habit.id,
+    samples,
+    today,
+    ckpt ? modelFromCheckpoint(ckpt) : null,
+    ckpt ? ckpt.version : null,
+    now,
+    DEFAULT_ENGINE_OPTIONS,
+  );
 }
 
 /** Recomputes and stores today's prediction for every active habit (when the local day changes). */
-export async function predictAllAndStore(db: AppDB, today?: string, opts: { locks?: LockManager | null; now?: number } = {}): Promise<PredictAllResult> {
+export async function predictAllAndStore(
+  db: AppDB,
+  today?: string,
+  opts: { locks?: LockManager | null; now?: number } = {},
+): Promise<PredictAllResult> {
   const now = opts.now ?? Date.now();
   const day = today ?? localToday(now);
   // Wait for a trainer rather than skip: it is short, and it would overwrite our predictions anyway.
-  const locked = await withTrainLock(async () => {
-    const data = await loadLearningData(db);
-    const habits = [...data.habits.values()].filter((h) => !h.archivedAt);
-    const rows = await Promise.all(habits.map((h) => activeRows(db, h.id)));
-    const computed = habits.map((h, i) => predictOne(data, h, rows[i], day, now));
-    // deleteHabit does not wait for the training lock: a habit deleted since the read gets no row back.
-    return db.transaction('rw', [db.habits, db.predictions], async () => {
-      const still = await db.habits.bulkGet(computed.map((p) => p.habitId));
-      const predictions = computed.filter((_, i) => still[i] !== undefined);
-      await db.predictions.bulkPut(predictions);
-      return predictions;
-    });
-  }, { locks: opts.locks, wait: true });
-  return locked.status === 'ran' ? { status: 'done', today: day, predictions: locked.value } : { status: 'busy', today: day, predictions: [] };
+  const locked = await withTrainLock(
+    async () => {
+      const data = await loadLearningData(db);
+      const habits = [...data.habits.values()].filter((h) => !h.archivedAt);
+      const rows = await Promise.all(habits.map((h) => activeRows(db, h.id)));
+      const computed = habits.map((h, i) => predictOne(data, h, rows[i], day, now));
+      // deleteHabit does not wait for the training lock: a habit deleted since the read gets no row back.
+      return db.transaction('rw', [db.habits, db.predictions], async () => {
+        const still = await db.habits.bulkGet(computed.map((p) => p.habitId));
+        const predictions = computed.filter((_, i) => still[i] !== undefined);
+        await db.predictions.bulkPut(predictions);
+        return predictions;
+      });
+    },
+    { locks: opts.locks, wait: true },
+  );
+  return locked.status === 'ran'
+    ? { status: 'done', today: day, predictions: locked.value }
+    : { status: 'busy', today: day, predictions: [] };
 }
 
 /** Makes the previous valid version active again and recomputes today's prediction, in one transaction. */
-export async function rollback(db: AppDB, habitId: string, opts: { locks?: LockManager | null; now?: number; today?: string } = {}): Promise<RollbackResult> {
+export async function rollback(
+  db: AppDB,
+  habitId: string,
+  opts: { locks?: LockManager | null; now?: number; today?: string } = {},
+): Promise<RollbackResult> {
   const now = opts.now ?? Date.now();
   const today = opts.today ?? localToday(now);
-  const locked = await withTrainLock(async (): Promise<RollbackResult> => {
-    const data = await loadLearningData(db);
-    const habit = data.habits.get(habitId);
-    if (!habit) return { ok: false, reason: `no habit with id "${habitId}"`, version: null };
-    const all = (await db.checkpoints.where('habitId').equals(habitId).toArray()).sort((a, b) => b.version - a.version);
-    const current = all.find((r) => r.active === 1);
-    if (!current) return { ok: false, reason: 'no active model to roll back from', version: null };
-    const target = all.filter((r) => r.version < current.version).map(checkRow).find((c) => c.ok);
-    if (!target) return { ok: false, reason: `no earlier usable version than v${current.version} is kept`, version: current.version };
-    const prediction = predictOne(data, habit, [target.row], today, now);
-    const done = await db.transaction('rw', [db.habits, db.checkpoints, db.predictions], async () => {
-      if (!(await db.habits.get(habitId))) return false; // deleted meanwhile (deleteHabit takes no training lock)
-      for (const r of all) if (r.active && r.id !== target.row.id) await db.checkpoints.update(r.id!, { active: 0 });
-      await db.checkpoints.update(target.row.id!, { active: 1 });
-      await db.predictions.put(prediction);
-      return true;
-    });
-    if (!done) return { ok: false, reason: `no habit with id "${habitId}" (deleted meanwhile)`, version: null };
-    return { ok: true, reason: `rolled back from v${current.version} to v${target.row.version}`, version: target.row.version };
-  }, { locks: opts.locks, wait: true });
-  return locked.status === 'ran' ? locked.value : { ok: false, reason: 'a training run holds the lock; try again', version: null };
+  const locked = await withTrainLock(
+    async (): Promise<RollbackResult> => {
+      const data = await loadLearningData(db);
+      const habit = data.habits.get(habitId);
+      if (!habit) return { ok: false, reason: `no habit with id "${habitId}"`, version: null };
+      const all = (await db.checkpoints.where('habitId').equals(habitId).toArray()).sort(
+        (a, b) => b.version - a.version,
+      );
+      const current = all.find((r) => r.active === 1);
+      if (!current) return { ok: false, reason: 'no active model to roll back from', version: null };
+      const target = all
+        .filter((r) => r.version < current.version)
+        .map(checkRow)
+        .find((c) => c.ok);
+      if (!target)
+        return {
+          ok: false,
+          reason: `no earlier usable version than v${current.version} is kept`,
+          version: current.version,
+        };
+      const prediction = predictOne(data, habit, [target.row], today, now);
+      const done = await db.transaction('rw', [db.habits, db.checkpoints, db.predictions], async () => {
+        if (!(await db.habits.get(habitId))) return false; // deleted meanwhile (deleteHabit takes no training lock)
+        for (const r of all) if (r.active && r.id !== target.row.id) await db.checkpoints.update(r.id!, { active: 0 });
+        await db.checkpoints.update(target.row.id!, { active: 1 });
+        await db.predictions.put(prediction);
+        return true;
+      });
+      if (!done) return { ok: false, reason: `no habit with id "${habitId}" (deleted meanwhile)`, version: null };
+      return {
+        ok: true,
+        reason: `rolled back from v${current.version} to v${target.row.version}`,
+        version: target.row.version,
+      };
+    },
+    { locks: opts.locks, wait: true },
+  );
+  return locked.status === 'ran'
+    ? locked.value
+    : { ok: false, reason: 'a training run holds the lock; try again', version: null };
 }

@@ -3,7 +3,14 @@
 // `type TrainerApi` from this module (see src/schedule/trainer-bridge.ts).
 import * as Comlink from 'comlink';
 import { withDb } from '../data/connection.ts';
-import type { InsightsResult, PredictAllResult, RollbackResult, TrainerStatus, TrainRequest, TrainResult } from './api.ts';
+import type {
+  InsightsResult,
+  PredictAllResult,
+  RollbackResult,
+  TrainerStatus,
+  TrainRequest,
+  TrainResult,
+} from './api.ts';
 import { insights } from './insights.ts';
 import { predictAllAndStore, rollback, trainAndStore } from './train-service.ts';
 
@@ -11,10 +18,14 @@ let current: TrainerStatus['current'] = null;
 let last: TrainerStatus['last'] = null;
 
 function checkRequest(req: TrainRequest): void {
-  if (!req || (req.habitIds !== 'all' && !(Array.isArray(req.habitIds) && req.habitIds.every((id) => typeof id === 'string')))) {
+  if (
+    !req ||
+    (req.habitIds !== 'all' && !(Array.isArray(req.habitIds) && req.habitIds.every((id) => typeof id === 'string')))
+  ) {
     throw new TypeError(`train: habitIds must be 'all' or an array of habit ids, got ${JSON.stringify(req?.habitIds)}`);
   }
-  if (typeof req.trigger !== 'string') throw new TypeError(`train: trigger is required, got ${JSON.stringify(req.trigger)}`);
+  if (typeof req.trigger !== 'string')
+    throw new TypeError(`train: trigger is required, got ${JSON.stringify(req.trigger)}`);
 }
 
 const api = {
@@ -26,8 +37,11 @@ const api = {
       // withDb reopens and retries once if iOS dropped the connection; each habit's write is atomic.
       const result = await withDb((db) => trainAndStore(db, req));
       last = {
-        trigger: req.trigger, status: result.status, habits: result.outcomes.length,
-        promoted: result.outcomes.filter((o) => o.run.promoted).length, finishedAt: Date.now(),
+        trigger: req.trigger,
+        status: result.status,
+        habits: result.outcomes.length,
+        promoted: result.outcomes.filter((o) => o.run.promoted).length,
+        finishedAt: Date.now(),
       };
       return result;
     } finally {

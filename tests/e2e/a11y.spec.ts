@@ -13,10 +13,18 @@ test.skip(({ browserName }) => browserName !== 'chromium', 'axe and CDP checks r
 test.describe.configure({ mode: 'parallel' });
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -100,17 +108,26 @@ test('keyboard: every control on every screen is reachable with Tab and has an a
     const controls = await page.evaluate(() => {
       const scope = document.querySelector('dialog[open]') ?? document;
       return [...scope.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')]
-        .filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+        .filter(
+          (el) =>
+            !(el as HTMLButtonElement).disabled &&
+            el.getClientRects().length > 0 &&
+            getComputedStyle(el).visibility !== 'hidden',
+        )
         .filter((el) => !el.closest('details:not([open])') || el.tagName === 'SUMMARY').length;
     });
     // Radio groups take one Tab stop for the whole group, so reached can be lower; it must cover the rest.
     const radios = await page.evaluate(() => {
       const scope = document.querySelector('dialog[open]') ?? document;
       const groups = new Map<string, number>();
-      for (const r of scope.querySelectorAll<HTMLInputElement>('input[type=radio]')) groups.set(r.name, (groups.get(r.name) ?? 0) + 1);
+      for (const r of scope.querySelectorAll<HTMLInputElement>('input[type=radio]'))
+        groups.set(r.name, (groups.get(r.name) ?? 0) + 1);
       return [...groups.values()].reduce((a, n) => a + n - 1, 0);
     });
-    expect(focused.length, `${screen.name}: Tab reached ${focused.length} of ${controls} controls`).toBeGreaterThanOrEqual(controls - radios);
+    expect(
+      focused.length,
+      `${screen.name}: Tab reached ${focused.length} of ${controls} controls`,
+    ).toBeGreaterThanOrEqual(controls - radios);
   }
   await cancelDialog(page);
   console.log(`[a11y] Tab stops per screen: ${JSON.stringify(reached)}`);
@@ -128,14 +145,17 @@ test('touch targets: buttons, links and inputs are at least 44x44 CSS px on ever
       for (const el of scope.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')) {
         if (el.getClientRects().length === 0 || el.closest('.sr-only') || el.classList.contains('skip-link')) continue;
         // A checkbox or radio counts with its label (the label is the target a finger hits).
-        const target = (el as HTMLInputElement).labels?.[0] && /checkbox|radio|file/.test((el as HTMLInputElement).type)
-          ? (el as HTMLInputElement).labels![0]
-          : el;
+        const target =
+          (el as HTMLInputElement).labels?.[0] && /checkbox|radio|file/.test((el as HTMLInputElement).type)
+            ? (el as HTMLInputElement).labels![0]
+            : el;
         const r = target.getBoundingClientRect();
         // Links inside running text are exempt (WCAG 2.5.8 inline exception).
         if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') continue;
         if (r.width < 44 - 0.5 || r.height < 44 - 0.5) {
-          out.push(`<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+          out.push(
+            `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`,
+          );
         }
       }
       return out;
@@ -153,13 +173,17 @@ test('prefers-reduced-motion: reduce turns off every transition and animation', 
     await screen.open(page);
     const found = await page.evaluate(() => {
       const out: string[] = [];
-      const seconds = (v: string) => Math.max(...v.split(',').map((s) => (s.trim().endsWith('ms') ? parseFloat(s) / 1000 : parseFloat(s))));
+      const seconds = (v: string) =>
+        Math.max(...v.split(',').map((s) => (s.trim().endsWith('ms') ? parseFloat(s) / 1000 : parseFloat(s))));
       for (const el of document.querySelectorAll<HTMLElement>('*')) {
         for (const pseudo of [null, '::before', '::after']) {
           const cs = getComputedStyle(el, pseudo);
           const transition = seconds(cs.transitionDuration) > 0.01 && cs.transitionProperty !== 'none';
           const animation = cs.animationName !== 'none' && seconds(cs.animationDuration) > 0.01;
-          if (transition || animation) out.push(`${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ''}: ${transition ? `transition ${cs.transitionDuration}` : ''} ${animation ? `animation ${cs.animationName}` : ''}`);
+          if (transition || animation)
+            out.push(
+              `${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ''}: ${transition ? `transition ${cs.transitionDuration}` : ''} ${animation ? `animation ${cs.animationName}` : ''}`,
+            );
         }
       }
       return out;

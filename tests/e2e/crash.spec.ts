@@ -11,10 +11,20 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { addSampleHistory, emulateSignals, longBackup, waitForMoment } from './loop-helpers.ts';
-import { activeModels, checkIntegrity, diffSnapshots, readAllStores, withoutMeta, type DbSnapshot } from '../support/integrity.ts';
+import {
+  activeModels,
+  checkIntegrity,
+  diffSnapshots,
+  readAllStores,
+  withoutMeta,
+  type DbSnapshot,
+} from '../support/integrity.ts';
 import type { FaultPointName } from '../../src/data/fault-points.ts';
 
-test.skip(({ browserName }) => browserName !== 'chromium', 'Chromium-only: arms the trainer worker through Playwright (Worker.evaluate)');
+test.skip(
+  ({ browserName }) => browserName !== 'chromium',
+  'Chromium-only: arms the trainer worker through Playwright (Worker.evaluate)',
+);
 
 const PROBE = 'crash-probe';
 
@@ -36,7 +46,10 @@ async function readFromFreshPage(context: BrowserContext): Promise<DbSnapshot> {
   const probe = await context.newPage();
   // window.stop() means no load event: the committed document is enough to read from.
   await probe.goto(`./?${PROBE}`, { waitUntil: 'commit' });
-  expect(await probe.evaluate(() => 'nudgeDebug' in window || document.querySelector('#app > *') !== null), 'the probe page runs no app code').toBe(false);
+  expect(
+    await probe.evaluate(() => 'nudgeDebug' in window || document.querySelector('#app > *') !== null),
+    'the probe page runs no app code',
+  ).toBe(false);
   const snap = await probe.evaluate(readAllStores, 'nudge');
   await probe.close();
   return snap;
@@ -65,7 +78,11 @@ async function arm(realm: Realm, point: FaultPointName): Promise<void> {
 
 async function waitReached(realm: Realm, point: FaultPointName): Promise<void> {
   await expect
-    .poll(() => inRealm(realm).evaluate(() => (globalThis as { __nudgeFaultsReached?: string[] }).__nudgeFaultsReached ?? []), { message: `fault point ${point} reached`, timeout: 20_000 })
+    .poll(
+      () =>
+        inRealm(realm).evaluate(() => (globalThis as { __nudgeFaultsReached?: string[] }).__nudgeFaultsReached ?? []),
+      { message: `fault point ${point} reached`, timeout: 20_000 },
+    )
     .toContain(point);
 }
 
@@ -92,7 +109,10 @@ async function expectUnchanged(context: BrowserContext, before: DbSnapshot): Pro
   expect(checkIntegrity(after), 'integrity of every table after the kill').toEqual([]);
   // The one row a page writes on purpose as it goes away: when the person left (noteAppHidden), not data.
   const ignore = ['lastActiveAt'];
-  expect(diffSnapshots(withoutMeta(before, ignore), withoutMeta(after, ignore)), 'tables changed by the killed operation').toEqual([]);
+  expect(
+    diffSnapshots(withoutMeta(before, ignore), withoutMeta(after, ignore)),
+    'tables changed by the killed operation',
+  ).toEqual([]);
   return after;
 }
 
@@ -102,26 +122,48 @@ async function expectTodayShows(page: Page, habits: number): Promise<void> {
 }
 
 for (const point of ['train:after-read', 'train:before-commit'] as const) {
-  test(`killing training at ${point} leaves the previous checkpoints active and byte-for-byte intact`, async ({ page, context }) => {
+  test(`killing training at ${point} leaves the previous checkpoints active and byte-for-byte intact`, async ({
+    page,
+    context,
+  }) => {
     const ids = await start(page, context);
     // A first run gives the habits their current models; the worker is now running and can be armed.
-    await page.evaluate(() => (window as unknown as Debug).nudgeDebug.trainer.train({ habitIds: 'all', trigger: 'manual' }));
+    await page.evaluate(() =>
+      (window as unknown as Debug).nudgeDebug.trainer.train({ habitIds: 'all', trigger: 'manual' }),
+    );
     const worker = page.workers().find((w) => w.url().includes('trainer'));
-    expect(worker, `the trainer worker is running: ${page.workers().map((w) => w.url()).join(', ')}`).toBeTruthy();
+    expect(
+      worker,
+      `the trainer worker is running: ${page
+        .workers()
+        .map((w) => w.url())
+        .join(', ')}`,
+    ).toBeTruthy();
     const before = await page.evaluate(readAllStores, 'nudge');
     expect(checkIntegrity(before)).toEqual([]);
-    expect(before.stores.checkpoints && 'rows' in before.stores.checkpoints && before.stores.checkpoints.rows.length, 'a model exists to protect').toBeGreaterThan(0);
+    expect(
+      before.stores.checkpoints && 'rows' in before.stores.checkpoints && before.stores.checkpoints.rows.length,
+      'a model exists to protect',
+    ).toBeGreaterThan(0);
 
     await arm(worker!, point);
     await page.evaluate(() => {
       (window as unknown as { __run: Promise<string> }).__run = (window as unknown as Debug).nudgeDebug.trainer
         .train({ habitIds: 'all', trigger: 'manual' })
-        .then(() => 'finished', (e: Error) => `rejected: ${e.message}`);
+        .then(
+          () => 'finished',
+          (e: Error) => `rejected: ${e.message}`,
+        );
     });
     await waitReached(worker!, point);
-    if (point === 'train:before-commit') expect(await storeState(page, 'checkpoints'), 'the write transaction is open when the kill lands').toBe('blocked');
+    if (point === 'train:before-commit')
+      expect(await storeState(page, 'checkpoints'), 'the write transaction is open when the kill lands').toBe(
+        'blocked',
+      );
     await page.evaluate(() => (window as unknown as Debug).nudgeDebug.trainer.abort());
-    expect(await page.evaluate(() => (window as unknown as { __run: Promise<string> }).__run)).toMatch(/^rejected: training was aborted/);
+    expect(await page.evaluate(() => (window as unknown as { __run: Promise<string> }).__run)).toMatch(
+      /^rejected: training was aborted/,
+    );
     await page.close();
 
     const after = await expectUnchanged(context, before);
@@ -132,21 +174,28 @@ for (const point of ['train:after-read', 'train:before-commit'] as const) {
     const next = await context.newPage();
     await expectTodayShows(next, ids.length);
     await next.waitForFunction(() => 'nudgeDebug' in window);
-    const again = await next.evaluate(() => (window as unknown as Debug).nudgeDebug.trainer.train({ habitIds: 'all', trigger: 'manual' }));
+    const again = await next.evaluate(() =>
+      (window as unknown as Debug).nudgeDebug.trainer.train({ habitIds: 'all', trigger: 'manual' }),
+    );
     expect((again as { status: string }).status).toBe('done');
     expect(checkIntegrity(await next.evaluate(readAllStores, 'nudge'))).toEqual([]);
   });
 }
 
 for (const mode of ['merge', 'replace'] as const) {
-  test(`closing the page in the middle of a ${mode} import leaves none of the file and all of the old data`, async ({ page, context }) => {
+  test(`closing the page in the middle of a ${mode} import leaves none of the file and all of the old data`, async ({
+    page,
+    context,
+  }) => {
     const ids = await start(page, context);
     await page.goto('./#/settings');
     const before = await page.evaluate(readAllStores, 'nudge');
     await arm(page, 'import:mid');
     await page.getByRole('radio', { name: mode === 'merge' ? /^Merge/ : /^Replace/ }).check();
     const file = longBackup(2, 60);
-    await page.getByLabel('Import backup file').setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await page
+      .getByLabel('Import backup file')
+      .setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     if (mode === 'replace') await page.getByRole('button', { name: 'Replace', exact: true }).click();
     await waitReached(page, 'import:mid');
     expect(await storeState(page, 'habits'), 'the import transaction is open when the kill lands').toBe('blocked');
@@ -158,13 +207,18 @@ for (const mode of ['merge', 'replace'] as const) {
     // The same file imports completely afterwards.
     await next.goto('./#/settings');
     await next.getByRole('radio', { name: /^Merge/ }).check();
-    await next.getByLabel('Import backup file').setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await next
+      .getByLabel('Import backup file')
+      .setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     await expect(next.getByTestId('import-result')).toContainText('Imported history.json (merge): 2 habits added');
     expect(checkIntegrity(await next.evaluate(readAllStores, 'nudge'))).toEqual([]);
   });
 }
 
-test('an import failing in the middle of its transaction says nothing was changed, and changes nothing', async ({ page, context }) => {
+test('an import failing in the middle of its transaction says nothing was changed, and changes nothing', async ({
+  page,
+  context,
+}) => {
   await start(page, context);
   await page.goto('./#/settings');
   const before = await page.evaluate(readAllStores, 'nudge');
@@ -172,13 +226,20 @@ test('an import failing in the middle of its transaction says nothing was change
     (globalThis as { __nudgeFaults?: object }).__nudgeFaults = { 'import:mid': 'throw' };
   });
   await page.getByRole('radio', { name: /^Merge/ }).check();
-  await page.getByLabel('Import backup file').setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(longBackup(2, 30)) });
-  await expect(page.getByRole('alert')).toContainText(/Nothing was imported: .*Could not save the backup \(injected fault at import:mid\)\. Nothing was changed\./);
+  await page
+    .getByLabel('Import backup file')
+    .setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(longBackup(2, 30)) });
+  await expect(page.getByRole('alert')).toContainText(
+    /Nothing was imported: .*Could not save the backup \(injected fault at import:mid\)\. Nothing was changed\./,
+  );
   await page.close();
   await expectUnchanged(context, before);
 });
 
-test('closing the page in the middle of an export changes nothing, and the next export works', async ({ page, context }) => {
+test('closing the page in the middle of an export changes nothing, and the next export works', async ({
+  page,
+  context,
+}) => {
   const ids = await start(page, context);
   await page.goto('./#/settings');
   const before = await page.evaluate(readAllStores, 'nudge');

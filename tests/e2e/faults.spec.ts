@@ -15,7 +15,10 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from '@play
 import { chromiumLaunch } from '../support/browsers.ts';
 import { test, expect } from './fixtures.ts';
 
-test.skip(({ browserName }) => browserName !== 'chromium', 'the quota override is a Chromium DevTools protocol command');
+test.skip(
+  ({ browserName }) => browserName !== 'chromium',
+  'the quota override is a Chromium DevTools protocol command',
+);
 
 function row(page: Page, name: string) {
   return page.getByTestId('habit-row').filter({ hasText: name });
@@ -36,7 +39,10 @@ async function setQuota(cdp: CDPSession, origin: string, quotaSize?: number): Pr
 async function persistentContext(origin: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const launch = chromiumLaunch()!;
   const dir = mkdtempSync(join(tmpdir(), 'nudge-faults-profile-'));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: launch.executablePath, args: launch.args });
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: launch.executablePath,
+    args: launch.args,
+  });
   const foreign: string[] = [];
   context.on('request', (r) => {
     const url = r.url();
@@ -52,7 +58,9 @@ async function persistentContext(origin: string): Promise<{ context: BrowserCont
   };
 }
 
-test('storage full: a real QuotaExceededError makes the app read-only, keeps what was saved, and recovers', async ({ server }) => {
+test('storage full: a real QuotaExceededError makes the app read-only, keeps what was saved, and recovers', async ({
+  server,
+}) => {
   const { context, close } = await persistentContext(server.origin);
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
@@ -80,28 +88,31 @@ test('storage full: a real QuotaExceededError makes the app read-only, keeps wha
   await expect(row(page, 'Drink water')).toHaveAttribute('data-state', 'done');
 
   // Proof the failure is the browser's own QuotaExceededError, not a simulated one: a plain IndexedDB write.
-  const nativeWrite = () => page.evaluate(
-    () =>
-      new Promise<string>((ok) => {
-        const req = indexedDB.open('nudge-quota-probe');
-        req.onupgradeneeded = () => req.result.createObjectStore('meta', { keyPath: 'key' });
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction('meta', 'readwrite');
-          tx.objectStore('meta').put({ key: 'fault-probe', value: 'x'.repeat(300_000) });
-          tx.oncomplete = () => (db.close(), ok('committed'));
-          tx.onabort = () => (db.close(), ok(tx.error?.name ?? 'aborted'));
-        };
-        req.onerror = () => ok(`open failed: ${req.error?.name}`);
-      }),
-  );
+  const nativeWrite = () =>
+    page.evaluate(
+      () =>
+        new Promise<string>((ok) => {
+          const req = indexedDB.open('nudge-quota-probe');
+          req.onupgradeneeded = () => req.result.createObjectStore('meta', { keyPath: 'key' });
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction('meta', 'readwrite');
+            tx.objectStore('meta').put({ key: 'fault-probe', value: 'x'.repeat(300_000) });
+            tx.oncomplete = () => (db.close(), ok('committed'));
+            tx.onabort = () => (db.close(), ok(tx.error?.name ?? 'aborted'));
+          };
+          req.onerror = () => ok(`open failed: ${req.error?.name}`);
+        }),
+    );
   expect(await nativeWrite()).toBe('QuotaExceededError');
 
   // A write now fails with the browser's QuotaExceededError: the person is told plainly, the app turns read-only.
   await addHabit(page, 'Stretch');
   await expect(page.getByTestId('storage-full')).toBeVisible();
   await expect(page.getByTestId('storage-full')).toContainText('read-only until space is freed');
-  await expect(page.getByRole('form', { name: 'Add a habit' }).getByRole('alert')).toContainText('out of storage space');
+  await expect(page.getByRole('form', { name: 'Add a habit' }).getByRole('alert')).toContainText(
+    'out of storage space',
+  );
   await expect(row(page, 'Stretch')).toHaveCount(0);
 
   // What was saved before stays, with its state.

@@ -68,7 +68,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         base.skip(true, "chromium: neither Playwright's Chromium nor /usr/bin/chromium is installed");
       }
       if (browserName === 'webkit' && !playwrightWebkit()) {
-        base.skip(true, "webkit: Playwright's WebKit build is not installed; the real WebKit engine runs in tests/webkit");
+        base.skip(
+          true,
+          "webkit: Playwright's WebKit build is not installed; the real WebKit engine runs in tests/webkit",
+        );
       }
       await use();
     },
@@ -97,14 +100,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       if (new URL(url).origin !== server.origin) guard.foreignRequests.push(url);
     };
     context.on('request', (request) => onRequest(request.url()));
-    context.on('page', (page) => page.on('pageerror', (error) => guard.pageErrors.push(`${page.url()}: ${error.message}`)));
+    context.on('page', (page) =>
+      page.on('pageerror', (error) => guard.pageErrors.push(`${page.url()}: ${error.message}`)),
+    );
     await context.exposeBinding('__nudgeCspViolation', ({ page }, v: Omit<CspViolation, 'page'>) => {
       guard.cspViolations.push({ ...v, page: page?.url() ?? '' });
     });
     await context.addInitScript(() => {
       const report = (window as unknown as { __nudgeCspViolation?: (v: unknown) => void }).__nudgeCspViolation;
       document.addEventListener('securitypolicyviolation', (e) => {
-        report?.({ directive: e.violatedDirective, blockedURI: e.blockedURI, sourceFile: e.sourceFile, line: e.lineNumber });
+        report?.({
+          directive: e.violatedDirective,
+          blockedURI: e.blockedURI,
+          sourceFile: e.sourceFile,
+          line: e.lineNumber,
+        });
       });
     });
 

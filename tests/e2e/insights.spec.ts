@@ -29,10 +29,15 @@ function backup(days: number, done: (i: number, weekday: number) => boolean): st
   for (let i = 0; i < days; i++) {
     const day = addDays(start, i);
     events.push({ type: 'appOpened', at: at(day, '08:00') });
-    if (done(i, new Date(`${day}T00:00:00Z`).getUTCDay())) events.push({ type: 'habitCompleted', habitId: HABIT, at: at(day, '20:30') });
+    if (done(i, new Date(`${day}T00:00:00Z`).getUTCDay()))
+      events.push({ type: 'habitCompleted', habitId: HABIT, at: at(day, '20:30') });
   }
   return JSON.stringify({
-    app: 'nudge', kind: 'backup', version: 1, exportedAt: new Date(now).toISOString(), timeZone: 'UTC',
+    app: 'nudge',
+    kind: 'backup',
+    version: 1,
+    exportedAt: new Date(now).toISOString(),
+    timeZone: 'UTC',
     habits: [{ id: HABIT, name: 'Stretch', createdAt: at(start, '07:00'), archivedAt: null }],
     events,
   });
@@ -40,11 +45,16 @@ function backup(days: number, done: (i: number, weekday: number) => boolean): st
 
 test('Insights draws the charts and lists the run after Train now', async ({ page }) => {
   // Mostly weekdays, with a few lapses: enough history to train (cold start needs 21 labelled days).
-  await importBackup(page, backup(100, (i, wd) => wd !== 0 && wd !== 6 && i % 9 !== 4));
+  await importBackup(
+    page,
+    backup(100, (i, wd) => wd !== 0 && wd !== 6 && i % 9 !== 4),
+  );
   await page.goto(`./#/insights/${HABIT}`);
   await expect(page.getByRole('heading', { name: /Insights/, level: 2 })).toBeVisible();
   await page.getByTestId('train-now').click();
-  await expect(page.getByTestId('train-status')).toContainText(/Trained on \d+ days|training right now/, { timeout: 60_000 });
+  await expect(page.getByTestId('train-status')).toContainText(/Trained on \d+ days|training right now/, {
+    timeout: 60_000,
+  });
 
   const run = page.getByTestId('run-row').first();
   await expect(run).toBeVisible();
@@ -78,40 +88,85 @@ test('Roll back to the previous version makes it active', async ({ page }) => {
   // Let the launch moment pass on the empty app first, so the import is new data to the scheduler.
   await page.goto('./');
   await waitForMoment(page, 'launch');
-  await importBackup(page, backup(60, (_i, wd) => wd % 2 === 1));
+  await importBackup(
+    page,
+    backup(60, (_i, wd) => wd % 2 === 1),
+  );
   // New history makes the scheduler train at once: let that run finish, then replace its model
   // with two hand-made versions, so the test does not depend on whether a real run is promoted.
   await waitForMoment(page, 'data', 30_000);
-  await page.evaluate(() => (window as unknown as { nudgeDebug: { trainer: { whenIdle(): Promise<void> } } }).nudgeDebug.trainer.whenIdle());
+  await page.evaluate(() =>
+    (window as unknown as { nudgeDebug: { trainer: { whenIdle(): Promise<void> } } }).nudgeDebug.trainer.whenIdle(),
+  );
   // Two valid checkpoints of the current architecture, v2 active, and a run saying so (which also
   // tells a wired scheduler that training is not due, so it cannot add a v3 meanwhile).
   const now = Date.now();
   const metrics = { n: 14, logLoss: 0.6, brier: 0.2, auc: 0.7 };
-  const cps = [1, 2].map((version) => checkpointToJson(makeCheckpoint(createMlp(DEFAULT_ENGINE_OPTIONS.layers.slice(), version), createAdam(createMlp(DEFAULT_ENGINE_OPTIONS.layers.slice(), version)), {
-    habitId: HABIT, version, featureVersion: FEATURE_VERSION, step: 100 * version,
-    trainedThrough: addDays(localDayOf(now, deviceOffset(new Date(now))), -1),
-    metrics: { model: metrics, baseline: metrics, active: null }, createdAt: now - (3 - version) * 1000, trigger: 'manual',
-  })));
-  await page.evaluate(async ({ cps, now }) => {
-    const f32 = (a: number[][]) => a.map((x) => Float32Array.from(x));
-    const db = await new Promise<IDBDatabase>((ok, ko) => { const r = indexedDB.open('nudge'); r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
-    const tx = db.transaction(['checkpoints', 'trainingRuns'], 'readwrite');
-    tx.objectStore('checkpoints').clear();
-    for (const c of cps as Array<Record<string, unknown> & { version: number; weights: number[][]; biases: number[][]; optimizer: { step: number; mW: number[][]; vW: number[][]; mB: number[][]; vB: number[][] } }>) {
-      const o = c.optimizer;
-      tx.objectStore('checkpoints').add({
-        ...c, weights: f32(c.weights), biases: f32(c.biases),
-        optimizer: { step: o.step, mW: f32(o.mW), vW: f32(o.vW), mB: f32(o.mB), vB: f32(o.vB) },
-        active: c.version === 2 ? 1 : 0,
+  const cps = [1, 2].map((version) =>
+    checkpointToJson(
+      makeCheckpoint(
+        createMlp(DEFAULT_ENGINE_OPTIONS.layers.slice(), version),
+        createAdam(createMlp(DEFAULT_ENGINE_OPTIONS.layers.slice(), version)),
+        {
+          habitId: HABIT,
+          version,
+          featureVersion: FEATURE_VERSION,
+          step: 100 * version,
+          trainedThrough: addDays(localDayOf(now, deviceOffset(new Date(now))), -1),
+          metrics: { model: metrics, baseline: metrics, active: null },
+          createdAt: now - (3 - version) * 1000,
+          trigger: 'manual',
+        },
+      ),
+    ),
+  );
+  await page.evaluate(
+    async ({ cps, now }) => {
+      const f32 = (a: number[][]) => a.map((x) => Float32Array.from(x));
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        const r = indexedDB.open('nudge');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => ko(r.error);
       });
-    }
-    tx.objectStore('trainingRuns').add({
-      habitId: 'stretch', startedAt: now, durationMs: 42, trigger: 'manual', samples: 40, promoted: true,
-      reason: 'promoted (test setup)', metrics: null, checkpointVersion: 2, featureVersion: 1,
-    });
-    await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onerror = () => ko(tx.error); });
-    db.close();
-  }, { cps, now });
+      const tx = db.transaction(['checkpoints', 'trainingRuns'], 'readwrite');
+      tx.objectStore('checkpoints').clear();
+      for (const c of cps as Array<
+        Record<string, unknown> & {
+          version: number;
+          weights: number[][];
+          biases: number[][];
+          optimizer: { step: number; mW: number[][]; vW: number[][]; mB: number[][]; vB: number[][] };
+        }
+      >) {
+        const o = c.optimizer;
+        tx.objectStore('checkpoints').add({
+          ...c,
+          weights: f32(c.weights),
+          biases: f32(c.biases),
+          optimizer: { step: o.step, mW: f32(o.mW), vW: f32(o.vW), mB: f32(o.mB), vB: f32(o.vB) },
+          active: c.version === 2 ? 1 : 0,
+        });
+      }
+      tx.objectStore('trainingRuns').add({
+        habitId: 'stretch',
+        startedAt: now,
+        durationMs: 42,
+        trigger: 'manual',
+        samples: 40,
+        promoted: true,
+        reason: 'promoted (test setup)',
+        metrics: null,
+        checkpointVersion: 2,
+        featureVersion: 1,
+      });
+      await new Promise((ok, ko) => {
+        tx.oncomplete = ok;
+        tx.onerror = () => ko(tx.error);
+      });
+      db.close();
+    },
+    { cps, now },
+  );
 
   await page.goto(`./#/insights/${HABIT}`);
   await page.reload(); // the rows were written behind Dexie's back
@@ -129,7 +184,10 @@ test('Roll back to the previous version makes it active', async ({ page }) => {
 
 test('the reminder banner shows a habit at risk and tapping it records reminderTapped', async ({ page }) => {
   // Done on about one day in eight: whatever predicts it (prior, baseline or model) says "at risk".
-  await importBackup(page, backup(60, (i) => i % 8 === 3));
+  await importBackup(
+    page,
+    backup(60, (i) => i % 8 === 3),
+  );
   await page.goto(`./#/insights/${HABIT}`);
   await page.getByTestId('train-now').click();
   await expect(page.getByTestId('train-status')).toContainText(/Trained on|training right now/, { timeout: 60_000 });
@@ -144,14 +202,16 @@ test('the reminder banner shows a habit at risk and tapping it records reminderT
   await item.getByRole('button', { name: /Do it now/ }).click();
   await expect(item).toHaveCount(0); // acted on: gone from the banner for today
   // Focus lands on that habit's Done button (Enter now marks it), not on the row's likelihood chip.
-  const focused = () => page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    return `${el?.closest<HTMLElement>('[data-testid=habit-row]')?.dataset.habitId ?? '-'} ${el?.dataset.action ?? el?.tagName ?? ''}`;
-  });
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return `${el?.closest<HTMLElement>('[data-testid=habit-row]')?.dataset.habitId ?? '-'} ${el?.dataset.action ?? el?.tagName ?? ''}`;
+    });
   await expect.poll(focused).toBe(`${HABIT} done`);
 
   type Ev = { type: string; habitId?: string };
-  const tapped = async () => (await storeRows<Ev>(page, 'events')).filter((e) => e.type === 'reminderTapped' && e.habitId === HABIT).length;
+  const tapped = async () =>
+    (await storeRows<Ev>(page, 'events')).filter((e) => e.type === 'reminderTapped' && e.habitId === HABIT).length;
   await expect.poll(tapped).toBe(1);
 
   // A notification tap opens the app at #/today?reminder=<id>: the app records it once and cleans the address.
@@ -164,5 +224,7 @@ test('the reminder banner shows a habit at risk and tapping it records reminderT
 
   // Settings says plainly what this device can do, including the no-server limit.
   await page.goto('./#/settings');
-  await expect(page.getByTestId('platform-schedule')).toContainText('No web app can schedule a notification for a set time without a server');
+  await expect(page.getByTestId('platform-schedule')).toContainText(
+    'No web app can schedule a notification for a set time without a server',
+  );
 });

@@ -15,7 +15,10 @@ import { SCREENS, cancelDialog } from './reliability-screens.ts';
 const INSETS = { top: 47, bottom: 34, left: 0, right: 0 };
 const SCREENS_DIR = fileURLToPath(new URL('./__screens__/', import.meta.url));
 
-test.skip(({ browserName }) => browserName !== 'chromium', 'safe-area emulation is a Chromium DevTools protocol command');
+test.skip(
+  ({ browserName }) => browserName !== 'chromium',
+  'safe-area emulation is a Chromium DevTools protocol command',
+);
 test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
 test.describe.configure({ mode: 'parallel' });
 
@@ -25,7 +28,9 @@ async function emulateInsets(page: Page): Promise<void> {
     await cdp.send('Emulation.setSafeAreaInsetsOverride' as never, { insets: INSETS } as never);
   } catch (err) {
     // Fallback for a Chromium without the command: not equivalent (env() stays 0), so say so loudly.
-    console.log(`[iphone] NOTE: Emulation.setSafeAreaInsetsOverride failed (${String(err)}); geometry checked against zero insets`);
+    console.log(
+      `[iphone] NOTE: Emulation.setSafeAreaInsetsOverride failed (${String(err)}); geometry checked against zero insets`,
+    );
   }
 }
 
@@ -47,11 +52,15 @@ async function geometryProblems(page: Page): Promise<string[]> {
         if (pos === 'fixed' || pos === 'sticky') fixed = true;
       }
       if (!fixed && !el.closest('dialog')) {
-        if (r.top < insets.top && scrollY === 0) out.push(`${label} top ${Math.round(r.top)} is inside the top inset (${insets.top}px)`);
+        if (r.top < insets.top && scrollY === 0)
+          out.push(`${label} top ${Math.round(r.top)} is inside the top inset (${insets.top}px)`);
         continue;
       }
       if (r.top < insets.top) out.push(`${label} top ${Math.round(r.top)} is inside the top inset (${insets.top}px)`);
-      if (r.bottom > innerHeight - insets.bottom) out.push(`${label} bottom ${Math.round(r.bottom)} is inside the bottom inset (${innerHeight - insets.bottom}..${innerHeight})`);
+      if (r.bottom > innerHeight - insets.bottom)
+        out.push(
+          `${label} bottom ${Math.round(r.bottom)} is inside the bottom inset (${innerHeight - insets.bottom}..${innerHeight})`,
+        );
     }
     return out;
   }, INSETS);
@@ -90,7 +99,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
         probe.remove();
         return h;
       });
-      if (insetTop !== INSETS.top) problems.push(`${screen.name}: env(safe-area-inset-top) is ${insetTop}px, not ${INSETS.top}px (emulation not in force)`);
+      if (insetTop !== INSETS.top)
+        problems.push(
+          `${screen.name}: env(safe-area-inset-top) is ${insetTop}px, not ${INSETS.top}px (emulation not in force)`,
+        );
       for (const p of await geometryProblems(page)) problems.push(`${screen.name}: ${p}`);
       const shot = await page.screenshot({ animations: 'disabled', caret: 'hide' });
       report.push(compareWithReference(`${screen.name}-${colorScheme}`, shot));

@@ -58,29 +58,62 @@ export async function moments(page: Page): Promise<{ cause: string; trigger: str
 }
 
 /** Waits until the scheduler has decided on a moment of this cause (launch, return, charging ...). */
-export async function waitForMoment(page: Page, cause: string, timeout = 20_000): Promise<{ trigger: string; habits: number }> {
+export async function waitForMoment(
+  page: Page,
+  cause: string,
+  timeout = 20_000,
+): Promise<{ trigger: string; habits: number }> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const m = (await moments(page)).find((x) => x.cause === cause);
     if (m) return { trigger: m.trigger, habits: m.habits };
     if (Date.now() > deadline) {
       const started = await page.evaluate(() => 'nudgeDebug' in window);
-      if (!started) throw new Error('the scheduler is not running in this build: src/app/boot.ts must call startScheduler() from src/schedule/start.ts');
-      throw new Error(`the scheduler made no "${cause}" decision within ${timeout} ms; marks: ${JSON.stringify(await moments(page))}`);
+      if (!started)
+        throw new Error(
+          'the scheduler is not running in this build: src/app/boot.ts must call startScheduler() from src/schedule/start.ts',
+        );
+      throw new Error(
+        `the scheduler made no "${cause}" decision within ${timeout} ms; marks: ${JSON.stringify(await moments(page))}`,
+      );
     }
     await page.waitForTimeout(100);
   }
 }
 
 /** A training run as stored, the fields the tests look at. */
-export interface RunRow { id: number; habitId: string; trigger: string; promoted: boolean; checkpointVersion: number | null; reason: string; durationMs: number }
+export interface RunRow {
+  id: number;
+  habitId: string;
+  trigger: string;
+  promoted: boolean;
+  checkpointVersion: number | null;
+  reason: string;
+  durationMs: number;
+}
 /** A checkpoint as stored, summarised (the weights as a fingerprint). */
-export interface CheckpointSummary { id: number; habitId: string; version: number; active: number; fingerprint: string }
+export interface CheckpointSummary {
+  id: number;
+  habitId: string;
+  version: number;
+  active: number;
+  fingerprint: string;
+}
 /** A prediction as stored. */
-export interface PredictionRow { habitId: string; day: string; p: number; source: string; modelVersion: number | null; computedAt: number }
+export interface PredictionRow {
+  habitId: string;
+  day: string;
+  p: number;
+  source: string;
+  modelVersion: number | null;
+  computedAt: number;
+}
 
 /** All rows of one store of the app's database, read with raw IndexedDB (not the app's code). */
-export async function storeRows<T>(page: Page, store: 'trainingRuns' | 'predictions' | 'habits' | 'checkpoints' | 'events'): Promise<T[]> {
+export async function storeRows<T>(
+  page: Page,
+  store: 'trainingRuns' | 'predictions' | 'habits' | 'checkpoints' | 'events',
+): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
@@ -101,8 +134,13 @@ export async function storeRows<T>(page: Page, store: 'trainingRuns' | 'predicti
             resolve(
               rows.map((r) =>
                 name === 'checkpoints'
-                  ? { id: r.id, habitId: r.habitId, version: r.version, active: r.active,
-                      fingerprint: (r.weights as Float32Array[]).map((w) => Array.from(w).join(',')).join('|') }
+                  ? {
+                      id: r.id,
+                      habitId: r.habitId,
+                      version: r.version,
+                      active: r.active,
+                      fingerprint: (r.weights as Float32Array[]).map((w) => Array.from(w).join(',')).join('|'),
+                    }
                   : r,
               ) as T[],
             );
@@ -129,11 +167,17 @@ export function longBackup(habits: number, days: number): string {
   const off = deviceOffset(new Date(now));
   const today = localDayOf(now, off);
   const start = addDays(today, -days);
-  const at = (day: string, hhmm: string): string => formatInstant(Date.parse(`${day}T${hhmm}:00.000Z`) - off * 60_000, off);
+  const at = (day: string, hhmm: string): string =>
+    formatInstant(Date.parse(`${day}T${hhmm}:00.000Z`) - off * 60_000, off);
   let seed = 12345;
-  const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const events: object[] = [];
-  const list = Array.from({ length: habits }, (_, h) => ({ id: `habit-${h + 1}`, name: `Habit ${h + 1}`, createdAt: at(start, '07:00'), archivedAt: null }));
+  const list = Array.from({ length: habits }, (_, h) => ({
+    id: `habit-${h + 1}`,
+    name: `Habit ${h + 1}`,
+    createdAt: at(start, '07:00'),
+    archivedAt: null,
+  }));
   const prev = new Array<boolean>(habits).fill(false);
   for (let i = 0; i < days; i++) {
     const day = addDays(start, i);
@@ -142,17 +186,32 @@ export function longBackup(habits: number, days: number): string {
       const weekday = (i + k) % 7;
       const p = weekday < 5 ? (prev[k] ? 0.85 : 0.55) : 0.2;
       prev[k] = rand() < p;
-      if (prev[k]) events.push({ type: 'habitCompleted', habitId: h.id, at: at(day, `${String(18 + k).padStart(2, '0')}:30`) });
+      if (prev[k])
+        events.push({ type: 'habitCompleted', habitId: h.id, at: at(day, `${String(18 + k).padStart(2, '0')}:30`) });
     });
   }
-  return JSON.stringify({ app: 'nudge', kind: 'backup', version: 1, exportedAt: new Date(now).toISOString(), timeZone: 'UTC', habits: list, events });
+  return JSON.stringify({
+    app: 'nudge',
+    kind: 'backup',
+    version: 1,
+    exportedAt: new Date(now).toISOString(),
+    timeZone: 'UTC',
+    habits: list,
+    events,
+  });
 }
 
 /** Imports a backup through Settings (the person's own path), merging into what is there or replacing it. */
-export async function importThroughSettings(page: Page, text: string, mode: 'Merge' | 'Replace' = 'Merge'): Promise<void> {
+export async function importThroughSettings(
+  page: Page,
+  text: string,
+  mode: 'Merge' | 'Replace' = 'Merge',
+): Promise<void> {
   await page.goto('./#/settings');
   await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
-  await page.getByLabel('Import backup file').setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByLabel('Import backup file')
+    .setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   if (mode === 'Replace') await page.getByRole('dialog').getByRole('button', { name: 'Replace' }).click();
   await page.getByTestId('import-result').filter({ hasText: 'Imported' }).waitFor({ timeout: 60_000 });
 }

@@ -8,11 +8,20 @@
 import type { Page } from '@playwright/test';
 import { test, expect, waitForServiceWorkerControl } from './fixtures.ts';
 import {
-  addSampleHistory, emulateSignals, moments, storeRows, waitForMoment,
-  type CheckpointSummary, type PredictionRow, type RunRow,
+  addSampleHistory,
+  emulateSignals,
+  moments,
+  storeRows,
+  waitForMoment,
+  type CheckpointSummary,
+  type PredictionRow,
+  type RunRow,
 } from './loop-helpers.ts';
 
-test.skip(({ browserName }) => browserName !== 'chromium', 'Chromium-only: DevTools protocol, Battery Status, requestIdleCallback');
+test.skip(
+  ({ browserName }) => browserName !== 'chromium',
+  'Chromium-only: DevTools protocol, Battery Status, requestIdleCallback',
+);
 
 /**
  * Opens Today, lets the launch moment pass on the empty app, then adds the sample history. With
@@ -48,12 +57,21 @@ async function expectProbabilitiesOnToday(page: Page, ids: string[]): Promise<vo
   }
 }
 
-test('new habits (the sample history) train in the worker on idle; Today shows the probabilities', async ({ page, context }) => {
+test('new habits (the sample history) train in the worker on idle; Today shows the probabilities', async ({
+  page,
+  context,
+}) => {
   await emulateSignals(context, { battery: { charging: false, level: 0.9 } });
   const ids = await sampleAfterLaunch(page);
   expect(await waitForMoment(page, 'data')).toEqual({ trigger: 'idle', habits: ids.length });
   await expectTrainedOnce(page, ids, 'idle');
-  expect(page.workers().map((w) => w.url()).some((u) => /trainer\.worker/.test(u)), 'training ran in the trainer worker').toBe(true);
+  expect(
+    page
+      .workers()
+      .map((w) => w.url())
+      .some((u) => /trainer\.worker/.test(u)),
+    'training ran in the trainer worker',
+  ).toBe(true);
   await expectProbabilitiesOnToday(page, ids);
   const preds = await storeRows<PredictionRow>(page, 'predictions');
   expect(preds.map((p) => p.habitId).sort()).toEqual(ids);
@@ -71,30 +89,45 @@ async function busyPerson(page: Page, ms: number): Promise<void> {
   }
 }
 
-test('Safari-like (no idle callback, no battery): a quiet spell after new habits trains, with "quiet"', async ({ page, context }) => {
+test('Safari-like (no idle callback, no battery): a quiet spell after new habits trains, with "quiet"', async ({
+  page,
+  context,
+}) => {
   await emulateSignals(context, { battery: null, noIdleCallback: true });
   const ids = await sampleAfterLaunch(page);
   expect(await waitForMoment(page, 'data')).toEqual({ trigger: 'quiet', habits: ids.length });
   await expectTrainedOnce(page, ids, 'quiet');
 });
 
-test('a busy person is not interrupted; a battery that starts charging then trains, with "charging"', async ({ page, context }) => {
+test('a busy person is not interrupted; a battery that starts charging then trains, with "charging"', async ({
+  page,
+  context,
+}) => {
   await emulateSignals(context, { battery: { charging: false, level: 0.5 }, noIdleCallback: true });
   const ids = await sampleAfterLaunch(page);
   await busyPerson(page, 7_000);
-  expect(await waitForMoment(page, 'data'), 'due, but no favourable moment yet').toEqual({ trigger: 'none', habits: 0 });
+  expect(await waitForMoment(page, 'data'), 'due, but no favourable moment yet').toEqual({
+    trigger: 'none',
+    habits: 0,
+  });
   expect(await runs(page)).toEqual([]);
   await page.evaluate(() => (window as unknown as { __setCharging(c: boolean): void }).__setCharging(true));
   expect(await waitForMoment(page, 'charging')).toEqual({ trigger: 'charging', habits: ids.length });
   await expectTrainedOnce(page, ids, 'charging');
 });
 
-test('Safari-like: never while hidden; on return with a busy person it trains with "visibility"', async ({ page, context }) => {
+test('Safari-like: never while hidden; on return with a busy person it trains with "visibility"', async ({
+  page,
+  context,
+}) => {
   await emulateSignals(context, { battery: null, noIdleCallback: true, visibility: 'visible' });
   const ids = await sampleAfterLaunch(page, { hidden: true });
   await page.waitForTimeout(1_000);
   expect(await runs(page), 'nothing trains while hidden').toEqual([]);
-  expect((await moments(page)).filter((m) => m.cause !== 'launch'), 'no moment is even considered while hidden').toEqual([]);
+  expect(
+    (await moments(page)).filter((m) => m.cause !== 'launch'),
+    'no moment is even considered while hidden',
+  ).toEqual([]);
   await setVisibility(page, 'visible');
   await busyPerson(page, 7_000);
   expect(await waitForMoment(page, 'return')).toEqual({ trigger: 'visibility', habits: ids.length });
@@ -126,7 +159,11 @@ test('a real periodicsync event makes the service worker train inline', async ({
     });
   });
   await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', { origin: server.origin, registrationId: await registrationId, tag: 'nudge-train' });
+  await cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', {
+    origin: server.origin,
+    registrationId: await registrationId,
+    tag: 'nudge-train',
+  });
   await expect.poll(async () => (await runs(page)).length, { timeout: 30_000 }).toBe(ids.length);
   await expectTrainedOnce(page, ids, 'periodicsync');
   // The page did not train: the service worker did, without any page moment choosing to.
@@ -134,7 +171,11 @@ test('a real periodicsync event makes the service worker train inline', async ({
   await expectProbabilitiesOnToday(page, ids);
 });
 
-test('Train now works offline (the worker chunk is precached); a reload keeps the model without retraining', async ({ page, context, server }) => {
+test('Train now works offline (the worker chunk is precached); a reload keeps the model without retraining', async ({
+  page,
+  context,
+  server,
+}) => {
   await emulateSignals(context, { battery: { charging: false, level: 0.9 } });
   await page.goto('./');
   await waitForServiceWorkerControl(page);
@@ -143,13 +184,22 @@ test('Train now works offline (the worker chunk is precached); a reload keeps th
   // Offline: the page, the worker chunk and everything else come from the service worker's precache.
   await server.stop();
   await page.reload();
-  expect(await waitForMoment(page, 'launch'), 'trained today already: nothing due').toEqual({ trigger: 'none', habits: 0 });
-  expect(page.workers().some((w) => /trainer\.worker/.test(w.url())), 'the worker starts lazily, not yet').toBe(false);
+  expect(await waitForMoment(page, 'launch'), 'trained today already: nothing due').toEqual({
+    trigger: 'none',
+    habits: 0,
+  });
+  expect(
+    page.workers().some((w) => /trainer\.worker/.test(w.url())),
+    'the worker starts lazily, not yet',
+  ).toBe(false);
   await page.goto(`./#/insights/${id}`);
   await page.getByTestId('train-now').click();
   await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-trigger', 'manual', { timeout: 30_000 });
   await expect(page.getByTestId('train-status')).toContainText(/Trained on \d+ days/);
-  expect(page.workers().some((w) => /trainer\.worker/.test(w.url())), 'the worker was loaded offline').toBe(true);
+  expect(
+    page.workers().some((w) => /trainer\.worker/.test(w.url())),
+    'the worker was loaded offline',
+  ).toBe(true);
   const version = await page.getByTestId('model-version').getAttribute('data-version');
   const before = await runs(page);
   expect(before.filter((r) => r.habitId === id).map((r) => r.trigger)).toEqual(['idle', 'manual']);
@@ -174,7 +224,9 @@ async function promoteCopy(page: Page, habitId: string): Promise<number> {
           const req = st.getAll();
           let next = 0;
           req.onsuccess = () => {
-            const rows = (req.result as { id: number; habitId: string; version: number; active: number; weights: Float32Array[] }[]).filter((r) => r.habitId === habitId);
+            const rows = (
+              req.result as { id: number; habitId: string; version: number; active: number; weights: Float32Array[] }[]
+            ).filter((r) => r.habitId === habitId);
             const active = rows.find((r) => r.active === 1)!;
             next = Math.max(...rows.map((r) => r.version)) + 1;
             st.put({ ...active, active: 0 });
@@ -182,7 +234,10 @@ async function promoteCopy(page: Page, habitId: string): Promise<number> {
             void _id;
             st.add({ ...copy, version: next, active: 1, weights: active.weights.map((w) => w.map((x) => x * 0.9)) });
           };
-          tx.oncomplete = () => { open.result.close(); resolve(next); };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(next);
+          };
           tx.onerror = () => reject(tx.error);
         };
         open.onerror = () => reject(open.error);
@@ -195,8 +250,13 @@ test('Train now, then rollback makes the previous version active again', async (
   await emulateSignals(context, { battery: { charging: false, level: 0.9 } });
   await sampleAfterLaunch(page);
   const first = await page.evaluate(() =>
-    (window as unknown as { nudgeDebug: { trainer: { train(r: object): Promise<{ outcomes: { habitId: string; activeVersion: number | null }[] }> } } })
-      .nudgeDebug.trainer.train({ habitIds: 'all', trigger: 'manual' }),
+    (
+      window as unknown as {
+        nudgeDebug: {
+          trainer: { train(r: object): Promise<{ outcomes: { habitId: string; activeVersion: number | null }[] }> };
+        };
+      }
+    ).nudgeDebug.trainer.train({ habitIds: 'all', trigger: 'manual' }),
   );
   const promoted = first.outcomes.find((o) => o.activeVersion !== null);
   expect(promoted, `some sample habit gets a model: ${JSON.stringify(first.outcomes)}`).toBeTruthy();
@@ -238,13 +298,27 @@ test('killing the worker mid-run leaves the old checkpoint active and intact', a
   // Hidden: the scheduler stays out of the way; the test drives the trainer itself.
   const ids = await sampleAfterLaunch(page, { hidden: true });
   // A first run gives every habit its current state (checkpoint where promoted, run, prediction).
-  await page.evaluate(() => (window as unknown as { nudgeDebug: { trainer: { train(r: object): Promise<unknown> } } }).nudgeDebug.trainer.train({ habitIds: 'all', trigger: 'manual' }));
-  const before = { cps: await storeRows<CheckpointSummary>(page, 'checkpoints'), runs: await runs(page), preds: await storeRows<PredictionRow>(page, 'predictions') };
+  await page.evaluate(() =>
+    (window as unknown as { nudgeDebug: { trainer: { train(r: object): Promise<unknown> } } }).nudgeDebug.trainer.train(
+      { habitIds: 'all', trigger: 'manual' },
+    ),
+  );
+  const before = {
+    cps: await storeRows<CheckpointSummary>(page, 'checkpoints'),
+    runs: await runs(page),
+    preds: await storeRows<PredictionRow>(page, 'predictions'),
+  };
   expect(before.runs).toHaveLength(ids.length);
 
   // Hold the runs store so the worker's write transaction must wait: it has trained and is about to commit.
   const outcome = await page.evaluate(async () => {
-    const debug = (window as unknown as { nudgeDebug: { trainer: { train(r: object): Promise<unknown>; status(): Promise<{ training: boolean }>; abort(): void } } }).nudgeDebug;
+    const debug = (
+      window as unknown as {
+        nudgeDebug: {
+          trainer: { train(r: object): Promise<unknown>; status(): Promise<{ training: boolean }>; abort(): void };
+        };
+      }
+    ).nudgeDebug;
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const o = indexedDB.open('nudge');
       o.onsuccess = () => res(o.result);
@@ -257,7 +331,10 @@ test('killing the worker mid-run leaves the old checkpoint active and intact', a
       if (hold) st.count().onsuccess = spin;
     };
     spin();
-    const run = debug.trainer.train({ habitIds: 'all', trigger: 'manual' }).then(() => 'finished', (e: Error) => `rejected: ${e.name} ${e.message}`);
+    const run = debug.trainer.train({ habitIds: 'all', trigger: 'manual' }).then(
+      () => 'finished',
+      (e: Error) => `rejected: ${e.name} ${e.message}`,
+    );
     await new Promise((r) => setTimeout(r, 1_500));
     const status = await debug.trainer.status();
     debug.trainer.abort();

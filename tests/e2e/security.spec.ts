@@ -16,18 +16,31 @@ const PAYLOADS = [
   '<img src=x onerror="window.__pwned=1">',
   '"><svg onload="window.__pwned=2">',
   '<script>window.__pwned=3</script>',
-  "javascript:window.__pwned=4//",
+  'javascript:window.__pwned=4//',
   '<iframe srcdoc="<script>parent.__pwned=5</script>">',
   '{{constructor.constructor("window.__pwned=6")()}}',
 ];
 
 function hostileBackup(): string {
-  const habits = PAYLOADS.map((p, i) => ({ id: p, name: `${p}`.slice(0, 60), createdAt: `2026-01-0${i + 1}T08:00:00.000+01:00`, archivedAt: null }));
+  const habits = PAYLOADS.map((p, i) => ({
+    id: p,
+    name: `${p}`.slice(0, 60),
+    createdAt: `2026-01-0${i + 1}T08:00:00.000+01:00`,
+    archivedAt: null,
+  }));
   const events = PAYLOADS.flatMap((p, i) => [
     { type: 'habitCompleted', habitId: p, at: `2026-01-1${i}T21:00:00.000+01:00` },
     { type: 'habitSkipped', habitId: p, at: `2026-01-2${i}T21:00:00.000+01:00` },
   ]);
-  return JSON.stringify({ app: 'nudge', kind: 'backup', version: 1, exportedAt: '2026-02-01T00:00:00.000Z', timeZone: 'Europe/Paris', habits, events });
+  return JSON.stringify({
+    app: 'nudge',
+    kind: 'backup',
+    version: 1,
+    exportedAt: '2026-02-01T00:00:00.000Z',
+    timeZone: 'Europe/Paris',
+    habits,
+    events,
+  });
 }
 
 test('habit ids and names from an imported backup are never interpreted as HTML or script', async ({ page, guard }) => {
@@ -37,15 +50,23 @@ test('habit ids and names from an imported backup are never interpreted as HTML 
     await d.dismiss();
   });
   await page.goto('./#/settings');
-  await page.getByLabel('Import backup file').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(hostileBackup()) });
+  await page
+    .getByLabel('Import backup file')
+    .setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(hostileBackup()) });
   await expect(page.getByTestId('import-result')).toContainText('Imported');
 
   const injected = () =>
     page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
       // The app draws its icons as inline <svg> without handlers; anything else below is a payload's doing.
-      elements: [...document.querySelectorAll('#app img, #app script, #app iframe, #app [onload], #app [onerror], #app [srcdoc]')].map((e) => e.outerHTML.slice(0, 80)),
-      badLinks: [...document.querySelectorAll<HTMLAnchorElement>('#app a[href]')].map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith('#')),
+      elements: [
+        ...document.querySelectorAll(
+          '#app img, #app script, #app iframe, #app [onload], #app [onerror], #app [srcdoc]',
+        ),
+      ].map((e) => e.outerHTML.slice(0, 80)),
+      badLinks: [...document.querySelectorAll<HTMLAnchorElement>('#app a[href]')]
+        .map((a) => a.getAttribute('href')!)
+        .filter((h) => !h.startsWith('#')),
     }));
 
   const visit = async (hash: string) => {
@@ -55,7 +76,8 @@ test('habit ids and names from an imported backup are never interpreted as HTML 
   };
 
   await visit('#/today');
-  for (const p of PAYLOADS) await expect(page.getByTestId('habit-row').filter({ hasText: p }).getByRole('heading')).toHaveText(p);
+  for (const p of PAYLOADS)
+    await expect(page.getByTestId('habit-row').filter({ hasText: p }).getByRole('heading')).toHaveText(p);
   await visit('#/habits');
   await visit('#/history');
   await visit('#/insights');

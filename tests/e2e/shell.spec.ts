@@ -31,7 +31,9 @@ test('the Content-Security-Policy stops an injected inline script', async ({ app
     return w.__injectedRan === true;
   });
   expect(ran).toBe(false);
-  await expect.poll(() => guard.cspViolations.map((v) => v.directive)).toContainEqual(expect.stringMatching(/^script-src/));
+  await expect
+    .poll(() => guard.cspViolations.map((v) => v.directive))
+    .toContainEqual(expect.stringMatching(/^script-src/));
 });
 
 // The suffix makes sw.js differ byte-wise (a "new deploy") and lets the test ask the worker which version it is.
@@ -85,7 +87,10 @@ test('a newer service worker waits behind "New version available — Reload" and
   await expect(appPage.getByText('New version available')).toHaveCount(0);
 });
 
-test('Reload waits while training holds the train lock, then switches to the new version', async ({ appPage, server }) => {
+test('Reload waits while training holds the train lock, then switches to the new version', async ({
+  appPage,
+  server,
+}) => {
   await waitForServiceWorkerControl(appPage);
   // Stand in for a training run: hold the same Web Lock the trainer holds.
   // Resolves once the lock is really held, so the gate cannot look before it is taken.
@@ -134,16 +139,22 @@ test('a tab left on the old version after another tab updated says to reload whe
   await Promise.all([other.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
 
   // The first tab is now controlled by the new version and offers the reload itself.
-  await expect(appPage.getByRole('status').filter({ hasText: 'New version available' })).toBeVisible({ timeout: 30_000 });
+  await expect(appPage.getByRole('status').filter({ hasText: 'New version available' })).toBeVisible({
+    timeout: 30_000,
+  });
   expect(await controllerVersion(appPage)).toBe('v2');
   // Its worker stopped (a crash or a timeout would do the same), and the browser's HTTP cache no longer holds
   // the old worker file (evicted, or a browser restart): a new worker cannot load it from anywhere.
-  await appPage.evaluate(() => (window as unknown as { nudgeDebug: { trainer: { abort(): void } } }).nudgeDebug.trainer.abort());
+  await appPage.evaluate(() =>
+    (window as unknown as { nudgeDebug: { trainer: { abort(): void } } }).nudgeDebug.trainer.abort(),
+  );
   const cdp = await appPage.context().newCDPSession(appPage);
   await cdp.send('Network.clearBrowserCache');
   await appPage.goto(`./#/insights/${habit}`);
   const alert = appPage.getByRole('alert').filter({ hasText: 'Could not compute the charts' });
-  await expect(alert).toContainText('Nudge was updated in another tab: reload this tab to continue', { timeout: 30_000 });
+  await expect(alert).toContainText('Nudge was updated in another tab: reload this tab to continue', {
+    timeout: 30_000,
+  });
   await expect(alert).not.toContainText('crashed');
   await other.close();
 });
@@ -193,12 +204,15 @@ test.describe('the isolation harness itself', () => {
     guard.cspViolations.length = 0;
   });
 
-  test('Chromium cannot resolve any host but the app\'s', async ({ browser, browserName }) => {
+  test("Chromium cannot resolve any host but the app's", async ({ browser, browserName }) => {
     test.skip(browserName !== 'chromium', '--host-resolver-rules is a Chromium flag');
     // A bare context: no guard listener, so this only observes what the browser itself allows.
     const context = await browser.newContext();
     const page = await context.newPage();
-    const error = await page.goto('http://example.com/').then(() => null, (e: Error) => e.message);
+    const error = await page.goto('http://example.com/').then(
+      () => null,
+      (e: Error) => e.message,
+    );
     await context.close();
     expect(error).toMatch(/ERR_NAME_NOT_RESOLVED/);
   });

@@ -10,7 +10,9 @@ import { importThroughSettings } from './loop-helpers.ts';
 import { scaleBackup } from '../support/long-history.ts';
 import { loadTodayOnce, observeTodayRows, type TodayLoad } from '../support/today-render.ts';
 
-test('Today with 5 habits x 5 years of events: first render and tap feedback (measured, reported)', async ({ page }) => {
+test('Today with 5 habits x 5 years of events: first render and tap feedback (measured, reported)', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   if (process.env.UI_PERF_DEBUG) page.on('console', (m) => m.text().includes('[ui-perf]') && console.log(m.text()));
   const history = scaleBackup(5, 1826, 2026, 500);
@@ -31,16 +33,23 @@ test('Today with 5 habits x 5 years of events: first render and tap feedback (me
   // committed and Today re-read it from IndexedDB).
   const measureTaps = async () => {
     const taps: { feedback: number; stored: number }[] = [];
-    const ids = await page.getByTestId('habit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-habit-id')!));
+    const ids = await page
+      .getByTestId('habit-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-habit-id')!));
     for (const id of ids) {
-      for (const [label, want] of [['Done', 'done'], ['Undo', null]] as const) {
+      for (const [label, want] of [
+        ['Done', 'done'],
+        ['Undo', null],
+      ] as const) {
         taps.push(
           await page.evaluate(
             ({ id, label, want }) =>
               new Promise<{ feedback: number; stored: number }>((resolve, reject) => {
                 const find = () => document.querySelector(`[data-habit-id="${CSS.escape(id)}"][data-testid=habit-row]`);
                 const before = find()!.getAttribute('data-state');
-                const btn = [...find()!.querySelectorAll('button')].find((b) => b.textContent!.trim().startsWith(label));
+                const btn = [...find()!.querySelectorAll('button')].find((b) =>
+                  b.textContent!.trim().startsWith(label),
+                );
                 if (!btn) return reject(new Error(`no ${label} button on ${id} (state ${before})`));
                 let feedback = Number.NaN;
                 const t0 = performance.now();
@@ -48,14 +57,22 @@ test('Today with 5 habits x 5 years of events: first render and tap feedback (me
                   const el = find();
                   const shown = el?.getAttribute('data-shown-state');
                   const stored = el?.getAttribute('data-state');
-                  if (Number.isNaN(feedback) && shown !== before && (want === null || shown === want)) feedback = performance.now() - t0;
+                  if (Number.isNaN(feedback) && shown !== before && (want === null || shown === want))
+                    feedback = performance.now() - t0;
                   if (stored !== before && (want === null || stored === want)) {
                     obs.disconnect();
-                    resolve({ feedback: Number.isNaN(feedback) ? performance.now() - t0 : feedback, stored: performance.now() - t0 });
+                    resolve({
+                      feedback: Number.isNaN(feedback) ? performance.now() - t0 : feedback,
+                      stored: performance.now() - t0,
+                    });
                   }
                 };
                 const obs = new MutationObserver(check);
-                obs.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-state', 'data-shown-state'] });
+                obs.observe(document.body, {
+                  attributes: true,
+                  subtree: true,
+                  attributeFilter: ['data-state', 'data-shown-state'],
+                });
                 btn.click();
                 check();
               }),

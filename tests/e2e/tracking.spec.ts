@@ -11,9 +11,27 @@ import { test, expect } from './fixtures.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/tracking-backup.json', import.meta.url));
 
-interface BackupHabit { id: string; name: string; createdAt: string; archivedAt: string | null }
-interface BackupEvent { type: string; habitId?: string; at: string; day?: string }
-interface Backup { app: string; kind: string; version: number; exportedAt?: string; timeZone?: string; habits: BackupHabit[]; events: BackupEvent[] }
+interface BackupHabit {
+  id: string;
+  name: string;
+  createdAt: string;
+  archivedAt: string | null;
+}
+interface BackupEvent {
+  type: string;
+  habitId?: string;
+  at: string;
+  day?: string;
+}
+interface Backup {
+  app: string;
+  kind: string;
+  version: number;
+  exportedAt?: string;
+  timeZone?: string;
+  habits: BackupHabit[];
+  events: BackupEvent[];
+}
 
 function row(page: Page, name: string): Locator {
   return page.getByTestId('habit-row').filter({ hasText: name });
@@ -31,7 +49,11 @@ async function addHabit(page: Page, name: string): Promise<void> {
   await expect(row(page, name)).toBeVisible();
 }
 
-async function importFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, mode: 'Merge' | 'Replace' = 'Merge') {
+async function importFile(
+  page: Page,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+  mode: 'Merge' | 'Replace' = 'Merge',
+) {
   await page.goto('./#/settings');
   await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
   await page.getByLabel('Import backup file').setInputFiles(file);
@@ -67,10 +89,12 @@ test('a habit marked done stays done after a reload; undo clears it', async ({ p
   await expect(row(page, 'Drink water')).toHaveAttribute('data-state', 'open');
 
   // A double tap (two clicks before the row re-renders) records one completion: one Undo clears it.
-  await row(page, 'Drink water').getByRole('button', { name: /^Done/ }).evaluate((b: HTMLElement) => {
-    b.click();
-    b.click();
-  });
+  await row(page, 'Drink water')
+    .getByRole('button', { name: /^Done/ })
+    .evaluate((b: HTMLElement) => {
+      b.click();
+      b.click();
+    });
   await expect(row(page, 'Drink water')).toHaveAttribute('data-state', 'done');
   await row(page, 'Drink water').getByRole('button', { name: /^Undo/ }).click();
   await expect(row(page, 'Drink water')).toHaveAttribute('data-state', 'open');
@@ -83,10 +107,12 @@ test('a past day can be marked and counts for that day, not for today', async ({
   await page.getByText('Mark a past day').click();
   const form = page.locator('details.past-day');
   await form.getByLabel('Habit').selectOption({ label: 'Evening walk' });
-  await expect(form.getByLabel('Day')).toHaveValue(await page.evaluate(() => {
-    const d = new Date(Date.now() - 86_400_000);
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  }));
+  await expect(form.getByLabel('Day')).toHaveValue(
+    await page.evaluate(() => {
+      const d = new Date(Date.now() - 86_400_000);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    }),
+  );
   await form.getByRole('button', { name: 'Mark done' }).click();
   await expect(page.getByTestId('past-status')).toHaveText('Yesterday: done');
   await expect(row(page, 'Evening walk')).toHaveAttribute('data-state', 'open');
@@ -177,9 +203,15 @@ test('an imported backup shows its history, and export gives back the same habit
   const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Backup;
   expect([exported.app, exported.kind, exported.version]).toEqual(['nudge', 'backup', 1]);
   const core = (h: BackupHabit) => ({ id: h.id, name: h.name, createdAt: h.createdAt, archivedAt: h.archivedAt });
-  expect(exported.habits.map(core).sort((a, b) => a.id.localeCompare(b.id))).toEqual(fixture.habits.map(core).sort((a, b) => a.id.localeCompare(b.id)));
+  expect(exported.habits.map(core).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+    fixture.habits.map(core).sort((a, b) => a.id.localeCompare(b.id)),
+  );
   // Habit events are exactly the file's; app launches during the test add appOpened events only.
-  const habitEvents = (b: Backup) => b.events.filter((e) => e.type !== 'appOpened').map(eventKey).sort();
+  const habitEvents = (b: Backup) =>
+    b.events
+      .filter((e) => e.type !== 'appOpened')
+      .map(eventKey)
+      .sort();
   expect(habitEvents(exported)).toEqual(habitEvents(fixture));
   const exportedKeys = new Set(exported.events.map(eventKey));
   expect(fixture.events.filter((e) => !exportedKeys.has(eventKey(e)))).toEqual([]);
@@ -193,7 +225,9 @@ test('a bad backup file is refused with the place of each problem, and nothing c
   bad.events[5].habitId = 'nobody';
   await page.goto('./#/settings');
   await page.getByRole('radio', { name: /^Replace/ }).check();
-  await page.getByLabel('Import backup file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page
+    .getByLabel('Import backup file')
+    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   await page.getByRole('dialog').getByRole('button', { name: 'Replace' }).click();
   const result = page.getByTestId('import-result');
   await expect(result).toContainText('Nothing was imported');
@@ -278,7 +312,9 @@ test('when the browser throws the database away, the next launch says so plainly
   await expect(page.getByTestId('habit-row')).toHaveCount(0);
 });
 
-test('a wipe of every storage at once (Safari 7-day cap) is still noticed through the address flag', async ({ page }) => {
+test('a wipe of every storage at once (Safari 7-day cap) is still noticed through the address flag', async ({
+  page,
+}) => {
   await openToday(page);
   await addHabit(page, 'Read');
   await expect(page).toHaveURL(/[?&]kept=1/);

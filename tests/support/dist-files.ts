@@ -21,7 +21,10 @@ export function tags(html: string, name: string): Array<Record<string, string>> 
   for (const match of html.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'gi'))) {
     const attrs: Record<string, string> = {};
     for (const a of match[1].matchAll(/([a-zA-Z-:]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
-      attrs[a[1].toLowerCase()] = (a[2] ?? a[3] ?? a[4] ?? '').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      attrs[a[1].toLowerCase()] = (a[2] ?? a[3] ?? a[4] ?? '')
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
     }
     out.push(attrs);
   }
@@ -30,7 +33,9 @@ export function tags(html: string, name: string): Array<Record<string, string>> 
 
 /** The precache URLs injected into a built sw.js (workbox's self.__WB_MANIFEST replacement). */
 export function precacheUrls(swSource: string): string[] {
-  return [...swSource.matchAll(/\{\s*"?revision"?\s*:\s*(?:"[^"]*"|null)\s*,\s*"?url"?\s*:\s*"([^"]+)"\s*\}/g)].map((m) => m[1]);
+  return [...swSource.matchAll(/\{\s*"?revision"?\s*:\s*(?:"[^"]*"|null)\s*,\s*"?url"?\s*:\s*"([^"]+)"\s*\}/g)].map(
+    (m) => m[1],
+  );
 }
 
 /** All files under dir, as '/'-separated paths relative to it. */

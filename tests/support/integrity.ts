@@ -114,17 +114,22 @@ export function checkIntegrity(s: DbSnapshot): string[] {
     else if (ids.has(h.id)) problems.push(`habits[${i}]: duplicate id ${h.id}`);
     else ids.add(h.id);
     if (typeof h.name !== 'string') problems.push(`habits[${i}]: name is not text`);
-    if (typeof h.createdDay !== 'string' || !DAY.test(h.createdDay)) problems.push(`habits[${i}]: createdDay ${String(h.createdDay)} is not a day`);
+    if (typeof h.createdDay !== 'string' || !DAY.test(h.createdDay))
+      problems.push(`habits[${i}]: createdDay ${String(h.createdDay)} is not a day`);
     if (typeof h.order !== 'number') problems.push(`habits[${i}]: order is not a number`);
   });
   const keys = new Set<string>();
   rowsOf(s, 'events').forEach((e, i) => {
     if (!EVENT_TYPES.has(e.type as string)) problems.push(`events[${i}]: unknown type ${String(e.type)}`);
-    if (typeof e.key !== 'string' || keys.has(e.key)) problems.push(`events[${i}]: missing or duplicate key ${String(e.key)}`);
+    if (typeof e.key !== 'string' || keys.has(e.key))
+      problems.push(`events[${i}]: missing or duplicate key ${String(e.key)}`);
     else keys.add(e.key);
-    if (typeof e.t !== 'number' || typeof e.day !== 'string' || !DAY.test(e.day)) problems.push(`events[${i}]: bad t/day`);
-    if (e.habitKey !== ((e.habitId as string | undefined) ?? '')) problems.push(`events[${i}]: habitKey ${String(e.habitKey)} does not match habitId`);
-    if (e.habitId && !ids.has(e.habitId as string)) problems.push(`events[${i}]: habit ${String(e.habitId)} does not exist`);
+    if (typeof e.t !== 'number' || typeof e.day !== 'string' || !DAY.test(e.day))
+      problems.push(`events[${i}]: bad t/day`);
+    if (e.habitKey !== ((e.habitId as string | undefined) ?? ''))
+      problems.push(`events[${i}]: habitKey ${String(e.habitKey)} does not match habitId`);
+    if (e.habitId && !ids.has(e.habitId as string))
+      problems.push(`events[${i}]: habit ${String(e.habitId)} does not exist`);
   });
   const versions = new Set<string>();
   const activeOf = new Map<string, number>();
@@ -148,7 +153,8 @@ export function checkIntegrity(s: DbSnapshot): string[] {
   });
   rowsOf(s, 'predictions').forEach((p, i) => {
     if (!ids.has(p.habitId as string)) problems.push(`predictions[${i}]: habit ${String(p.habitId)} does not exist`);
-    if (typeof p.p !== 'number' || !(p.p >= 0 && p.p <= 1)) problems.push(`predictions[${i}]: p ${JSON.stringify(p.p)} is not a probability`);
+    if (typeof p.p !== 'number' || !(p.p >= 0 && p.p <= 1))
+      problems.push(`predictions[${i}]: p ${JSON.stringify(p.p)} is not a probability`);
   });
   return problems;
 }
@@ -157,7 +163,8 @@ export function checkIntegrity(s: DbSnapshot): string[] {
 export function activeModels(s: DbSnapshot): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of rowsOf(s, 'checkpoints')) {
-    if (c.active === 1) out[c.habitId as string] = `v${String(c.version)}:${JSON.stringify(c.weights)}${JSON.stringify(c.biases)}`;
+    if (c.active === 1)
+      out[c.habitId as string] = `v${String(c.version)}:${JSON.stringify(c.weights)}${JSON.stringify(c.biases)}`;
   }
   return out;
 }
@@ -166,7 +173,9 @@ export function activeModels(s: DbSnapshot): Record<string, string> {
 export function withoutMeta(s: DbSnapshot, keys: string[]): DbSnapshot {
   const meta = s.stores.meta;
   if (!meta || !('rows' in meta)) return s;
-  return { stores: { ...s.stores, meta: { rows: (meta.rows as Row[]).filter((r) => !keys.includes(r.key as string)) } } };
+  return {
+    stores: { ...s.stores, meta: { rows: (meta.rows as Row[]).filter((r) => !keys.includes(r.key as string)) } },
+  };
 }
 
 /** Per store, how the two snapshots differ (empty when equal): row counts and the first differing row. */
@@ -181,7 +190,9 @@ export function diffSnapshots(before: DbSnapshot, after: DbSnapshot): string[] {
     const rb = rowsOf(after, name);
     const i = ra.findIndex((r, k) => JSON.stringify(r) !== JSON.stringify(rb[k]));
     const at = i === -1 ? ra.length : i;
-    out.push(`${name}: ${ra.length} rows before, ${rb.length} after; first difference at row ${at}: ${JSON.stringify(rb[at] ?? null).slice(0, 200)}`);
+    out.push(
+      `${name}: ${ra.length} rows before, ${rb.length} after; first difference at row ${at}: ${JSON.stringify(rb[at] ?? null).slice(0, 200)}`,
+    );
   }
   return out;
 }

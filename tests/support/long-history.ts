@@ -7,7 +7,11 @@ import { addDays, deviceOffset, formatInstant, localDayOf, weekdayOf } from '../
 
 /** A backup (version 1) as the import screen takes it. */
 export interface ScaleBackup {
-  app: 'nudge'; kind: 'backup'; version: 1; exportedAt: string; timeZone: string;
+  app: 'nudge';
+  kind: 'backup';
+  version: 1;
+  exportedAt: string;
+  timeZone: string;
   habits: { id: string; name: string; createdAt: string; archivedAt: null }[];
   events: { type: string; at: string; habitId?: string; day?: string }[];
 }
@@ -15,7 +19,7 @@ export interface ScaleBackup {
 /** Park–Miller style LCG: fast, seedable, good enough for a workload. */
 function lcg(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 /**
@@ -31,8 +35,14 @@ export function scaleBackup(habits: number, days: number, seed = 2026, streakDay
   const off = deviceOffset(new Date(now));
   const today = localDayOf(now, off);
   const start = addDays(today, -days);
-  const at = (day: string, minute: number): string => formatInstant(Date.parse(`${day}T00:00:00.000Z`) + (minute - off) * 60_000, off);
-  const list = Array.from({ length: habits }, (_, h) => ({ id: `habit-${h + 1}`, name: `Habit ${h + 1}`, createdAt: at(start, 7 * 60 + h), archivedAt: null as null }));
+  const at = (day: string, minute: number): string =>
+    formatInstant(Date.parse(`${day}T00:00:00.000Z`) + (minute - off) * 60_000, off);
+  const list = Array.from({ length: habits }, (_, h) => ({
+    id: `habit-${h + 1}`,
+    name: `Habit ${h + 1}`,
+    createdAt: at(start, 7 * 60 + h),
+    archivedAt: null as null,
+  }));
   const events: ScaleBackup['events'] = [];
   const prevDone = new Array<boolean>(habits).fill(false);
   for (let i = 0; i < days; i++) {
@@ -40,7 +50,8 @@ export function scaleBackup(habits: number, days: number, seed = 2026, streakDay
     const wd = weekdayOf(day);
     const weekend = wd === 0 || wd === 6;
     const opens = 14 + Math.floor(rand() * 9);
-    for (let k = 0; k < opens; k++) events.push({ type: 'appOpened', at: at(day, 7 * 60 + Math.floor((k * 900) / opens)) });
+    for (let k = 0; k < opens; k++)
+      events.push({ type: 'appOpened', at: at(day, 7 * 60 + Math.floor((k * 900) / opens)) });
     list.forEach((h, k) => {
       events.push({ type: 'reminderShown', habitId: h.id, at: at(day, 18 * 60 + k) });
       events.push({ type: 'reminderShown', habitId: h.id, at: at(day, 20 * 60 + k) });
@@ -48,16 +59,30 @@ export function scaleBackup(habits: number, days: number, seed = 2026, streakDay
       // The day before the streak has no mark at all: a skip would bridge it.
       if (k === 0 && streakDays > 0 && i === days - streakDays - 1) return;
       const streak = k === 0 && streakDays > 0 && i > days - streakDays - 1;
-      const p = streak ? 1 : weekend ? 0.35 + 0.1 * k / habits : prevDone[k] ? 0.88 : 0.6;
+      const p = streak ? 1 : weekend ? 0.35 + (0.1 * k) / habits : prevDone[k] ? 0.88 : 0.6;
       const r = rand();
       prevDone[k] = r < p;
       if (prevDone[k]) {
-        if (rand() < 0.03 && i + 1 < days) events.push({ type: 'habitCompleted', habitId: h.id, at: at(addDays(day, 1), 8 * 60 + k), day });
-        else events.push({ type: 'habitCompleted', habitId: h.id, at: at(day, 19 * 60 + k * 17 + Math.floor(rand() * 90)) });
+        if (rand() < 0.03 && i + 1 < days)
+          events.push({ type: 'habitCompleted', habitId: h.id, at: at(addDays(day, 1), 8 * 60 + k), day });
+        else
+          events.push({
+            type: 'habitCompleted',
+            habitId: h.id,
+            at: at(day, 19 * 60 + k * 17 + Math.floor(rand() * 90)),
+          });
       } else if (r < p + 0.15) {
         events.push({ type: 'habitSkipped', habitId: h.id, at: at(day, 22 * 60 + k) });
       }
     });
   }
-  return { app: 'nudge', kind: 'backup', version: 1, exportedAt: new Date(now).toISOString(), timeZone: 'UTC', habits: list, events };
+  return {
+    app: 'nudge',
+    kind: 'backup',
+    version: 1,
+    exportedAt: new Date(now).toISOString(),
+    timeZone: 'UTC',
+    habits: list,
+    events,
+  };
 }

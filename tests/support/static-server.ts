@@ -80,7 +80,12 @@ export function readCspMeta(html: string): string | null {
   const tag = html.match(/<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>/i)?.[0];
   const quoted = tag?.match(/content=(?:"([^"]*)"|'([^']*)')/i);
   const content = quoted?.[1] ?? quoted?.[2];
-  return content ? content.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&') : null;
+  return content
+    ? content
+        .replace(/&#39;|&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+    : null;
 }
 
 function headerCsp(root: string): string | null {
@@ -122,7 +127,8 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     requests.push(path);
     if (renamed && path === `/${renamed.from}`) return send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
     if (renamed && path === `/${renamed.to}`) path = `/${renamed.from}`;
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', MIME['.txt'], 'no-store');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'method not allowed', MIME['.txt'], 'no-store');
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'forbidden', MIME['.txt'], 'no-store');
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -132,12 +138,19 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
       file = join(root, 'index.html');
     }
     const ext = extname(file);
-    const name = file.slice(root.length + 1).split(sep).join('/');
+    const name = file
+      .slice(root.length + 1)
+      .split(sep)
+      .join('/');
     let body: Buffer | string = readFileSync(file);
     if (name === 'sw.js' && renamed) body = body.toString('utf8').split(renamed.from).join(renamed.to);
     if (name === 'sw.js' && swSuffix) body = `${body.toString('utf8')}\n${swSuffix}\n`;
     const mutable = name === 'sw.js' || name === 'index.html' || ext === '.webmanifest';
-    const cache = mutable ? 'no-cache' : name.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const cache = mutable
+      ? 'no-cache'
+      : name.startsWith('assets/')
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache';
     send(res, 200, req.method === 'HEAD' ? '' : body, MIME[ext] ?? 'application/octet-stream', cache);
   }
 

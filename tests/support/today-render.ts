@@ -4,7 +4,10 @@
 import type { Page } from '@playwright/test';
 
 /** One launch of Today, in ms. */
-export interface TodayLoad { fromNavigation: number; fromAppStart: number }
+export interface TodayLoad {
+  fromNavigation: number;
+  fromAppStart: number;
+}
 
 /**
  * Init script (for page.addInitScript({ content })) that notes when `rows` habit rows are in the DOM.
@@ -38,7 +41,8 @@ export async function loadTodayOnce(page: Page, timeoutMs = 30_000): Promise<Tod
   for (;;) {
     const load = await page.evaluate<TodayLoad | null>(READ_LOAD);
     if (load) return load;
-    if (Date.now() > deadline) throw new Error(`Today did not show its habit rows within ${timeoutMs} ms of the reload`);
+    if (Date.now() > deadline)
+      throw new Error(`Today did not show its habit rows within ${timeoutMs} ms of the reload`);
     await page.waitForTimeout(100);
   }
 }

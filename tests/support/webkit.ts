@@ -58,8 +58,10 @@ export async function waitForServiceWorkerControl(driver: WebDriver, timeoutMs =
   for (;;) {
     state = await driver.executeAsyncScript(REGISTRATION_STATE);
     if (state === 'activated') break;
-    if (typeof state === 'string' && state.startsWith('error')) throw new Error(`the service worker registration failed: ${state}`);
-    if (Date.now() > deadline) throw new Error(`no service worker became active within ${timeoutMs} ms (last state: ${String(state)})`);
+    if (typeof state === 'string' && state.startsWith('error'))
+      throw new Error(`the service worker registration failed: ${state}`);
+    if (Date.now() > deadline)
+      throw new Error(`no service worker became active within ${timeoutMs} ms (last state: ${String(state)})`);
     if (state !== 'none') noneSince = Date.now();
     else if (Date.now() - noneSince > 10_000) {
       await driver.navigate().refresh();
@@ -68,13 +70,15 @@ export async function waitForServiceWorkerControl(driver: WebDriver, timeoutMs =
     await driver.sleep(250);
   }
   while (Date.now() < deadline) {
-    const url = (await driver.executeScript('return navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL')) as
-      | string
-      | null;
+    const url = (await driver.executeScript(
+      'return navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL',
+    )) as string | null;
     if (url) return url;
     await driver.navigate().refresh();
   }
-  throw new Error(`no service worker controlled the page within ${timeoutMs} ms (its registration is ${String(state)})`);
+  throw new Error(
+    `no service worker controlled the page within ${timeoutMs} ms (its registration is ${String(state)})`,
+  );
 }
 
 /** Waits, without navigating, until the page's service worker registration has finished installing (see above). */
@@ -83,7 +87,10 @@ export async function waitForServiceWorkerInstalled(driver: WebDriver, timeoutMs
   for (;;) {
     const state = await driver.executeAsyncScript(REGISTRATION_STATE);
     if (state === 'activated' || state === 'activating' || state === 'waiting') return;
-    if (Date.now() > deadline) throw new Error(`the service worker did not finish installing within ${timeoutMs} ms (last state: ${String(state)})`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the service worker did not finish installing within ${timeoutMs} ms (last state: ${String(state)})`,
+      );
     await driver.sleep(250);
   }
 }

@@ -48,7 +48,9 @@ function importClosure(start: string[]): Set<string> {
       ...code.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+\.js)["']/g),
       // The minifier writes dynamic imports with template literals: import(`./workbox-window.prod.es5-abc.js`).
       ...code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g),
-    ].map((m) => m[1]).filter(Boolean);
+    ]
+      .map((m) => m[1])
+      .filter(Boolean);
     for (const s of specs) queue.push(posix.normalize(posix.join(posix.dirname(rel), s)));
   }
   return seen;
@@ -56,7 +58,9 @@ function importClosure(start: string[]): Set<string> {
 
 function mainThreadChunks(): Set<string> {
   const html = read('index.html');
-  const entries = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
+  const entries = [
+    ...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\.?\/?([^"]+\.js)"/g),
+  ].map((m) => m[1]);
   expect(entries.length, 'index.html loads at least one module').toBeGreaterThan(0);
   return importClosure(entries);
 }
@@ -84,7 +88,10 @@ describe('bundle split: training stays off the main thread', () => {
   it('no chunk the page loads (entry, preloads, lazy imports) contains it', () => {
     const main = mainThreadChunks();
     // The closure must follow lazy imports too, or a lazy chunk would go unchecked: workbox-window is one.
-    expect([...main].some((c) => c.startsWith('assets/workbox-window')), 'the page closure reaches the lazily imported workbox-window chunk').toBe(true);
+    expect(
+      [...main].some((c) => c.startsWith('assets/workbox-window')),
+      'the page closure reaches the lazily imported workbox-window chunk',
+    ).toBe(true);
     const worker = workerChunks();
     for (const w of worker) expect(main.has(w), `${w} is not imported by the page`).toBe(false);
     const code = text(main);

@@ -92,7 +92,9 @@ describe('index.html', () => {
     const splash = links().filter((l) => l.rel === 'apple-touch-startup-image');
     expect(splash.length).toBeGreaterThanOrEqual(10);
     for (const link of splash) {
-      const m = link.media.match(/device-width: (\d+)px\) and \(device-height: (\d+)px\) and \(-webkit-device-pixel-ratio: (\d+)\) and \(orientation: (\w+)\)/);
+      const m = link.media.match(
+        /device-width: (\d+)px\) and \(device-height: (\d+)px\) and \(-webkit-device-pixel-ratio: (\d+)\) and \(orientation: (\w+)\)/,
+      );
       expect(m, link.media).not.toBeNull();
       const [w, h, dpr] = [Number(m![1]), Number(m![2]), Number(m![3])];
       const expected = m![4] === 'portrait' ? { width: w * dpr, height: h * dpr } : { width: h * dpr, height: w * dpr };

@@ -40,8 +40,13 @@ async function rows(driver: WebDriver, store: string): Promise<Record<string, un
 async function chips(driver: WebDriver, ids: string[]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const id of ids) {
-    const chip = await driver.wait(until.elementLocated(By.css(`[data-testid="likelihood-${id}"][data-p]`)), WAIT_MS, `no probability on Today for ${id}`);
-    out[id] = `${await chip.getAttribute('data-p')}% ${await chip.getAttribute('data-source')} v${(await chip.getAttribute('data-version')) ?? ''}`;
+    const chip = await driver.wait(
+      until.elementLocated(By.css(`[data-testid="likelihood-${id}"][data-p]`)),
+      WAIT_MS,
+      `no probability on Today for ${id}`,
+    );
+    out[id] =
+      `${await chip.getAttribute('data-p')}% ${await chip.getAttribute('data-source')} v${(await chip.getAttribute('data-version')) ?? ''}`;
   }
   return out;
 }
@@ -55,34 +60,50 @@ const tests: WdTest[] = [
       const missing = await driver.executeScript<Record<string, boolean>>(
         `return { idle: typeof requestIdleCallback !== 'function', battery: typeof navigator.getBattery !== 'function' };`,
       );
-      if (!missing.idle || !missing.battery) throw new Error(`expected WebKit without requestIdleCallback and Battery, got ${JSON.stringify(missing)}`);
+      if (!missing.idle || !missing.battery)
+        throw new Error(`expected WebKit without requestIdleCallback and Battery, got ${JSON.stringify(missing)}`);
 
-      const add = await driver.wait(until.elementLocated(By.xpath("//button[normalize-space()='Try with a sample history']")), WAIT_MS);
+      const add = await driver.wait(
+        until.elementLocated(By.xpath("//button[normalize-space()='Try with a sample history']")),
+        WAIT_MS,
+      );
       await add.click();
-      await driver.wait(until.elementLocated(By.css('[data-testid="habit-row"]')), WAIT_MS, 'the sample habits never appeared');
-      const ids = ((await driver.executeAsyncScript(
-        `const done = arguments[arguments.length - 1];
+      await driver.wait(
+        until.elementLocated(By.css('[data-testid="habit-row"]')),
+        WAIT_MS,
+        'the sample habits never appeared',
+      );
+      const ids = (
+        (await driver.executeAsyncScript(
+          `const done = arguments[arguments.length - 1];
          const open = indexedDB.open('nudge');
          open.onerror = () => done([]);
          open.onsuccess = () => { const r = open.result.transaction('habits').objectStore('habits').getAllKeys(); r.onsuccess = () => { open.result.close(); done(r.result); }; };`,
-      )) as string[]).sort();
+        )) as string[]
+      ).sort();
       if (ids.length < 2) throw new Error(`expected the sample habits, got ${JSON.stringify(ids)}`);
 
       // New habits are due: no idle callback, no battery -> the quiet spell (no input) decides.
       const mark = await moment(driver, 'data');
-      if (mark !== `nudge:moment:data:quiet:${ids.length}`) throw new Error(`expected training on a quiet spell for ${ids.length} habits, the scheduler decided ${mark}`);
+      if (mark !== `nudge:moment:data:quiet:${ids.length}`)
+        throw new Error(`expected training on a quiet spell for ${ids.length} habits, the scheduler decided ${mark}`);
       const runs = await rows(driver, 'trainingRuns');
       const trained = runs.map((r) => `${r.habitId}:${r.trigger}`).sort();
-      if (JSON.stringify(trained) !== JSON.stringify(ids.map((id) => `${id}:quiet`))) throw new Error(`expected one 'quiet' run per habit, got ${JSON.stringify(trained)}`);
+      if (JSON.stringify(trained) !== JSON.stringify(ids.map((id) => `${id}:quiet`)))
+        throw new Error(`expected one 'quiet' run per habit, got ${JSON.stringify(trained)}`);
       const shown = await chips(driver, ids);
 
       // A reload shows the same probabilities and model versions, and trains nothing again.
       await driver.navigate().refresh();
       const again = await moment(driver, 'launch');
       if (again !== 'nudge:moment:launch:none:0') throw new Error(`the reload trained again: ${again}`);
-      if ((await rows(driver, 'trainingRuns')).length !== runs.length) throw new Error('the reload added training runs');
+      if ((await rows(driver, 'trainingRuns')).length !== runs.length)
+        throw new Error('the reload added training runs');
       const after = await chips(driver, ids);
-      if (JSON.stringify(after) !== JSON.stringify(shown)) throw new Error(`probabilities changed across the reload: ${JSON.stringify(shown)} -> ${JSON.stringify(after)}`);
+      if (JSON.stringify(after) !== JSON.stringify(shown))
+        throw new Error(
+          `probabilities changed across the reload: ${JSON.stringify(shown)} -> ${JSON.stringify(after)}`,
+        );
     },
   },
 ];

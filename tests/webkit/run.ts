@@ -148,7 +148,9 @@ async function main(): Promise<number> {
   const missing = missingTools();
   if (missing.length > 0) {
     const required = process.env.NUDGE_REQUIRE_BROWSERS === '1';
-    console.log(`webkit: SKIPPED — missing ${missing.join(', ')}${required ? ' (NUDGE_REQUIRE_BROWSERS=1: failing)' : ''}`);
+    console.log(
+      `webkit: SKIPPED — missing ${missing.join(', ')}${required ? ' (NUDGE_REQUIRE_BROWSERS=1: failing)' : ''}`,
+    );
     console.log(required ? 'webkit: 0 passed, 1 failed' : 'webkit: skipped');
     return required ? 1 : 0;
   }
@@ -209,7 +211,14 @@ async function main(): Promise<number> {
           console.log(`  ✓ ${file} › ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         } catch (error) {
           failed++;
-          console.log(`  ✗ ${file} › ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n      ${String((error as Error).stack ?? error).split('\n').slice(0, 6).join('\n      ')}`);
+          console.log(
+            `  ✗ ${file} › ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n      ${String(
+              (error as Error).stack ?? error,
+            )
+              .split('\n')
+              .slice(0, 6)
+              .join('\n      ')}`,
+          );
           if (/timed out after/.test(String(error))) {
             // The timed-out test may still be driving this session: give the rest of the file a clean one.
             await withTimeout(driver.quit(), 15_000, 'quitting the session').catch(() => {});

@@ -26,7 +26,11 @@ async function controllerVersion(ctx: Parameters<WdTest['run']>[0]): Promise<str
 }
 
 async function appHeading(ctx: Parameters<WdTest['run']>[0]): Promise<string> {
-  const h1 = await ctx.driver.wait(until.elementLocated(By.css('#app h1')), WAIT_MS, 'the app never rendered its heading');
+  const h1 = await ctx.driver.wait(
+    until.elementLocated(By.css('#app h1')),
+    WAIT_MS,
+    'the app never rendered its heading',
+  );
   return h1.getText();
 }
 
@@ -57,7 +61,8 @@ const tests: WdTest[] = [
         setTimeout(() => done({ ran: window.__injectedRan === true, violation }), 200);
       `)) as { ran: boolean; violation: string };
       expectEqual(result.ran, false, 'injected inline script ran');
-      if (!result.violation.startsWith('script-src')) throw new Error(`expected a script-src violation, got "${result.violation}"`);
+      if (!result.violation.startsWith('script-src'))
+        throw new Error(`expected a script-src violation, got "${result.violation}"`);
     },
   },
   {
@@ -105,7 +110,11 @@ const tests: WdTest[] = [
       expectEqual(await controllerVersion(ctx), 'v1', 'still the old version until the person chooses');
       await ctx.driver.executeScript('window.__beforeReload = true');
       await banner.findElement(By.xpath(".//button[normalize-space()='Reload']")).click();
-      await ctx.driver.wait(async () => (await ctx.driver.executeScript('return window.__beforeReload !== true')) === true, WAIT_MS, 'Reload did not reload the page');
+      await ctx.driver.wait(
+        async () => (await ctx.driver.executeScript('return window.__beforeReload !== true')) === true,
+        WAIT_MS,
+        'Reload did not reload the page',
+      );
       expectEqual(await appHeading(ctx), 'Nudge', 'heading after the update');
       expectEqual(await controllerVersion(ctx), 'v2', 'version after Reload');
     },
@@ -113,7 +122,8 @@ const tests: WdTest[] = [
 ];
 
 function expectEqual(actual: unknown, expected: unknown, what: string): void {
-  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (actual !== expected)
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 export default tests;

@@ -29,7 +29,11 @@ async function waitForState(driver: WebDriver, name: string, state: string): Pro
 
 async function openToday(driver: WebDriver, baseUrl: string): Promise<void> {
   await driver.get(new URL('./#/today', baseUrl).href);
-  await driver.wait(until.elementLocated(By.css('form.add-habit input[name=name]')), WAIT_MS, 'Today never rendered its Add habit form');
+  await driver.wait(
+    until.elementLocated(By.css('form.add-habit input[name=name]')),
+    WAIT_MS,
+    'Today never rendered its Add habit form',
+  );
 }
 
 const tests: WdTest[] = [

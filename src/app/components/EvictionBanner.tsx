@@ -9,9 +9,9 @@ export function EvictionBanner() {
   return (
     <div class="banner banner-warn" role="alert" data-testid="eviction-banner">
       <p>
-        <strong>Your browser removed Nudge’s data.</strong> Browsers may clear a site’s storage when it is not installed or not used for a while
-        (Safari does after 7 days). If you have a backup, restore it in <a href="#/settings">Settings</a>; install Nudge to the Home Screen so the
-        browser keeps it.
+        <strong>Your browser removed Nudge’s data.</strong> Browsers may clear a site’s storage when it is not installed
+        or not used for a while (Safari does after 7 days). If you have a backup, restore it in{' '}
+        <a href="#/settings">Settings</a>; install Nudge to the Home Screen so the browser keeps it.
       </p>
       <button type="button" class="btn btn-icon" aria-label="Dismiss this notice" onClick={() => setOpen(false)}>
         ×

@@ -2,7 +2,12 @@
 import type { Habit } from '../../data/entities.ts';
 
 /** A labelled select of habits; archived ones are listed after the active ones. */
-export function HabitPicker(p: { habits: Habit[]; value: string | null; onChange: (id: string) => void; label?: string }) {
+export function HabitPicker(p: {
+  habits: Habit[];
+  value: string | null;
+  onChange: (id: string) => void;
+  label?: string;
+}) {
   const active = p.habits.filter((h) => !h.archivedAt);
   const archived = p.habits.filter((h) => h.archivedAt);
   return (

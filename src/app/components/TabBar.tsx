@@ -23,7 +23,14 @@ export function TabBar({ route }: { route: Route }) {
           <li key={t.screen}>
             <a href={href(t.screen, t.href)} class="tab" aria-current={current === t.screen ? 'page' : undefined}>
               <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                <path d={ICONS[t.screen]} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+                <path
+                  d={ICONS[t.screen]}
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="2"
+                  stroke-linecap="round"
+                  stroke-linejoin="round"
+                />
               </svg>
               <span>{t.label}</span>
             </a>

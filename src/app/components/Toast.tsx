@@ -71,7 +71,12 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
                 {msg.action.label}
               </button>
             )}
-            <button type="button" class="btn btn-icon btn-toast" aria-label="Dismiss message" onClick={() => setMsg(null)}>
+            <button
+              type="button"
+              class="btn btn-icon btn-toast"
+              aria-label="Dismiss message"
+              onClick={() => setMsg(null)}
+            >
               ×
             </button>
           </div>

@@ -45,11 +45,14 @@ export class HoldTimer {
   private run(): void {
     if (!this.live || this.handle !== null || this.holds.size > 0) return;
     this.startedAt = Date.now();
-    this.handle = setTimeout(() => {
-      this.handle = null;
-      this.live = false;
-      this.onEnd();
-    }, Math.max(0, this.left));
+    this.handle = setTimeout(
+      () => {
+        this.handle = null;
+        this.live = false;
+        this.onEnd();
+      },
+      Math.max(0, this.left),
+    );
   }
 
   private halt(): void {

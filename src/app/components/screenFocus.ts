@@ -10,7 +10,8 @@ export function focusLost(gone: Element | null = null): boolean {
 /** Focuses the current screen's heading (made focusable for this), else <main>. */
 export function focusScreenHeading(): void {
   // Banners above the screen have headings too: prefer the screen's own.
-  const heading = document.querySelector<HTMLElement>('main .screen-head h2') ?? document.querySelector<HTMLElement>('main h2');
+  const heading =
+    document.querySelector<HTMLElement>('main .screen-head h2') ?? document.querySelector<HTMLElement>('main h2');
   if (heading) {
     heading.tabIndex = -1;
     heading.focus({ preventScroll: true });

@@ -86,10 +86,22 @@ export function HabitEditor({ habit, first, last, onMove, onDelete }: HabitEdito
           <button type="submit" class="btn btn-primary" disabled={!dirty}>
             Save <span class="sr-only">{habit.name}</span>
           </button>
-          <button type="button" class="btn" disabled={first} onClick={() => onMove(-1)} aria-label={`Move ${habit.name} up`}>
+          <button
+            type="button"
+            class="btn"
+            disabled={first}
+            onClick={() => onMove(-1)}
+            aria-label={`Move ${habit.name} up`}
+          >
             ↑ Up
           </button>
-          <button type="button" class="btn" disabled={last} onClick={() => onMove(1)} aria-label={`Move ${habit.name} down`}>
+          <button
+            type="button"
+            class="btn"
+            disabled={last}
+            onClick={() => onMove(1)}
+            aria-label={`Move ${habit.name} down`}
+          >
             ↓ Down
           </button>
           <button type="button" class="btn" onClick={archive}>

@@ -29,7 +29,13 @@ export function ManageHabits() {
   const archived = (all ?? []).filter((h) => h.archivedAt);
   const move = async (i: number, dir: -1 | 1) => {
     try {
-      await reorderHabits(moved(active.map((h) => h.id), i, dir));
+      await reorderHabits(
+        moved(
+          active.map((h) => h.id),
+          i,
+          dir,
+        ),
+      );
       // Keep keyboard focus on the moved habit's same button after the list re-renders.
       const id = active[i].id;
       requestAnimationFrame(() => {
@@ -65,7 +71,14 @@ export function ManageHabits() {
       {all && active.length === 0 && <p>No active habits.</p>}
       <ul class="editor-list" ref={listRef}>
         {active.map((h, i) => (
-          <HabitEditor key={h.id} habit={h} first={i === 0} last={i === active.length - 1} onMove={(d) => move(i, d)} onDelete={() => setToDelete(h)} />
+          <HabitEditor
+            key={h.id}
+            habit={h}
+            first={i === 0}
+            last={i === active.length - 1}
+            onMove={(d) => move(i, d)}
+            onDelete={() => setToDelete(h)}
+          />
         ))}
       </ul>
       <AddHabitForm />
@@ -109,7 +122,8 @@ export function ManageHabits() {
         onCancel={() => setToDelete(null)}
       >
         <p>
-          “{toDelete?.name}” and its whole history will be deleted from this device. This cannot be undone. Archive it instead to keep the history.
+          “{toDelete?.name}” and its whole history will be deleted from this device. This cannot be undone. Archive it
+          instead to keep the history.
         </p>
       </ConfirmDialog>
     </section>

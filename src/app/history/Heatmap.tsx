@@ -7,11 +7,21 @@ const SIZE = 14;
 const GAP = 3;
 const LEFT = 30;
 const TOP = 16;
-const STATUS_LABEL = { done: 'done', skipped: 'skipped', none: 'nothing recorded', before: 'before the habit was created' } as const;
+const STATUS_LABEL = {
+  done: 'done',
+  skipped: 'skipped',
+  none: 'nothing recorded',
+  before: 'before the habit was created',
+} as const;
 const WEEKDAYS = ['Mon', '', 'Wed', '', 'Fri', '', ''];
 
 /** The heatmap for one habit. */
-export function Heatmap(p: { status: Map<string, 'done' | 'skipped'>; today: string; createdDay: string; habitName: string }) {
+export function Heatmap(p: {
+  status: Map<string, 'done' | 'skipped'>;
+  today: string;
+  createdDay: string;
+  habitName: string;
+}) {
   const cells = heatmapCells(p.status, p.today, p.createdDay);
   const cols = cells[cells.length - 1].col + 1;
   const width = LEFT + cols * (SIZE + GAP);
@@ -21,7 +31,11 @@ export function Heatmap(p: { status: Map<string, 'done' | 'skipped'>; today: str
   const skipped = cells.filter((c) => c.status === 'skipped').length;
   return (
     <figure class="heatmap" data-testid="heatmap">
-      <svg viewBox={`0 0 ${width} ${height}`} role="group" aria-label={`${p.habitName}: last ${cols} weeks, one square per day`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="group"
+        aria-label={`${p.habitName}: last ${cols} weeks, one square per day`}
+      >
         {months.map((c) => (
           <text key={`m${c.day}`} x={LEFT + c.col * (SIZE + GAP)} y={TOP - 5} class="hm-label" aria-hidden="true">
             {monthName(c.day)}

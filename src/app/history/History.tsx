@@ -13,7 +13,10 @@ import { RecentEvents } from './RecentEvents.tsx';
 import { loadHistory } from './historyData.ts';
 
 function HabitHistory({ habit, today }: { habit: Habit; today: string }) {
-  const { value: data, error } = useLiveQueryResult(() => loadHistory(habit, today), [habit.id, habit.createdDay, today]);
+  const { value: data, error } = useLiveQueryResult(
+    () => loadHistory(habit, today),
+    [habit.id, habit.createdDay, today],
+  );
   if (error) return <ErrorNote error={error} />;
   if (!data) return <p class="note">Loading…</p>;
   return (
@@ -32,7 +35,10 @@ function HabitHistory({ habit, today }: { habit: Habit; today: string }) {
           <div key={r.days}>
             <dt>Last {r.days} days</dt>
             <dd>
-              {percent(r.rate)} <small class="note">({r.done} of {plural(r.of, 'day')})</small>
+              {percent(r.rate)}{' '}
+              <small class="note">
+                ({r.done} of {plural(r.of, 'day')})
+              </small>
             </dd>
           </div>
         ))}
@@ -44,11 +50,12 @@ function HabitHistory({ habit, today }: { habit: Habit; today: string }) {
       <details class="note how">
         <summary>How is strength computed?</summary>
         <p>
-          Like Loop Habit Tracker's score: an exponentially smoothed completion rate. Starting from 0 before the habit was created, each
-          day up to today (or yesterday while today is still open) updates it as <code>score = previous × m + (1 − m) × done</code>,
-          where done is 1 for a completed day and 0 for a skipped or empty one, and <code>m = 0.5^(1/13)</code>, so a day's weight
-          halves after 13 days. A missed day pulls it down gradually, never to zero at once. Streaks count done days in a row; a
-          skipped day neither counts nor breaks a streak, a day with nothing breaks it.
+          Like Loop Habit Tracker's score: an exponentially smoothed completion rate. Starting from 0 before the habit
+          was created, each day up to today (or yesterday while today is still open) updates it as{' '}
+          <code>score = previous × m + (1 − m) × done</code>, where done is 1 for a completed day and 0 for a skipped or
+          empty one, and <code>m = 0.5^(1/13)</code>, so a day's weight halves after 13 days. A missed day pulls it down
+          gradually, never to zero at once. Streaks count done days in a row; a skipped day neither counts nor breaks a
+          streak, a day with nothing breaks it.
         </p>
       </details>
       <h3>Recent events</h3>
@@ -62,7 +69,9 @@ export function History({ habitId }: { habitId: string | null }) {
   const today = useToday();
   const { value: habits, error } = useLiveQueryResult(habitsLive, []);
   const sorted = (habits ?? []).slice().sort((a, b) => a.order - b.order);
-  const habit = sorted.find((h) => h.id === habitId) ?? (habitId === null ? sorted.find((h) => !h.archivedAt) ?? sorted[0] : undefined);
+  const habit =
+    sorted.find((h) => h.id === habitId) ??
+    (habitId === null ? (sorted.find((h) => !h.archivedAt) ?? sorted[0]) : undefined);
   return (
     <section class="screen history" aria-labelledby="history-h">
       <div class="screen-head">
@@ -71,7 +80,11 @@ export function History({ habitId }: { habitId: string | null }) {
       <ErrorNote error={error} />
       {habits && habits.length === 0 && <p>No habits yet: add one on Today.</p>}
       {habits && habits.length > 0 && (
-        <HabitPicker habits={sorted} value={habit?.id ?? null} onChange={(id) => navigate(hrefFor('history', id), true)} />
+        <HabitPicker
+          habits={sorted}
+          value={habit?.id ?? null}
+          onChange={(id) => navigate(hrefFor('history', id), true)}
+        />
       )}
       {habits && habitId !== null && !habit && <p role="alert">No habit with this id on this device.</p>}
       {habit && <HabitHistory key={habit.id} habit={habit} today={today} />}

@@ -11,7 +11,12 @@ export interface Cell {
 }
 
 /** Cells for `weeks` weeks up to today; days before `createdDay` are marked 'before'. */
-export function heatmapCells(status: Map<string, 'done' | 'skipped'>, today: string, createdDay: string, weeks = 26): Cell[] {
+export function heatmapCells(
+  status: Map<string, 'done' | 'skipped'>,
+  today: string,
+  createdDay: string,
+  weeks = 26,
+): Cell[] {
   const monIndex = (weekdayOf(today) + 6) % 7;
   const start = addDays(today, -monIndex - 7 * (weeks - 1));
   const n = daysBetween(start, today) + 1;

@@ -36,7 +36,10 @@ export function useLiveQueryResult<T>(querier: () => Promise<T> | T, deps: reado
           // iOS drops the IndexedDB connection when the app comes back from the background:
           // reopen (withDb does) and subscribe again instead of showing an error.
           if (!stopped && isConnectionLost(err) && reconnects++ < MAX_RECONNECTS) {
-            withDb((db) => db.meta.count()).then(() => !stopped && subscribe(), (e2) => fail(e2));
+            withDb((db) => db.meta.count()).then(
+              () => !stopped && subscribe(),
+              (e2) => fail(e2),
+            );
             return;
           }
           fail(err);
@@ -56,7 +59,11 @@ export function useLiveQueryResult<T>(querier: () => Promise<T> | T, deps: reado
 }
 
 /** Like dexie-react-hooks' useLiveQuery: the latest value, or `initial` until the first result. */
-export function useLiveQuery<T>(querier: () => Promise<T> | T, deps: readonly unknown[] = [], initial?: T): T | undefined {
+export function useLiveQuery<T>(
+  querier: () => Promise<T> | T,
+  deps: readonly unknown[] = [],
+  initial?: T,
+): T | undefined {
   const { value } = useLiveQueryResult(querier, deps);
   return value === undefined ? initial : value;
 }

@@ -19,17 +19,33 @@ export function CalibrationChart({ bins }: { bins: CalibrationBin[] }) {
           <g key={v}>
             <line class="grid" x1={F.left} x2={F.width - F.right} y1={yOf(F, v)} y2={yOf(F, v)} />
             <line class="grid" x1={xOf(F, v)} x2={xOf(F, v)} y1={F.top} y2={F.height - F.bottom} />
-            <text class="axis" x={F.left - 4} y={yOf(F, v) + 4} text-anchor="end">{pc(v)}</text>
-            <text class="axis" x={xOf(F, v)} y={F.height - F.bottom + 14} text-anchor="middle">{pc(v)}</text>
+            <text class="axis" x={F.left - 4} y={yOf(F, v) + 4} text-anchor="end">
+              {pc(v)}
+            </text>
+            <text class="axis" x={xOf(F, v)} y={F.height - F.bottom + 14} text-anchor="middle">
+              {pc(v)}
+            </text>
           </g>
         ))}
         <line class="diagonal" x1={xOf(F, 0)} y1={yOf(F, 0)} x2={xOf(F, 1)} y2={yOf(F, 1)} />
-        <text class="axis" x={(F.left + F.width - F.right) / 2} y={F.height - 4} text-anchor="middle">predicted</text>
-        <text class="axis" x={12} y={(F.top + F.height - F.bottom) / 2} text-anchor="middle" transform={`rotate(-90 12 ${(F.top + F.height - F.bottom) / 2})`}>done</text>
+        <text class="axis" x={(F.left + F.width - F.right) / 2} y={F.height - 4} text-anchor="middle">
+          predicted
+        </text>
+        <text
+          class="axis"
+          x={12}
+          y={(F.top + F.height - F.bottom) / 2}
+          text-anchor="middle"
+          transform={`rotate(-90 12 ${(F.top + F.height - F.bottom) / 2})`}
+        >
+          done
+        </text>
         {dots.map((d) => (
           <g key={d.bin.lo}>
             <circle class="cal-dot" cx={d.cx} cy={d.cy} r={d.r} />
-            <text class="cal-n" x={d.cx} y={d.cy + 3.5} text-anchor="middle">{d.bin.n}</text>
+            <text class="cal-n" x={d.cx} y={d.cy + 3.5} text-anchor="middle">
+              {d.bin.n}
+            </text>
           </g>
         ))}
       </svg>
@@ -38,11 +54,27 @@ export function CalibrationChart({ bins }: { bins: CalibrationBin[] }) {
         <details>
           <summary>Show as a table</summary>
           <table class="cal-table">
-            <thead><tr><th scope="col">Predicted range</th><th scope="col">Average predicted</th><th scope="col">Done</th><th scope="col">Days</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Predicted range</th>
+                <th scope="col">Average predicted</th>
+                <th scope="col">Done</th>
+                <th scope="col">Days</th>
+              </tr>
+            </thead>
             <tbody>
-              {bins.filter((b) => b.n > 0).map((b) => (
-                <tr key={b.lo}><td>{pc(b.lo)}–{pc(b.hi)}</td><td>{pc(b.predicted)}</td><td>{pc(b.actual)}</td><td>{b.n}</td></tr>
-              ))}
+              {bins
+                .filter((b) => b.n > 0)
+                .map((b) => (
+                  <tr key={b.lo}>
+                    <td>
+                      {pc(b.lo)}–{pc(b.hi)}
+                    </td>
+                    <td>{pc(b.predicted)}</td>
+                    <td>{pc(b.actual)}</td>
+                    <td>{b.n}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </details>

@@ -24,7 +24,13 @@ function loadModel(habitId: string) {
       db.trainingRuns.where('habitId').equals(habitId).toArray(),
     ]);
     // "Trained through" is about the network that predicts: the refit twin when there is one.
-    const summaries: CheckpointSummary[] = cps.map((c) => ({ version: c.version, active: c.active, createdAt: c.createdAt, trigger: c.trigger, trainedThrough: predictorTrainedThrough(c) }));
+    const summaries: CheckpointSummary[] = cps.map((c) => ({
+      version: c.version,
+      active: c.active,
+      createdAt: c.createdAt,
+      trigger: c.trigger,
+      trainedThrough: predictorTrainedThrough(c),
+    }));
     runs.sort((a, b) => b.startedAt - a.startedAt);
     return { checkpoints: summaries, runs: runs.slice(0, RUNS_SHOWN), runCount: runs.length };
   });
@@ -43,9 +49,15 @@ function HabitInsights({ habit }: { habit: Habit }) {
       </section>
       <section class="card" aria-labelledby="series-h" aria-busy={insights.loading}>
         <h3 id="series-h">Chance over the last {INSIGHT_DAYS} days</h3>
-        {insights.error && <p class="status error" role="alert">Could not compute the charts: {insights.error}</p>}
+        {insights.error && (
+          <p class="status error" role="alert">
+            Could not compute the charts: {insights.error}
+          </p>
+        )}
         {insights.data && insights.data.series.length > 0 && <ProbabilityChart series={insights.data.series} />}
-        {insights.data && insights.data.series.length === 0 && <p class="muted">No days to show yet: mark the habit for a few days first.</p>}
+        {insights.data && insights.data.series.length === 0 && (
+          <p class="muted">No days to show yet: mark the habit for a few days first.</p>
+        )}
         {!insights.data && insights.loading && <p class="muted">Computing in the background…</p>}
       </section>
       <section class="card" aria-labelledby="cal-h">
@@ -55,7 +67,11 @@ function HabitInsights({ habit }: { habit: Habit }) {
       <section class="card" aria-labelledby="runs-h">
         <h3 id="runs-h">Training runs</h3>
         {model && <RunsTable runs={model.runs} />}
-        {model && model.runCount > model.runs.length && <p class="muted">Showing the latest {model.runs.length} of {model.runCount} runs.</p>}
+        {model && model.runCount > model.runs.length && (
+          <p class="muted">
+            Showing the latest {model.runs.length} of {model.runCount} runs.
+          </p>
+        )}
       </section>
     </>
   );
@@ -74,10 +90,18 @@ export function Insights({ habitId }: { habitId: string | null }) {
     <section class="insights" aria-labelledby="insights-h" data-testid="insights">
       <h2 id="insights-h">Insights{habit ? <span class="sr-only">: {habit.name}</span> : null}</h2>
       {habits && habits.length > 0 && (
-        <HabitPicker habits={habits} value={habit ? habit.id : null} onChange={(id) => navigate(hrefFor('insights', id), true)} />
+        <HabitPicker
+          habits={habits}
+          value={habit ? habit.id : null}
+          onChange={(id) => navigate(hrefFor('insights', id), true)}
+        />
       )}
-      {habits && habits.length === 0 && <p class="muted">No habits yet. Add one on Today, or try the sample history there.</p>}
-      {habits && habitId !== null && !habit && <p class="status error">This habit does not exist (it may have been deleted). Choose another one above.</p>}
+      {habits && habits.length === 0 && (
+        <p class="muted">No habits yet. Add one on Today, or try the sample history there.</p>
+      )}
+      {habits && habitId !== null && !habit && (
+        <p class="status error">This habit does not exist (it may have been deleted). Choose another one above.</p>
+      )}
       {habit && <HabitInsights key={habit.id} habit={habit} />}
     </section>
   );

@@ -8,7 +8,10 @@ import { TRIGGER_TEXT, duration, when } from './format.ts';
 export type CheckpointSummary = Pick<CheckpointRow, 'version' | 'active' | 'createdAt' | 'trigger' | 'trainedThrough'>;
 
 /** The active checkpoint and the version a rollback would return to. */
-export function rollbackTarget(cps: readonly CheckpointSummary[]): { active: CheckpointSummary | null; previous: number | null } {
+export function rollbackTarget(cps: readonly CheckpointSummary[]): {
+  active: CheckpointSummary | null;
+  previous: number | null;
+} {
   const active = cps.find((c) => c.active === 1) ?? null;
   if (!active) return { active: null, previous: null };
   const older = cps.filter((c) => c.version < active.version).map((c) => c.version);
@@ -40,10 +43,26 @@ export function ModelPanel({ habitId, checkpoints }: { habitId: string; checkpoi
     try {
       const res = await trainer.train({ habitIds: [habitId], trigger: 'manual' });
       const o = res.outcomes.find((x) => x.habitId === habitId);
-      if (res.status === 'busy') setMessage({ text: 'Another tab or the background trainer is training right now. Try again in a moment.', error: false });
-      else if (!o) setMessage({ text: res.missing.includes(habitId) ? 'This habit no longer exists.' : 'Nothing was trained.', error: true });
-      else if (o.run.promoted) setMessage({ text: `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}: model v${o.activeVersion} is now active.`, error: false });
-      else setMessage({ text: `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}; kept ${o.activeVersion ? `v${o.activeVersion}` : 'the current estimate'}: ${o.run.reason}`, error: false });
+      if (res.status === 'busy')
+        setMessage({
+          text: 'Another tab or the background trainer is training right now. Try again in a moment.',
+          error: false,
+        });
+      else if (!o)
+        setMessage({
+          text: res.missing.includes(habitId) ? 'This habit no longer exists.' : 'Nothing was trained.',
+          error: true,
+        });
+      else if (o.run.promoted)
+        setMessage({
+          text: `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}: model v${o.activeVersion} is now active.`,
+          error: false,
+        });
+      else
+        setMessage({
+          text: `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}; kept ${o.activeVersion ? `v${o.activeVersion}` : 'the current estimate'}: ${o.run.reason}`,
+          error: false,
+        });
     } catch (err) {
       setMessage({ text: `Training failed: ${errorText(err)}. The previous model stays active.`, error: true });
     } finally {
@@ -68,16 +87,32 @@ export function ModelPanel({ habitId, checkpoints }: { habitId: string; checkpoi
     <div class="model-panel">
       <p class="model-line">
         Active model:{' '}
-        <strong data-testid="model-version" data-version={active?.version ?? ''}>{active ? `v${active.version}` : 'none yet'}</strong>
+        <strong data-testid="model-version" data-version={active?.version ?? ''}>
+          {active ? `v${active.version}` : 'none yet'}
+        </strong>
         {active && (
           <span class="muted">
-            {' '}· trained through {active.trainedThrough} · {when(active.createdAt)} ({TRIGGER_TEXT[active.trigger] ?? active.trigger})
+            {' '}
+            · trained through {active.trainedThrough} · {when(active.createdAt)} (
+            {TRIGGER_TEXT[active.trigger] ?? active.trigger})
           </span>
         )}
-        {!active && <span class="muted"> · Until a model validates better than simple rules, Nudge shows an average of them: your completion rate overall, lately and on this weekday, and after three weeks also after days like yesterday.</span>}
+        {!active && (
+          <span class="muted">
+            {' '}
+            · Until a model validates better than simple rules, Nudge shows an average of them: your completion rate
+            overall, lately and on this weekday, and after three weeks also after days like yesterday.
+          </span>
+        )}
       </p>
       <div class="model-actions">
-        <button type="button" class="btn btn-primary" data-testid="train-now" onClick={trainNow} disabled={busy !== null}>
+        <button
+          type="button"
+          class="btn btn-primary"
+          data-testid="train-now"
+          onClick={trainNow}
+          disabled={busy !== null}
+        >
           {busy === 'train' ? 'Training…' : 'Train now'}
         </button>
         {previous !== null && (
@@ -89,7 +124,9 @@ export function ModelPanel({ habitId, checkpoints }: { habitId: string; checkpoi
       {(busy === 'train' || (training && !busy)) && (
         <p class="training-progress">
           <progress aria-label="Training" />{' '}
-          {busy === 'train' ? 'Training in a background worker; the app stays usable.' : 'Training in progress (started automatically).'}
+          {busy === 'train'
+            ? 'Training in a background worker; the app stays usable.'
+            : 'Training in progress (started automatically).'}
         </p>
       )}
       <p class={message?.error ? 'status error' : 'status'} role="status" aria-live="polite" data-testid="train-status">

@@ -4,23 +4,44 @@ import { TRIGGER_TEXT, duration, reasonDetail, versus, when } from './format.ts'
 
 /** Training runs, newest first, as a table that scrolls sideways on narrow screens. */
 export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
-  if (!runs.length) return <p class="muted" data-testid="no-runs">No training runs yet.</p>;
+  if (!runs.length)
+    return (
+      <p class="muted" data-testid="no-runs">
+        No training runs yet.
+      </p>
+    );
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-label="Training runs (scrolls sideways)">
       <table class="runs">
-        <caption class="sr-only">Training runs, newest first. Metrics are on held-out recent days: lower log-loss and Brier are better, higher AUC is better; each shows the new model against the simple baseline.</caption>
+        <caption class="sr-only">
+          Training runs, newest first. Metrics are on held-out recent days: lower log-loss and Brier are better, higher
+          AUC is better; each shows the new model against the simple baseline.
+        </caption>
         <thead>
           <tr>
-            <th scope="col">When</th><th scope="col">Result</th><th scope="col">Trigger</th><th scope="col">Took</th><th scope="col">Samples</th>
-            <th scope="col">Log-loss</th><th scope="col">Brier</th><th scope="col">AUC</th>
+            <th scope="col">When</th>
+            <th scope="col">Result</th>
+            <th scope="col">Trigger</th>
+            <th scope="col">Took</th>
+            <th scope="col">Samples</th>
+            <th scope="col">Log-loss</th>
+            <th scope="col">Brier</th>
+            <th scope="col">AUC</th>
           </tr>
         </thead>
         <tbody>
           {runs.map((r) => (
-            <tr key={r.id ?? r.startedAt} data-testid="run-row" data-promoted={r.promoted ? 'yes' : 'no'} data-trigger={r.trigger}>
+            <tr
+              key={r.id ?? r.startedAt}
+              data-testid="run-row"
+              data-promoted={r.promoted ? 'yes' : 'no'}
+              data-trigger={r.trigger}
+            >
               <td>{when(r.startedAt)}</td>
               <td class="result">
-                <strong class={r.promoted ? 'promoted' : 'kept'}>{r.promoted ? `promoted${r.checkpointVersion ? ` to v${r.checkpointVersion}` : ''}` : 'not promoted'}</strong>
+                <strong class={r.promoted ? 'promoted' : 'kept'}>
+                  {r.promoted ? `promoted${r.checkpointVersion ? ` to v${r.checkpointVersion}` : ''}` : 'not promoted'}
+                </strong>
                 <span class="run-reason">{reasonDetail(r.reason)}</span>
               </td>
               <td>{TRIGGER_TEXT[r.trigger] ?? r.trigger}</td>

@@ -4,7 +4,14 @@ import { daysBetween } from '../../learn/time.ts';
 import { plural } from '../format.ts';
 
 /** A chart's drawing box: the viewBox size and the inner plot area. */
-export interface Frame { width: number; height: number; left: number; right: number; top: number; bottom: number }
+export interface Frame {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
 
 /** The probability chart's frame: wide and short, room for axis labels. */
 export const SERIES_FRAME: Frame = { width: 360, height: 204, left: 52, right: 8, top: 10, bottom: 64 };
@@ -31,7 +38,10 @@ function r1(v: number): number {
 }
 
 /** A run of consecutive days with the same source, drawn as one path. */
-export interface Segment { source: InsightPoint['source']; d: string }
+export interface Segment {
+  source: InsightPoint['source'];
+  d: string;
+}
 
 /**
  * Line paths of the probability over time, split where the source changes (a prior is drawn
@@ -45,7 +55,11 @@ export function seriesPaths(f: Frame, series: readonly InsightPoint[]): Segment[
   let cur: { source: InsightPoint['source']; pts: string[] } | null = null;
   let prevDay: string | null = null;
   for (const pt of series) {
-    if (!Number.isFinite(pt.p)) { cur = null; prevDay = null; continue; }
+    if (!Number.isFinite(pt.p)) {
+      cur = null;
+      prevDay = null;
+      continue;
+    }
     const xy = `${r1(xOf(f, daysBetween(first, pt.day) / span))} ${r1(yOf(f, pt.p))}`;
     const contiguous = prevDay !== null && daysBetween(prevDay, pt.day) === 1;
     if (cur && contiguous && cur.source === pt.source) cur.pts.push(xy);
@@ -66,13 +80,21 @@ export const LANE_DONE = 20;
 export const LANE_MISSED = 33;
 
 /** Outcome marks under the plot: a lane of done days above a lane of missed days; unknown days none. */
-export function outcomeDots(f: Frame, series: readonly InsightPoint[]): { x: number; y: number; done: boolean; day: string }[] {
+export function outcomeDots(
+  f: Frame,
+  series: readonly InsightPoint[],
+): { x: number; y: number; done: boolean; day: string }[] {
   if (!series.length) return [];
   const first = series[0].day;
   const span = Math.max(1, daysBetween(first, series[series.length - 1].day));
   return series
     .filter((pt) => pt.outcome !== null)
-    .map((pt) => ({ x: r1(xOf(f, daysBetween(first, pt.day) / span)), y: pt.outcome === 1 ? f.height - f.bottom + LANE_DONE : f.height - f.bottom + LANE_MISSED, done: pt.outcome === 1, day: pt.day }));
+    .map((pt) => ({
+      x: r1(xOf(f, daysBetween(first, pt.day) / span)),
+      y: pt.outcome === 1 ? f.height - f.bottom + LANE_DONE : f.height - f.bottom + LANE_MISSED,
+      done: pt.outcome === 1,
+      day: pt.day,
+    }));
 }
 
 /** A plain-words summary of the series: how the probabilities matched what happened. */
@@ -97,11 +119,19 @@ function pct(v: number): string {
 }
 
 /** Calibration marks: one circle per non-empty bin, its area growing with the day count. */
-export function calibrationDots(f: Frame, bins: readonly CalibrationBin[]): { cx: number; cy: number; r: number; bin: CalibrationBin }[] {
+export function calibrationDots(
+  f: Frame,
+  bins: readonly CalibrationBin[],
+): { cx: number; cy: number; r: number; bin: CalibrationBin }[] {
   const maxN = Math.max(1, ...bins.map((b) => b.n));
   return bins
     .filter((b) => b.n > 0 && Number.isFinite(b.predicted) && Number.isFinite(b.actual))
-    .map((b) => ({ cx: r1(xOf(f, b.predicted)), cy: r1(yOf(f, b.actual)), r: r1(3 + 9 * Math.sqrt(b.n / maxN)), bin: b }));
+    .map((b) => ({
+      cx: r1(xOf(f, b.predicted)),
+      cy: r1(yOf(f, b.actual)),
+      r: r1(3 + 9 * Math.sqrt(b.n / maxN)),
+      bin: b,
+    }));
 }
 
 /** A plain-words summary of calibration: the average gap between predicted and actual. */
@@ -110,6 +140,11 @@ export function calibrationSummary(bins: readonly CalibrationBin[]): string {
   const n = used.reduce((a, b) => a + b.n, 0);
   if (!n) return 'Not enough days with a known outcome to compare predictions with what happened.';
   const gap = used.reduce((a, b) => a + b.n * Math.abs(b.predicted - b.actual), 0) / n;
-  const verdict = gap < 0.08 ? 'close to what happened' : gap < 0.15 ? 'roughly in line with what happened' : 'not yet well matched to what happened';
+  const verdict =
+    gap < 0.08
+      ? 'close to what happened'
+      : gap < 0.15
+        ? 'roughly in line with what happened'
+        : 'not yet well matched to what happened';
   return `Across ${plural(n, 'day')} in ${plural(used.length, 'group')}, predicted chances were ${verdict}: off by ${Math.round(gap * 100)} percentage points on average.`;
 }

@@ -8,16 +8,27 @@ import type { InsightsResult } from '../../worker/api.ts';
 export const INSIGHT_DAYS = 90;
 
 /** The insights of a habit; refetched when `refreshKey` changes (a new run, a rollback). */
-export function useInsights(habitId: string, refreshKey: string): { data: InsightsResult | null; error: string | null; loading: boolean } {
-  const [state, setState] = useState<{ data: InsightsResult | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+export function useInsights(
+  habitId: string,
+  refreshKey: string,
+): { data: InsightsResult | null; error: string | null; loading: boolean } {
+  const [state, setState] = useState<{ data: InsightsResult | null; error: string | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true, error: null }));
     trainer.insights(habitId, INSIGHT_DAYS).then(
       (data) => live && setState({ data, error: null, loading: false }),
-      (err) => live && setState((s) => ({ data: s.data, error: err instanceof Error ? err.message : String(err), loading: false })),
+      (err) =>
+        live &&
+        setState((s) => ({ data: s.data, error: err instanceof Error ? err.message : String(err), loading: false })),
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [habitId, refreshKey]);
   return state;
 }

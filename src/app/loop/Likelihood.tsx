@@ -34,11 +34,17 @@ export function Likelihood({ habitId }: { habitId: string }) {
       data-version={data.pred?.modelVersion ?? undefined}
     >
       <button type="button" class="chip" aria-expanded={open} aria-controls={whyId} onClick={() => setOpen(!open)}>
-        {view.tone === 'risk' && <span class="chip-icon" aria-hidden="true">!</span>}
+        {view.tone === 'risk' && (
+          <span class="chip-icon" aria-hidden="true">
+            !
+          </span>
+        )}
         <span class="chip-label">{view.label}</span>
         <span class="sr-only">{open ? ', hide why' : ', show why'}</span>
       </button>
-      <span id={whyId} class="why" hidden={!open} data-testid="likelihood-why">{view.why}</span>
+      <span id={whyId} class="why" hidden={!open} data-testid="likelihood-why">
+        {view.why}
+      </span>
     </span>
   );
 }

@@ -29,7 +29,9 @@ export function PlatformNotes() {
       <ul>
         {platformNotes(caps).map((n) => (
           <li key={n.id} data-testid={`platform-${n.id}`} data-ok={n.ok ? 'yes' : 'no'}>
-            <span class={`cap-mark ${n.ok ? 'cap-yes' : 'cap-no'}`} aria-hidden="true">{n.ok ? '✓' : '–'}</span>
+            <span class={`cap-mark ${n.ok ? 'cap-yes' : 'cap-no'}`} aria-hidden="true">
+              {n.ok ? '✓' : '–'}
+            </span>
             <span>
               <strong>{n.title}</strong>
               <span class="sr-only">{n.ok ? ' (available)' : ' (not available)'}</span>: {n.text}

@@ -21,9 +21,14 @@ function minutesNow(): number {
 /** Brings the habit's row on Today into view and focuses its Done button (the row if Done is gone). */
 function focusHabitRow(habitId: string): void {
   // This banner's own items carry data-habit-id too: look among Today's rows only.
-  const row = [...document.querySelectorAll<HTMLElement>('.habit-row[data-habit-id]')].find((el) => el.dataset.habitId === habitId);
+  const row = [...document.querySelectorAll<HTMLElement>('.habit-row[data-habit-id]')].find(
+    (el) => el.dataset.habitId === habitId,
+  );
   if (!row) return;
-  row.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  row.scrollIntoView({
+    block: 'center',
+    behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+  });
   // The row's first button is the likelihood chip, not Done: ask for Done by name.
   (row.querySelector<HTMLElement>(controlSelector('done')) ?? row).focus({ preventScroll: true });
 }
@@ -44,8 +49,9 @@ export function ReminderBanner() {
   useEffect(() => setDismissed(loadDismissals(today)), [today]);
 
   if (!state || dismissed.all) return null;
-  const due = dueReminders(state.habits, state.predictions, state.todayStatus, minutes, { atRiskAnyTime: true })
-    .filter((r) => !dismissed.habits.includes(r.habitId));
+  const due = dueReminders(state.habits, state.predictions, state.todayStatus, minutes, { atRiskAnyTime: true }).filter(
+    (r) => !dismissed.habits.includes(r.habitId),
+  );
   if (!due.length) return null;
 
   const doItNow = (habitId: string) => {
@@ -55,10 +61,19 @@ export function ReminderBanner() {
   };
   const atRisk = due.some((r) => r.why === 'at-risk');
   return (
-    <aside class={`reminder-banner ${atRisk ? 'tone-risk' : 'tone-plain'}`} aria-labelledby="reminder-banner-h" data-testid="reminder-banner">
+    <aside
+      class={`reminder-banner ${atRisk ? 'tone-risk' : 'tone-plain'}`}
+      aria-labelledby="reminder-banner-h"
+      data-testid="reminder-banner"
+    >
       <div class="reminder-head">
         <h2 id="reminder-banner-h">{atRisk ? 'At risk today' : 'Reminder'}</h2>
-        <button type="button" class="btn-quiet" onClick={() => setDismissed(dismiss(today, { all: true }))} data-testid="reminder-dismiss">
+        <button
+          type="button"
+          class="btn-quiet"
+          onClick={() => setDismissed(dismiss(today, { all: true }))}
+          data-testid="reminder-dismiss"
+        >
           Not today
         </button>
       </div>
@@ -67,7 +82,11 @@ export function ReminderBanner() {
           <li key={r.habitId} data-testid="reminder-item" data-habit-id={r.habitId}>
             <span class="reminder-text">
               <strong>{r.name}</strong>{' '}
-              {r.why === 'at-risk' && r.p !== null ? `· only ${percent(r.p)}% likely today` : r.why === 'at-risk' ? '· tends to slip today' : '· your reminder time'}
+              {r.why === 'at-risk' && r.p !== null
+                ? `· only ${percent(r.p)}% likely today`
+                : r.why === 'at-risk'
+                  ? '· tends to slip today'
+                  : '· your reminder time'}
             </span>
             <button type="button" class="btn-do" onClick={() => doItNow(r.habitId)} data-testid="reminder-do">
               Do it now <span class="sr-only">: {r.name}</span>

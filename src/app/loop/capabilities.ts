@@ -24,7 +24,8 @@ export function detectCapabilities(): Capabilities {
   return {
     notifications: notificationState(),
     badge: badgeSupported(),
-    periodicSync: typeof ServiceWorkerRegistration !== 'undefined' && 'periodicSync' in ServiceWorkerRegistration.prototype,
+    periodicSync:
+      typeof ServiceWorkerRegistration !== 'undefined' && 'periodicSync' in ServiceWorkerRegistration.prototype,
     installed: standalone,
     idleCallback: typeof requestIdleCallback === 'function',
     battery: typeof (navigator as Navigator & { getBattery?: unknown }).getBattery === 'function',
@@ -33,7 +34,12 @@ export function detectCapabilities(): Capabilities {
 }
 
 /** One line of the notes: a short title, whether it works here, and plain words. */
-export interface Note { id: string; title: string; ok: boolean; text: string }
+export interface Note {
+  id: string;
+  title: string;
+  ok: boolean;
+  text: string;
+}
 
 /** Plain-words notes for detected capabilities. PURE given `c`. */
 export function platformNotes(c: Capabilities): Note[] {
@@ -43,7 +49,8 @@ export function platformNotes(c: Capabilities): Note[] {
       : 'This browser cannot show notifications here. On iPhone and iPad (iOS 16.4 or later) add Nudge to the Home Screen first; the reminder banner on Today works everywhere.',
     default: 'Nudge can show a notification for a habit at risk. It asks only when you tap the button below.',
     granted: 'Allowed. Nudge shows at most one notification per habit per day, and only when the app is not in front.',
-    denied: 'Blocked for this site. To allow them, change the site\'s notification setting in your browser; the reminder banner still works.',
+    denied:
+      "Blocked for this site. To allow them, change the site's notification setting in your browser; the reminder banner still works.",
   };
   const background = c.periodicSync
     ? c.installed
@@ -53,14 +60,18 @@ export function platformNotes(c: Capabilities): Note[] {
   return [
     { id: 'notifications', title: 'Notifications', ok: c.notifications === 'granted', text: notif[c.notifications] },
     {
-      id: 'badge', title: 'App icon badge', ok: c.badge,
+      id: 'badge',
+      title: 'App icon badge',
+      ok: c.badge,
       text: c.badge
         ? 'The app icon shows how many habits are at risk today (refreshed when you open or return to Nudge).'
         : 'This browser cannot put a number on the app icon.',
     },
     { id: 'background', title: 'Training in the background', ok: c.periodicSync && c.installed, text: background },
     {
-      id: 'schedule', title: 'Reminders at a set time', ok: false,
+      id: 'schedule',
+      title: 'Reminders at a set time',
+      ok: false,
       text: 'No web app can schedule a notification for a set time without a server, and Nudge has none (nothing leaves your device). So reminders appear when you open the app, or when it happens to be running.',
     },
   ];

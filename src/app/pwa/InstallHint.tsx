@@ -20,8 +20,8 @@ export function InstallHint() {
         <strong>Install Nudge:</strong> tap Share, then “Add to Home Screen”.
       </p>
       <p>
-        The installed app keeps its own storage, apart from Safari’s tabs — so install before you start, or export
-        your data here and import it in the installed app.
+        The installed app keeps its own storage, apart from Safari’s tabs — so install before you start, or export your
+        data here and import it in the installed app.
       </p>
       <button type="button" onClick={dismiss} aria-label="Dismiss the install hint">
         Got it

@@ -24,7 +24,8 @@ export function shouldShowInstallHint(env: InstallHintEnv): boolean {
   // iPadOS 13+ reports itself as a Mac; touch points give it away.
   const iOS = /iPad|iPhone|iPod/.test(env.userAgent) || (env.platform === 'MacIntel' && env.maxTouchPoints > 1);
   // Other iOS browsers (Chrome, Firefox, Edge, ...) share the engine but name themselves.
-  const safari = /Safari\//.test(env.userAgent) && !/CriOS|FxiOS|EdgiOS|OPiOS|GSA\/|YaBrowser|DuckDuckGo/.test(env.userAgent);
+  const safari =
+    /Safari\//.test(env.userAgent) && !/CriOS|FxiOS|EdgiOS|OPiOS|GSA\/|YaBrowser|DuckDuckGo/.test(env.userAgent);
   return iOS && safari;
 }
 

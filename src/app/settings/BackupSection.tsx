@@ -27,7 +27,13 @@ function errorsOf(err: unknown): { path: string; message: string }[] | null {
 }
 
 /** The Backup section of Settings; reports each import through `onChanged` (wiped: it replaced everything). */
-export function BackupSection({ change = NO_CHANGE, onChanged }: { change?: DataChange; onChanged?: (wiped: boolean) => void }) {
+export function BackupSection({
+  change = NO_CHANGE,
+  onChanged,
+}: {
+  change?: DataChange;
+  onChanged?: (wiped: boolean) => void;
+}) {
   const toast = useToast();
   const fileRef = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
@@ -46,7 +52,9 @@ export function BackupSection({ change = NO_CHANGE, onChanged }: { change?: Data
       const { backup, leftOut } = await exportBackupChecked();
       downloadText(backupToText(backup), backupFileName());
       const missing = leftOut.length ? ` ${plural(leftOut.length, 'item')} left out: see below.` : '';
-      toast({ text: `Backup saved: ${plural(backup.habits.length, 'habit')}, ${plural(backup.events.length, 'event')}.${missing}` });
+      toast({
+        text: `Backup saved: ${plural(backup.habits.length, 'habit')}, ${plural(backup.events.length, 'event')}.${missing}`,
+      });
       setLeftOut(leftOut);
     } catch (err) {
       toast({ text: `Export failed: ${errorText(err)}` });
@@ -93,8 +101,8 @@ export function BackupSection({ change = NO_CHANGE, onChanged }: { change?: Data
     <section class="card" aria-labelledby="backup-h">
       <h2 id="backup-h">Backup</h2>
       <p class="note">
-        Everything stays on this device. A backup file moves your history to another browser or device, and saves it if this browser
-        clears its storage.
+        Everything stays on this device. A backup file moves your history to another browser or device, and saves it if
+        this browser clears its storage.
       </p>
       <button type="button" class="btn btn-primary" onClick={doExport} data-testid="export-backup">
         Export backup
@@ -103,20 +111,39 @@ export function BackupSection({ change = NO_CHANGE, onChanged }: { change?: Data
       <fieldset class="field">
         <legend>When importing</legend>
         <label class="choice">
-          <input type="radio" name="import-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+          <input
+            type="radio"
+            name="import-mode"
+            value="merge"
+            checked={mode === 'merge'}
+            onChange={() => setMode('merge')}
+          />
           <span>
             Merge: add only what is not here yet
             <span class="note"> (habits already here keep their settings)</span>
           </span>
         </label>
         <label class="choice">
-          <input type="radio" name="import-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+          <input
+            type="radio"
+            name="import-mode"
+            value="replace"
+            checked={mode === 'replace'}
+            onChange={() => setMode('replace')}
+          />
           Replace everything here with the file
         </label>
       </fieldset>
       <label class="field file-field">
         <span>Import backup file</span>
-        <input ref={fileRef} type="file" accept="application/json,.json" onChange={onFile} disabled={busy} data-testid="import-file" />
+        <input
+          ref={fileRef}
+          type="file"
+          accept="application/json,.json"
+          onChange={onFile}
+          disabled={busy}
+          data-testid="import-file"
+        />
       </label>
       <div aria-live="polite" data-testid="import-result">
         {busy && <p>Importing…</p>}
@@ -129,7 +156,8 @@ export function BackupSection({ change = NO_CHANGE, onChanged }: { change?: Data
         {outcome?.kind === 'errors' && (
           <div class="error" role="alert">
             <p>
-              Nothing was imported: {outcome.fileName} has {plural(outcome.errors.length, 'problem')}. Your data is unchanged.
+              Nothing was imported: {outcome.fileName} has {plural(outcome.errors.length, 'problem')}. Your data is
+              unchanged.
             </p>
             <ul class="error-list">
               {outcome.errors.slice(0, MAX_ERRORS_SHOWN).map((e, i) => (
@@ -157,7 +185,10 @@ export function BackupSection({ change = NO_CHANGE, onChanged }: { change?: Data
           if (fileRef.current) fileRef.current.value = '';
         }}
       >
-        <p>Everything on this device — habits, history and learned models — will be replaced by the contents of {pending?.name}. Export a backup first if you may want it back.</p>
+        <p>
+          Everything on this device — habits, history and learned models — will be replaced by the contents of{' '}
+          {pending?.name}. Export a backup first if you may want it back.
+        </p>
       </ConfirmDialog>
     </section>
   );

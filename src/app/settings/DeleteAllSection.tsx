@@ -22,12 +22,24 @@ export function DeleteAllSection({ onDeleted }: { onDeleted?: () => void }) {
   return (
     <section class="card" aria-labelledby="delete-h">
       <h2 id="delete-h">Delete all data</h2>
-      <p class="note">Removes every habit, its history and the learned models from this device. Export a backup first to keep a copy.</p>
+      <p class="note">
+        Removes every habit, its history and the learned models from this device. Export a backup first to keep a copy.
+      </p>
       <button type="button" class="btn btn-danger-outline" onClick={() => setOpen(true)}>
         Delete all data…
       </button>
-      <ConfirmDialog open={open} title="Delete all data?" confirmLabel="Delete everything" danger onConfirm={confirm} onCancel={() => setOpen(false)}>
-        <p>All habits, their whole history and the learned models will be deleted from this device. This cannot be undone.</p>
+      <ConfirmDialog
+        open={open}
+        title="Delete all data?"
+        confirmLabel="Delete everything"
+        danger
+        onConfirm={confirm}
+        onCancel={() => setOpen(false)}
+      >
+        <p>
+          All habits, their whole history and the learned models will be deleted from this device. This cannot be
+          undone.
+        </p>
       </ConfirmDialog>
     </section>
   );

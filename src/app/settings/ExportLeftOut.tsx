@@ -9,7 +9,9 @@ const MAX_ROWS_SHOWN = 5;
 /** How many of each kind, e.g. "1 habit, 3 events". */
 function counts(rows: readonly LeftOutRow[]): string {
   const n = (kind: LeftOutRow['kind']) => rows.filter((r) => r.kind === kind).length;
-  return [plural(n('habit'), 'habit'), plural(n('event'), 'event'), plural(n('checkpoint'), 'model')].filter((s) => !s.startsWith('0 ')).join(', ');
+  return [plural(n('habit'), 'habit'), plural(n('event'), 'event'), plural(n('checkpoint'), 'model')]
+    .filter((s) => !s.startsWith('0 '))
+    .join(', ');
 }
 
 /** The rows an export left out, with reasons; nothing when none were. */
@@ -18,8 +20,8 @@ export function ExportLeftOut({ rows }: { rows: readonly LeftOutRow[] }) {
   return (
     <div class="note" role="status" data-testid="export-left-out">
       <p>
-        Left out of the backup file: {counts(rows)}. Importing the file would refuse them, so they were left out to keep the rest
-        readable. They are still on this device, unchanged.
+        Left out of the backup file: {counts(rows)}. Importing the file would refuse them, so they were left out to keep
+        the rest readable. They are still on this device, unchanged.
       </p>
       <ul class="error-list">
         {rows.slice(0, MAX_ROWS_SHOWN).map((r, i) => (

@@ -23,11 +23,15 @@ export function Settings() {
       <section class="card" aria-labelledby="reminders-h">
         <h2 id="reminders-h">About reminders on this device</h2>
         <p>
-          No web app can set an alarm: browsers do not let a web page schedule a notification for a set time, and sending one from a server would
-          mean your data leaves this device — Nudge has no server. So a habit’s reminder time is used when Nudge is open or happens to run: you see an
-          in-app reminder for habits at risk, and, where the browser allows notifications, a notification while the app is running.
+          No web app can set an alarm: browsers do not let a web page schedule a notification for a set time, and
+          sending one from a server would mean your data leaves this device — Nudge has no server. So a habit’s reminder
+          time is used when Nudge is open or happens to run: you see an in-app reminder for habits at risk, and, where
+          the browser allows notifications, a notification while the app is running.
         </p>
-        <p>On iPhone, notifications need Nudge installed to the Home Screen (iOS 16.4 or later) and your permission, asked when you tap a button.</p>
+        <p>
+          On iPhone, notifications need Nudge installed to the Home Screen (iOS 16.4 or later) and your permission,
+          asked when you tap a button.
+        </p>
         <PlatformNotes />
       </section>
       <DeleteAllSection onDeleted={() => changed(true)} />

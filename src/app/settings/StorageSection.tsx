@@ -12,7 +12,9 @@ export function StorageSection({ change = 0 }: { change?: number }) {
   const [status, setStatus] = useState<Status | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () =>
-    storageStatus().then(setStatus, (err: unknown) => setMessage(`Could not read the storage status: ${errorText(err)}`));
+    storageStatus().then(setStatus, (err: unknown) =>
+      setMessage(`Could not read the storage status: ${errorText(err)}`),
+    );
   useEffect(() => {
     refresh();
   }, [change]);
@@ -41,7 +43,11 @@ export function StorageSection({ change = 0 }: { change?: number }) {
           <div>
             <dt>Persistent</dt>
             <dd data-testid="persisted">
-              {persisted === true ? 'Yes: the browser will not clear it on its own' : persisted === false ? 'No: the browser may clear it when space runs low or after weeks unused' : 'Unknown: this browser does not say'}
+              {persisted === true
+                ? 'Yes: the browser will not clear it on its own'
+                : persisted === false
+                  ? 'No: the browser may clear it when space runs low or after weeks unused'
+                  : 'Unknown: this browser does not say'}
             </dd>
           </div>
           <div>

@@ -79,8 +79,16 @@ export function AddHabitForm({ onAdded, autoFocus }: { onAdded?: () => void; aut
       )}
       <label class="field">
         <span>Reminder time (optional)</span>
-        <input type="time" name="reminderTime" value={time} onInput={(e) => setTime(e.currentTarget.value)} aria-describedby="add-reminder-note" />
-        <small id="add-reminder-note" class="note">{REMINDER_NOTE}</small>
+        <input
+          type="time"
+          name="reminderTime"
+          value={time}
+          onInput={(e) => setTime(e.currentTarget.value)}
+          aria-describedby="add-reminder-note"
+        />
+        <small id="add-reminder-note" class="note">
+          {REMINDER_NOTE}
+        </small>
       </label>
       <ColorChoice name="add-color" value={color} onChange={setColor} />
       <button type="submit" class="btn btn-primary" disabled={busy}>

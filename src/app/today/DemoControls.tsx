@@ -23,7 +23,12 @@ export function DemoControls({ hasDemo, empty }: { hasDemo: boolean; empty: bool
     return (
       <p class="demo-note">
         You are looking at a sample history.{' '}
-        <button type="button" class="btn" disabled={busy} onClick={() => run(removeDemoHistory, 'Sample history removed.')}>
+        <button
+          type="button"
+          class="btn"
+          disabled={busy}
+          onClick={() => run(removeDemoHistory, 'Sample history removed.')}
+        >
           Remove sample history
         </button>
       </p>
@@ -31,7 +36,12 @@ export function DemoControls({ hasDemo, empty }: { hasDemo: boolean; empty: bool
   }
   if (!empty) return null;
   return (
-    <button type="button" class="btn" disabled={busy} onClick={() => run(() => addDemoHistory(), 'Sample history added: 3 habits over the last months.')}>
+    <button
+      type="button"
+      class="btn"
+      disabled={busy}
+      onClick={() => run(() => addDemoHistory(), 'Sample history added: 3 habits over the last months.')}
+    >
       Try with a sample history
     </button>
   );

@@ -9,7 +9,15 @@ import { lastMarkOn, stateWithout, type DayState, type TodayHabit } from './toda
 import { loadOlderStreak } from './olderStreak.ts';
 import { mark, undo, type MarkOptions } from './actions.ts';
 import { useOnce } from './useOnce.ts';
-import { FOCUS_AFTER, holdRowFocus, mountRow, placeRowFocus, rowRendered, wantRowFocus, type RowControl } from './rowFocus.ts';
+import {
+  FOCUS_AFTER,
+  holdRowFocus,
+  mountRow,
+  placeRowFocus,
+  rowRendered,
+  wantRowFocus,
+  type RowControl,
+} from './rowFocus.ts';
 
 const STATE_TEXT = { done: '✓ Done today', skipped: 'Skipped today', open: 'Not yet today' } as const;
 
@@ -89,7 +97,11 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
               {STATE_TEXT[state]}
             </span>
             <span class="streak" data-testid="habit-streak" title="Current streak">
-              {row.streakContinuesBefore ? <LongStreak row={row} before={row.streakContinuesBefore} /> : streakText(streak)}
+              {row.streakContinuesBefore ? (
+                <LongStreak row={row} before={row.streakContinuesBefore} />
+              ) : (
+                streakText(streak)
+              )}
             </span>
             {habit.reminderTime && <span class="reminder-time">Reminder {habit.reminderTime}</span>}
           </p>
@@ -98,17 +110,32 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
       </div>
       <div class="habit-actions">
         {state !== 'done' && (
-          <button type="button" class="btn btn-primary btn-big" data-action="done" onClick={act('done', 'done', () => mark(habit, 'done', toast, markOptions(habit.id, today)))}>
+          <button
+            type="button"
+            class="btn btn-primary btn-big"
+            data-action="done"
+            onClick={act('done', 'done', () => mark(habit, 'done', toast, markOptions(habit.id, today)))}
+          >
             Done <span class="sr-only">{habit.name}</span>
           </button>
         )}
         {state === 'open' && (
-          <button type="button" class="btn btn-big" data-action="skip" onClick={act('skip', 'skipped', () => mark(habit, 'skipped', toast, markOptions(habit.id, today)))}>
+          <button
+            type="button"
+            class="btn btn-big"
+            data-action="skip"
+            onClick={act('skip', 'skipped', () => mark(habit, 'skipped', toast, markOptions(habit.id, today)))}
+          >
             Skip <span class="sr-only">{habit.name}</span>
           </button>
         )}
         {last?.id !== undefined && !pending && (
-          <button type="button" class="btn btn-big" data-action="undo" onClick={act('undo', stateWithout(row, today, last.id!), () => undo(last.id!, toast))}>
+          <button
+            type="button"
+            class="btn btn-big"
+            data-action="undo"
+            onClick={act('undo', stateWithout(row, today, last.id!), () => undo(last.id!, toast))}
+          >
             Undo <span class="sr-only">{habit.name}</span>
           </button>
         )}

@@ -26,7 +26,9 @@ export function PastDayForm({ rows, today }: { rows: TodayHabit[]; today: string
   const row = rows.find((r) => r.habit.id === habitId) ?? rows[0];
   if (!row) return null;
   // Days before the habit existed cannot be marked (the data layer refuses them too).
-  const days = Array.from({ length: PAST_DAYS }, (_, i) => addDays(today, -(i + 1))).filter((d) => d >= row.habit.createdDay);
+  const days = Array.from({ length: PAST_DAYS }, (_, i) => addDays(today, -(i + 1))).filter(
+    (d) => d >= row.habit.createdDay,
+  );
   const chosenDay = pastDayChoice(days, picked, today);
   return (
     <details class="card past-day">
@@ -54,7 +56,13 @@ export function PastDayForm({ rows, today }: { rows: TodayHabit[]; today: string
 }
 
 /** The day picker, that day's state, and Mark done / Mark skipped / Undo for it. */
-function PastDayControls(p: { row: TodayHabit; days: string[]; chosenDay: string; today: string; onDay: (d: string) => void }) {
+function PastDayControls(p: {
+  row: TodayHabit;
+  days: string[];
+  chosenDay: string;
+  today: string;
+  onDay: (d: string) => void;
+}) {
   const toast = useToast();
   const { row, days, chosenDay, today } = p;
   const status = row.recentStatus.get(chosenDay);
@@ -77,10 +85,20 @@ function PastDayControls(p: { row: TodayHabit; days: string[]; chosenDay: string
         {relativeDay(chosenDay, today)}: {status ? STATUS_TEXT[status] : 'nothing recorded'}
       </p>
       <div class="row-buttons">
-        <button type="button" class="btn btn-primary" disabled={status === 'done'} onClick={once(() => mark(row.habit, 'done', toast, when))}>
+        <button
+          type="button"
+          class="btn btn-primary"
+          disabled={status === 'done'}
+          onClick={once(() => mark(row.habit, 'done', toast, when))}
+        >
           Mark done
         </button>
-        <button type="button" class="btn" disabled={!!status} onClick={once(() => mark(row.habit, 'skipped', toast, when))}>
+        <button
+          type="button"
+          class="btn"
+          disabled={!!status}
+          onClick={once(() => mark(row.habit, 'skipped', toast, when))}
+        >
           Mark skipped
         </button>
         {last?.id !== undefined && (

@@ -28,7 +28,10 @@ export function Today() {
   const [early, setEarly] = useState<TodayData | undefined>(undefined);
   useLayoutEffect(() => {
     let gone = false;
-    takePrefetchedToday(today)?.then((d) => !gone && setEarly(d), () => {});
+    takePrefetchedToday(today)?.then(
+      (d) => !gone && setEarly(d),
+      () => {},
+    );
     return () => {
       gone = true;
     };

@@ -25,12 +25,20 @@ export function dayToSend(shownDay: string | undefined, realToday: string): stri
 }
 
 /** Records done/skipped for a habit and toasts an Undo; false on failure (toasted). */
-export async function mark(habit: Habit, kind: 'done' | 'skipped', toast: (m: ToastMessage) => void, opts: MarkOptions = {}): Promise<boolean> {
+export async function mark(
+  habit: Habit,
+  kind: 'done' | 'skipped',
+  toast: (m: ToastMessage) => void,
+  opts: MarkOptions = {},
+): Promise<boolean> {
   try {
     const now = new Date();
     const realToday = todayLocal(now);
     const day = dayToSend(opts.day, realToday);
-    const ev = await recordEvent({ type: kind === 'done' ? 'habitCompleted' : 'habitSkipped', habitId: habit.id, ...(day ? { day } : {}) }, now);
+    const ev = await recordEvent(
+      { type: kind === 'done' ? 'habitCompleted' : 'habitSkipped', habitId: habit.id, ...(day ? { day } : {}) },
+      now,
+    );
     const when = day ? ` for ${relativeDay(day, realToday).toLowerCase()}` : '';
     const run = async () => {
       opts.beforeUndo?.();

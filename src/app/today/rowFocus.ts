@@ -80,7 +80,13 @@ export function rowRendered(habitId: string, el: FocusTarget, data: unknown): vo
  * Applies the row's wish after a render: while the write is pending focus rests on the row,
  * then moves to the first preferred control shown. Gives up if the person has moved focus away.
  */
-export function placeRowFocus(habitId: string, el: FocusTarget, data: unknown, pending: boolean, doc: FocusDocument): void {
+export function placeRowFocus(
+  habitId: string,
+  el: FocusTarget,
+  data: unknown,
+  pending: boolean,
+  doc: FocusDocument,
+): void {
   const wish = wishes.get(habitId);
   if (!wish) return;
   const active = doc.activeElement;

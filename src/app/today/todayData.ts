@@ -58,7 +58,14 @@ export async function loadHabitRow(habit: Habit, today: string): Promise<TodayHa
   const pastStart = addDays(today, -PAST_DAYS);
   const recent = events.filter((e) => isMark(e) && e.day >= pastStart && e.day <= today).sort((a, b) => a.t - b.t);
   const recentStatus = new Map([...status].filter(([d]) => d >= pastStart && d <= today));
-  return { habit, state: status.get(today) ?? 'open', streak, streakContinuesBefore: continues ? from : null, recent, recentStatus };
+  return {
+    habit,
+    state: status.get(today) ?? 'open',
+    streak,
+    streakContinuesBefore: continues ? from : null,
+    recent,
+    recentStatus,
+  };
 }
 
 /** Loads Today for the given local day (call inside liveQuery so it stays live). */

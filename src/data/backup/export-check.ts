@@ -6,7 +6,11 @@ import type { BackupV1 } from './format.ts';
 import { validateBackup } from './validate.ts';
 
 /** A row left out of an exported file: what it is and why the import would refuse it. */
-export interface LeftOutRow { kind: 'habit' | 'event' | 'checkpoint'; what: string; why: string }
+export interface LeftOutRow {
+  kind: 'habit' | 'event' | 'checkpoint';
+  what: string;
+  why: string;
+}
 
 const ROW_RE = /^(habits|events|checkpoints)\[(\d+)\](?:\.?(.*))$/;
 /** Rounds of validate-and-leave-out before giving up (the second only sees rows of left-out habits). */
@@ -48,15 +52,26 @@ export function withoutUnreadableRows(backup: BackupV1): { backup: BackupV1; lef
       leftOut.push({ kind: 'habit', what: `habit ${JSON.stringify(h.name)} (${h.id})`, why: why.join('; ') });
       return false;
     });
-    const habitGone = (id: string | undefined): string[] | undefined => (id !== undefined && goneHabits.has(id) ? [`its habit ${JSON.stringify(id)} is left out`] : undefined);
+    const habitGone = (id: string | undefined): string[] | undefined =>
+      id !== undefined && goneHabits.has(id) ? [`its habit ${JSON.stringify(id)} is left out`] : undefined;
     const events = b.events.filter((e, i) => {
       const why = bad.events.get(i) ?? habitGone(e.habitId);
-      if (why) leftOut.push({ kind: 'event', what: `${e.type}${e.habitId ? ` of ${JSON.stringify(e.habitId)}` : ''} at ${e.at}`, why: why.join('; ') });
+      if (why)
+        leftOut.push({
+          kind: 'event',
+          what: `${e.type}${e.habitId ? ` of ${JSON.stringify(e.habitId)}` : ''} at ${e.at}`,
+          why: why.join('; '),
+        });
       return !why;
     });
     const checkpoints = b.checkpoints?.filter((c, i) => {
       const why = bad.checkpoints.get(i) ?? habitGone(c.habitId);
-      if (why) leftOut.push({ kind: 'checkpoint', what: `model v${c.version} of ${JSON.stringify(c.habitId)}`, why: why.join('; ') });
+      if (why)
+        leftOut.push({
+          kind: 'checkpoint',
+          what: `model v${c.version} of ${JSON.stringify(c.habitId)}`,
+          why: why.join('; '),
+        });
       return !why;
     });
     b = { ...b, habits, events, ...(checkpoints ? { checkpoints } : {}) };

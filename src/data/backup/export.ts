@@ -8,8 +8,13 @@ import { checkpointToJson } from '../../learn/checkpoint.ts';
 
 function habitOut(h: Habit): BackupHabitV1 {
   const out: BackupHabitV1 = {
-    id: h.id, name: h.name, createdAt: h.createdAt, archivedAt: h.archivedAt,
-    reminderTime: h.reminderTime ?? null, color: h.color ?? null, order: h.order,
+    id: h.id,
+    name: h.name,
+    createdAt: h.createdAt,
+    archivedAt: h.archivedAt,
+    reminderTime: h.reminderTime ?? null,
+    color: h.color ?? null,
+    order: h.order,
   };
   if (h.demo) out.demo = true;
   return out;
@@ -39,7 +44,10 @@ function timeZone(): string | undefined {
 }
 
 /** What an export wrote, and the rows it left out because its own import would refuse them. */
-export interface CheckedExport { backup: BackupV1; leftOut: LeftOutRow[] }
+export interface CheckedExport {
+  backup: BackupV1;
+  leftOut: LeftOutRow[];
+}
 
 /**
  * The whole log as a backup: habits in display order, events in time order with `at` as
@@ -47,7 +55,10 @@ export interface CheckedExport { backup: BackupV1; leftOut: LeftOutRow[] }
  * (models retrain from the events; they make the file larger). The file is checked with the
  * import's validator: rows it would refuse are left out and listed (the database is unchanged).
  */
-export async function exportBackupChecked(now: Date = new Date(), opts: { includeCheckpoints?: boolean } = {}): Promise<CheckedExport> {
+export async function exportBackupChecked(
+  now: Date = new Date(),
+  opts: { includeCheckpoints?: boolean } = {},
+): Promise<CheckedExport> {
   // One read transaction: a consistent snapshot even if a tap lands mid-export.
   const { habits, events, checkpoints } = await withDb((db) =>
     db.transaction('r', [db.habits, db.events, db.checkpoints], async () => ({
@@ -58,7 +69,9 @@ export async function exportBackupChecked(now: Date = new Date(), opts: { includ
   );
   await faultPoint('export:mid');
   const backup: BackupV1 = {
-    app: 'nudge', kind: 'backup', version: 1,
+    app: 'nudge',
+    kind: 'backup',
+    version: 1,
     exportedAt: now.toISOString(),
     habits: habits.map(habitOut),
     events: events.map(eventOut),
@@ -70,7 +83,10 @@ export async function exportBackupChecked(now: Date = new Date(), opts: { includ
 }
 
 /** The checked backup alone, for callers with no one to tell what was left out (exportBackupChecked says). */
-export async function exportBackup(now: Date = new Date(), opts: { includeCheckpoints?: boolean } = {}): Promise<BackupV1> {
+export async function exportBackup(
+  now: Date = new Date(),
+  opts: { includeCheckpoints?: boolean } = {},
+): Promise<BackupV1> {
   return (await exportBackupChecked(now, opts)).backup;
 }
 

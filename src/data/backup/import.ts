@@ -12,23 +12,42 @@ import { parseBackup } from './validate.ts';
 import { refreshDataMarker } from '../storage.ts';
 
 /** What an import did; `habitsUpdated` counts habits here whose creation time moved earlier. */
-export interface ImportResult { habitsAdded: number; habitsUpdated: number; eventsAdded: number; eventsSkipped: number }
+export interface ImportResult {
+  habitsAdded: number;
+  habitsUpdated: number;
+  eventsAdded: number;
+  eventsSkipped: number;
+}
 
 function habitRow(h: BackupHabitV1, order: number): Habit {
   const inst = parseInstant(h.createdAt)!; // validated
   const row: Habit = {
-    id: h.id, name: h.name, createdAt: h.createdAt, createdDay: localDayOf(inst.t, inst.offset),
-    archivedAt: h.archivedAt, order, reminderTime: h.reminderTime ?? null, color: h.color ?? null,
+    id: h.id,
+    name: h.name,
+    createdAt: h.createdAt,
+    createdDay: localDayOf(inst.t, inst.offset),
+    archivedAt: h.archivedAt,
+    order,
+    reminderTime: h.reminderTime ?? null,
+    color: h.color ?? null,
   };
   if (h.demo) row.demo = true;
   return row;
 }
 
 /** One network's parameters and optimizer state (the checkpoint's or its refit twin's) as Float32Arrays. */
-function networkIn(n: Pick<BackupCheckpointV1, 'weights' | 'biases' | 'optimizer'>): { weights: Float32Array[]; biases: Float32Array[]; optimizer: OptimizerState } {
+function networkIn(n: Pick<BackupCheckpointV1, 'weights' | 'biases' | 'optimizer'>): {
+  weights: Float32Array[];
+  biases: Float32Array[];
+  optimizer: OptimizerState;
+} {
   const f = (xs: number[][]): Float32Array[] => xs.map((x) => Float32Array.from(x));
   const o = n.optimizer;
-  return { weights: f(n.weights), biases: f(n.biases), optimizer: { step: o.step, mW: f(o.mW), vW: f(o.vW), mB: f(o.mB), vB: f(o.vB) } };
+  return {
+    weights: f(n.weights),
+    biases: f(n.biases),
+    optimizer: { step: o.step, mW: f(o.mW), vW: f(o.vW), mB: f(o.mB), vB: f(o.vB) },
+  };
 }
 
 function checkpointRow(c: BackupCheckpointV1, active: 0 | 1): CheckpointRow {
@@ -46,7 +65,9 @@ function checkpointRow(c: BackupCheckpointV1, active: 0 | 1): CheckpointRow {
 function mergedHabit(old: Habit, incoming: Habit): Habit {
   // By local day first: the day is what gates marks, and an earlier instant in another offset can fall on a later day.
   const oldT = parseInstant(old.createdAt)?.t ?? Infinity;
-  const earlier = incoming.createdDay < old.createdDay || (incoming.createdDay === old.createdDay && parseInstant(incoming.createdAt)!.t < oldT);
+  const earlier =
+    incoming.createdDay < old.createdDay ||
+    (incoming.createdDay === old.createdDay && parseInstant(incoming.createdAt)!.t < oldT);
   return earlier ? { ...old, createdAt: incoming.createdAt, createdDay: incoming.createdDay } : old;
 }
 
@@ -76,7 +97,8 @@ async function writeCheckpoints(db: AppDB, list: BackupCheckpointV1[]): Promise<
  * Throws ImportError listing every problem, before writing anything; the write is one transaction.
  */
 export async function importBackup(text: string, mode: 'merge' | 'replace'): Promise<ImportResult> {
-  if (mode !== 'merge' && mode !== 'replace') throw new ImportError([{ path: '', message: `Unknown import mode "${String(mode)}": use merge or replace` }]);
+  if (mode !== 'merge' && mode !== 'replace')
+    throw new ImportError([{ path: '', message: `Unknown import mode "${String(mode)}": use merge or replace` }]);
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new ImportError(parsed.errors);
   const b = parsed.backup;
@@ -89,7 +111,13 @@ export async function importBackup(text: string, mode: 'merge' | 'replace'): Pro
       db.transaction('rw', [db.habits, db.events, db.checkpoints, db.trainingRuns, db.predictions], async () => {
         const result: ImportResult = { habitsAdded: 0, habitsUpdated: 0, eventsAdded: 0, eventsSkipped: 0 };
         if (mode === 'replace') {
-          await Promise.all([db.habits.clear(), db.events.clear(), db.checkpoints.clear(), db.trainingRuns.clear(), db.predictions.clear()]);
+          await Promise.all([
+            db.habits.clear(),
+            db.events.clear(),
+            db.checkpoints.clear(),
+            db.trainingRuns.clear(),
+            db.predictions.clear(),
+          ]);
         }
         const existing = new Map((await db.habits.toArray()).map((h) => [h.id, h]));
         let nextOrder = Math.max(-1, ...[...existing.values()].map((h) => h.order)) + 1;
@@ -129,9 +157,10 @@ export async function importBackup(text: string, mode: 'merge' | 'replace'): Pro
   } catch (err) {
     if (err instanceof ImportError) throw err;
     const name = (err as { name?: string })?.name ?? '';
-    const why = name === 'QuotaExceededError' || /quota/i.test(String((err as Error)?.message))
-      ? 'the device has no storage space left'
-      : String((err as Error)?.message ?? err);
+    const why =
+      name === 'QuotaExceededError' || /quota/i.test(String((err as Error)?.message))
+        ? 'the device has no storage space left'
+        : String((err as Error)?.message ?? err);
     throw new ImportError([{ path: '', message: `Could not save the backup (${why}). Nothing was changed.` }]);
   }
   await refreshDataMarker();

@@ -9,14 +9,16 @@ const DAY_SHAPE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Null when `v` is an ISO-8601 instant with a UTC offset, from 1970 on, else what is wrong with it. */
 export function instantProblem(v: unknown): string | null {
-  if (typeof v !== 'string') return `must be a timestamp with its UTC offset (e.g. "2026-01-01T21:40:00.000+01:00"), got ${describe(v)}`;
+  if (typeof v !== 'string')
+    return `must be a timestamp with its UTC offset (e.g. "2026-01-01T21:40:00.000+01:00"), got ${describe(v)}`;
   const inst = parseInstant(v);
   if (inst) {
     // The local date matters too, as the learner sets aside days before 1970 (UTC-5 on 1 Jan 1970).
     const old = inst.t < 0 || localDayOf(inst.t, inst.offset) < FIRST_DAY;
     return old ? beforeFirstDay(v) : null;
   }
-  if (NO_OFFSET_RE.test(v)) return `timestamp ${describe(v)} has no UTC offset: add it (e.g. +01:00 or Z) so the local day is known`;
+  if (NO_OFFSET_RE.test(v))
+    return `timestamp ${describe(v)} has no UTC offset: add it (e.g. +01:00 or Z) so the local day is known`;
   if (SHAPE_RE.test(v)) return `timestamp ${describe(v)} is an impossible date, time or offset`;
   return `${describe(v)} is not an ISO-8601 timestamp with offset (e.g. "2026-01-01T21:40:00.000+01:00")`;
 }

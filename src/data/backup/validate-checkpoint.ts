@@ -42,12 +42,19 @@ function checkArrays(v: unknown, lengths: number[] | null, at: string, p: Proble
 }
 
 /** Weights, biases and optimizer state of one network (the checkpoint's or its refit twin's). */
-function checkNetwork(c: Record<string, unknown>, wLen: number[] | null, bLen: number[] | null, at: string, p: Problems): void {
+function checkNetwork(
+  c: Record<string, unknown>,
+  wLen: number[] | null,
+  bLen: number[] | null,
+  at: string,
+  p: Problems,
+): void {
   checkArrays(c.weights, wLen, `${at}.weights`, p);
   checkArrays(c.biases, bLen, `${at}.biases`, p);
   const o = c.optimizer;
   if (!isObj(o)) return p.add(`${at}.optimizer`, `must be an object, got ${describe(o)}`);
-  if (typeof o.step !== 'number' || !Number.isFinite(o.step)) p.add(`${at}.optimizer.step`, `must be a number, got ${describe(o.step)}`);
+  if (typeof o.step !== 'number' || !Number.isFinite(o.step))
+    p.add(`${at}.optimizer.step`, `must be a number, got ${describe(o.step)}`);
   checkArrays(o.mW, wLen, `${at}.optimizer.mW`, p);
   checkArrays(o.vW, wLen, `${at}.optimizer.vW`, p);
   checkArrays(o.mB, bLen, `${at}.optimizer.mB`, p);
@@ -71,13 +78,20 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     const at = `checkpoints[${i}]`;
     if (!isObj(c)) return p.add(at, `Checkpoint must be an object, got ${describe(c)}`);
     const before = p.count;
-    if (typeof c.habitId !== 'string' || !habitIds.has(c.habitId)) p.add(`${at}.habitId`, `No habit with id ${describe(c.habitId)} in this file`);
+    if (typeof c.habitId !== 'string' || !habitIds.has(c.habitId))
+      p.add(`${at}.habitId`, `No habit with id ${describe(c.habitId)} in this file`);
     for (const f of NUMBER_FIELDS) {
-      if (typeof c[f] !== 'number' || !Number.isFinite(c[f])) p.add(`${at}.${f}`, `must be a number, got ${describe(c[f])}`);
+      if (typeof c[f] !== 'number' || !Number.isFinite(c[f]))
+        p.add(`${at}.${f}`, `must be a number, got ${describe(c[f])}`);
     }
     const layers = isObj(c.config) ? c.config.layers : undefined;
-    const layersOk = Array.isArray(layers) && layers.length >= 2 && layers.every((n) => Number.isInteger(n) && n > 0 && n <= 4096);
-    if (!layersOk) p.add(`${at}.config.layers`, `Layer sizes must be a list of at least 2 positive whole numbers, got ${describe(layers)}`);
+    const layersOk =
+      Array.isArray(layers) && layers.length >= 2 && layers.every((n) => Number.isInteger(n) && n > 0 && n <= 4096);
+    if (!layersOk)
+      p.add(
+        `${at}.config.layers`,
+        `Layer sizes must be a list of at least 2 positive whole numbers, got ${describe(layers)}`,
+      );
     const sizes = layersOk ? (layers as number[]) : null;
     const wLen = sizes ? sizes.slice(1).map((out, k) => out * sizes[k]) : null;
     const bLen = sizes ? sizes.slice(1) : null;
@@ -88,7 +102,8 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
       if (!isObj(r)) p.add(`${at}.refit`, `must be an object, got ${describe(r)}`);
       else {
         checkNetwork(r, wLen, bLen, `${at}.refit`, p);
-        if (typeof r.evidence !== 'number' || !Number.isFinite(r.evidence)) p.add(`${at}.refit.evidence`, `must be a number, got ${describe(r.evidence)}`);
+        if (typeof r.evidence !== 'number' || !Number.isFinite(r.evidence))
+          p.add(`${at}.refit.evidence`, `must be a number, got ${describe(r.evidence)}`);
         const day = dayProblem(r.evidenceThrough);
         if (day) p.add(`${at}.refit.evidenceThrough`, day);
       }
@@ -97,7 +112,8 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     if (through) p.add(`${at}.trainedThrough`, through);
     if (!isObj(c.metrics)) p.add(`${at}.metrics`, `must be an object, got ${describe(c.metrics)}`);
     if (typeof c.trigger !== 'string') p.add(`${at}.trigger`, `must be text, got ${describe(c.trigger)}`);
-    if (c.active !== undefined && typeof c.active !== 'boolean') p.add(`${at}.active`, `must be true or false, got ${describe(c.active)}`);
+    if (c.active !== undefined && typeof c.active !== 'boolean')
+      p.add(`${at}.active`, `must be true or false, got ${describe(c.active)}`);
     if (p.count === before) out.push(c as unknown as BackupCheckpointV1);
   });
   return out;

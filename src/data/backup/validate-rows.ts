@@ -7,10 +7,16 @@ import type { BackupEventV1, BackupHabitV1 } from './format.ts';
 import { beforeFirstDay, dayProblem, instantProblem } from './instants.ts';
 
 /** One problem in a row: the field below the row ('' for the row itself) and what is wrong. */
-export interface FieldProblem { field: string; message: string }
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
 
 /** What an event is checked against: ids that exist, and the creation instant of each habit known to be valid. */
-export interface HabitIndex { ids: ReadonlySet<string>; created: ReadonlyMap<string, Instant> }
+export interface HabitIndex {
+  ids: ReadonlySet<string>;
+  created: ReadonlyMap<string, Instant>;
+}
 
 /** Same test as the validator uses for ids, for callers that must decide before checking a row. */
 export function isHabitId(v: unknown): v is string {
@@ -32,7 +38,11 @@ export function createdOf(h: BackupHabitV1): Instant {
  * the habit existed. An event recorded after the creation can still fall on an earlier local day
  * (created in Paris after midnight, done that evening in New York), so that alone is no problem.
  */
-export function beforeCreation(e: { at: string; day?: string | null; habitId: string }, day: string, created: Instant): FieldProblem | null {
+export function beforeCreation(
+  e: { at: string; day?: string | null; habitId: string },
+  day: string,
+  created: Instant,
+): FieldProblem | null {
   const createdDay = localDayOf(created.t, created.offset);
   if (day >= createdDay) return null;
   const habit = `habit ${JSON.stringify(e.habitId)} was created (${createdDay})`;
@@ -43,7 +53,8 @@ export function beforeCreation(e: { at: string; day?: string | null; habitId: st
 
 /** Checks one habit (not its id's uniqueness); `habit` is the clean row when there is no problem. */
 export function checkHabit(h: unknown): { habit: BackupHabitV1 | null; problems: FieldProblem[] } {
-  if (!isObject(h)) return { habit: null, problems: [{ field: '', message: `Habit must be an object, got ${describe(h)}` }] };
+  if (!isObject(h))
+    return { habit: null, problems: [{ field: '', message: `Habit must be an object, got ${describe(h)}` }] };
   const problems: FieldProblem[] = [];
   const add = (field: string, message: string | null): void => {
     if (message) problems.push({ field, message });
@@ -52,15 +63,27 @@ export function checkHabit(h: unknown): { habit: BackupHabitV1 | null; problems:
   const name = checkName(h.name);
   if (!name.ok) add('name', name.message);
   add('createdAt', instantProblem(h.createdAt));
-  if (h.archivedAt !== undefined && h.archivedAt !== null) add('archivedAt', typeof h.archivedAt === 'string' ? instantProblem(h.archivedAt) : `must be null or a timestamp with its UTC offset, got ${describe(h.archivedAt)}`);
+  if (h.archivedAt !== undefined && h.archivedAt !== null)
+    add(
+      'archivedAt',
+      typeof h.archivedAt === 'string'
+        ? instantProblem(h.archivedAt)
+        : `must be null or a timestamp with its UTC offset, got ${describe(h.archivedAt)}`,
+    );
   add('reminderTime', checkReminderTime(h.reminderTime));
   add('color', checkColor(h.color));
-  if (h.order !== undefined && (typeof h.order !== 'number' || !Number.isFinite(h.order))) add('order', `must be a number, got ${describe(h.order)}`);
-  if (h.demo !== undefined && typeof h.demo !== 'boolean') add('demo', `must be true or false, got ${describe(h.demo)}`);
+  if (h.order !== undefined && (typeof h.order !== 'number' || !Number.isFinite(h.order)))
+    add('order', `must be a number, got ${describe(h.order)}`);
+  if (h.demo !== undefined && typeof h.demo !== 'boolean')
+    add('demo', `must be true or false, got ${describe(h.demo)}`);
   if (problems.length || !name.ok) return { habit: null, problems };
   const habit: BackupHabitV1 = {
-    id: h.id as string, name: name.value, createdAt: h.createdAt as string, archivedAt: (h.archivedAt as string | null | undefined) ?? null,
-    reminderTime: (h.reminderTime as string | null | undefined) ?? null, color: (h.color as string | null | undefined) ?? null,
+    id: h.id as string,
+    name: name.value,
+    createdAt: h.createdAt as string,
+    archivedAt: (h.archivedAt as string | null | undefined) ?? null,
+    reminderTime: (h.reminderTime as string | null | undefined) ?? null,
+    color: (h.color as string | null | undefined) ?? null,
   };
   if (typeof h.order === 'number') habit.order = h.order;
   if (h.demo === true) habit.demo = true;
@@ -69,7 +92,8 @@ export function checkHabit(h: unknown): { habit: BackupHabitV1 | null; problems:
 
 /** Checks one event against the habits; `event` is the clean row when there is no problem. */
 export function checkEvent(e: unknown, habits: HabitIndex): { event: BackupEventV1 | null; problems: FieldProblem[] } {
-  if (!isObject(e)) return { event: null, problems: [{ field: '', message: `Event must be an object, got ${describe(e)}` }] };
+  if (!isObject(e))
+    return { event: null, problems: [{ field: '', message: `Event must be an object, got ${describe(e)}` }] };
   const problems: FieldProblem[] = [];
   const add = (field: string, message: string | null): void => {
     if (message) problems.push({ field, message });
@@ -80,9 +104,11 @@ export function checkEvent(e: unknown, habits: HabitIndex): { event: BackupEvent
   const forHabit = known && HABIT_EVENT_TYPES.includes(type);
   const hasHabit = e.habitId !== undefined && e.habitId !== null;
   if (forHabit && !hasHabit) add('habitId', `A ${type} event needs a habitId`);
-  else if (known && !forHabit && hasHabit) add('habitId', `An ${type} event belongs to no habit, but has habitId ${describe(e.habitId)}`);
+  else if (known && !forHabit && hasHabit)
+    add('habitId', `An ${type} event belongs to no habit, but has habitId ${describe(e.habitId)}`);
   else if (hasHabit && typeof e.habitId !== 'string') add('habitId', `must be text, got ${describe(e.habitId)}`);
-  else if (forHabit && !habits.ids.has(e.habitId as string)) add('habitId', `No habit with id ${describe(e.habitId)} in this file`);
+  else if (forHabit && !habits.ids.has(e.habitId as string))
+    add('habitId', `No habit with id ${describe(e.habitId)} in this file`);
   const when = instantProblem(e.at);
   add('at', when);
   const hasDay = e.day !== undefined && e.day !== null;
@@ -94,14 +120,19 @@ export function checkEvent(e: unknown, habits: HabitIndex): { event: BackupEvent
   if (hasDay) {
     const d = dayProblem(e.day);
     if (d) add('day', d);
-    else if (day && (e.day as string) > day) add('day', `${e.day} is after the day the event was recorded (${day}): a day can only be marked afterwards`);
+    else if (day && (e.day as string) > day)
+      add('day', `${e.day} is after the day the event was recorded (${day}): a day can only be marked afterwards`);
     else if ((e.day as string) < FIRST_DAY) add('day', beforeFirstDay(e.day as string));
     day = d ? null : (e.day as string);
   }
   const created = forHabit && typeof e.habitId === 'string' ? habits.created.get(e.habitId) : undefined;
-  const before = day && created ? beforeCreation({ at: e.at as string, day: hasDay ? day : null, habitId: e.habitId as string }, day, created) : null;
+  const before =
+    day && created
+      ? beforeCreation({ at: e.at as string, day: hasDay ? day : null, habitId: e.habitId as string }, day, created)
+      : null;
   if (before) problems.push(before);
-  if (e.demo !== undefined && typeof e.demo !== 'boolean') add('demo', `must be true or false, got ${describe(e.demo)}`);
+  if (e.demo !== undefined && typeof e.demo !== 'boolean')
+    add('demo', `must be true or false, got ${describe(e.demo)}`);
   if (problems.length) return { event: null, problems };
   const event: BackupEventV1 = { type, at: e.at as string };
   if (forHabit) event.habitId = e.habitId as string;

@@ -7,8 +7,13 @@ import { instantProblem } from './instants.ts';
 import { checkEvent, checkHabit, createdOf, isHabitId, type HabitIndex } from './validate-rows.ts';
 import { jsonErrorPosition } from './json-position.ts';
 import {
-  BACKUP_VERSION, MAX_EVENTS, MAX_FILE_BYTES, MAX_HABITS,
-  type BackupEventV1, type BackupHabitV1, type BackupV1,
+  BACKUP_VERSION,
+  MAX_EVENTS,
+  MAX_FILE_BYTES,
+  MAX_HABITS,
+  type BackupEventV1,
+  type BackupHabitV1,
+  type BackupV1,
 } from './format.ts';
 
 export type { BackupError };
@@ -55,42 +60,74 @@ function lineCol(text: string, pos: number): string {
 
 /** Parses and validates a backup file's text. Never throws. */
 export function parseBackup(text: string): { ok: true; backup: BackupV1 } | { ok: false; errors: BackupError[] } {
-  if (typeof text !== 'string') return { ok: false, errors: [{ path: '', message: 'The backup must be text (a .json file)' }] };
+  if (typeof text !== 'string')
+    return { ok: false, errors: [{ path: '', message: 'The backup must be text (a .json file)' }] };
   if (text.length > MAX_FILE_BYTES)
-    return { ok: false, errors: [{ path: '', message: `The file is too big: ${mb(text.length)}, the limit is ${mb(MAX_FILE_BYTES)}` }] };
+    return {
+      ok: false,
+      errors: [{ path: '', message: `The file is too big: ${mb(text.length)}, the limit is ${mb(MAX_FILE_BYTES)}` }],
+    };
   // Editors on Windows often save a byte-order mark; it is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    if (text.trim() === '') return { ok: false, errors: [{ path: '', message: 'This file is not valid JSON: the file is empty' }] };
+    if (text.trim() === '')
+      return { ok: false, errors: [{ path: '', message: 'This file is not valid JSON: the file is empty' }] };
     const pos = jsonErrorPosition(text);
     const where = pos >= 0 ? ` at ${lineCol(text, pos)}` : '';
-    const what = pos >= text.length ? 'the file ends too early (cut off?)'
-      : pos >= 0 ? `unexpected ${JSON.stringify(text.slice(pos, pos + 12))}` : String(err instanceof Error ? err.message : err);
+    const what =
+      pos >= text.length
+        ? 'the file ends too early (cut off?)'
+        : pos >= 0
+          ? `unexpected ${JSON.stringify(text.slice(pos, pos + 12))}`
+          : String(err instanceof Error ? err.message : err);
     return { ok: false, errors: [{ path: '', message: `This file is not valid JSON${where}: ${what}` }] };
   }
   return validateBackup(json);
 }
 
 /** Validates an already-parsed backup object. Never throws. `listAll` lifts the cap on listed problems. */
-export function validateBackup(json: unknown, opts: { listAll?: boolean } = {}): { ok: true; backup: BackupV1 } | { ok: false; errors: BackupError[] } {
+export function validateBackup(
+  json: unknown,
+  opts: { listAll?: boolean } = {},
+): { ok: true; backup: BackupV1 } | { ok: false; errors: BackupError[] } {
   const p = new Problems(opts.listAll ? Infinity : MAX_LISTED_ERRORS);
   if (!isObject(json)) {
-    return { ok: false, errors: [{ path: '', message: `This is not a Nudge backup: expected a JSON object, got ${describe(json)}` }] };
+    return {
+      ok: false,
+      errors: [{ path: '', message: `This is not a Nudge backup: expected a JSON object, got ${describe(json)}` }],
+    };
   }
-  if (json.app !== 'nudge') p.add('app', `This is not a Nudge backup: "app" is ${describe(json.app)}, expected "nudge"`);
-  if (json.kind !== 'backup') p.add('kind', `This is not a Nudge backup: "kind" is ${describe(json.kind)}, expected "backup"`);
+  if (json.app !== 'nudge')
+    p.add('app', `This is not a Nudge backup: "app" is ${describe(json.app)}, expected "nudge"`);
+  if (json.kind !== 'backup')
+    p.add('kind', `This is not a Nudge backup: "kind" is ${describe(json.kind)}, expected "backup"`);
   if (p.count) return { ok: false, errors: p.result() };
   const v = json.version;
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    return { ok: false, errors: [{ path: 'version', message: `Backup version must be a whole number, got ${describe(v)}` }] };
+    return {
+      ok: false,
+      errors: [{ path: 'version', message: `Backup version must be a whole number, got ${describe(v)}` }],
+    };
   }
   if (v > BACKUP_VERSION) {
-    return { ok: false, errors: [{ path: 'version', message: `This backup was made by a newer Nudge: version ${v}, this app reads ${BACKUP_VERSION}. Update the app and try again.` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'version',
+          message: `This backup was made by a newer Nudge: version ${v}, this app reads ${BACKUP_VERSION}. Update the app and try again.`,
+        },
+      ],
+    };
   }
-  if (v < 1) return { ok: false, errors: [{ path: 'version', message: `Unknown backup version ${v}: this app reads ${BACKUP_VERSION}` }] };
+  if (v < 1)
+    return {
+      ok: false,
+      errors: [{ path: 'version', message: `Unknown backup version ${v}: this app reads ${BACKUP_VERSION}` }],
+    };
 
   const exportedAtProblem = instantProblem(json.exportedAt);
   if (exportedAtProblem) p.add('exportedAt', exportedAtProblem);
@@ -101,9 +138,19 @@ export function validateBackup(json: unknown, opts: { listAll?: boolean } = {}):
   const habits = validateHabits(json.habits, ids, p);
   // Events are judged against the file's own creation times (a merge keeps the earlier of the two).
   const events = validateEvents(json.events, { ids, created: new Map(habits.map((h) => [h.id, createdOf(h)])) }, p);
-  const checkpoints = json.checkpoints === undefined || json.checkpoints === null ? undefined : validateCheckpoints(json.checkpoints, ids, p);
+  const checkpoints =
+    json.checkpoints === undefined || json.checkpoints === null
+      ? undefined
+      : validateCheckpoints(json.checkpoints, ids, p);
   if (p.count) return { ok: false, errors: p.result() };
-  const backup: BackupV1 = { app: 'nudge', kind: 'backup', version: 1, exportedAt: json.exportedAt as string, habits, events };
+  const backup: BackupV1 = {
+    app: 'nudge',
+    kind: 'backup',
+    version: 1,
+    exportedAt: json.exportedAt as string,
+    habits,
+    events,
+  };
   if (typeof json.timeZone === 'string') backup.timeZone = json.timeZone;
   if (checkpoints) backup.checkpoints = checkpoints;
   return { ok: true, backup };
@@ -128,7 +175,11 @@ function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHab
     const id = isObject(h) ? h.id : undefined;
     if (isHabitId(id)) {
       duplicate = firstIndex.has(id);
-      if (duplicate) problems.unshift({ field: 'id', message: `Duplicate habit id "${id}" (already used by habits[${firstIndex.get(id)}])` });
+      if (duplicate)
+        problems.unshift({
+          field: 'id',
+          message: `Duplicate habit id "${id}" (already used by habits[${firstIndex.get(id)}])`,
+        });
       else {
         firstIndex.set(id, i);
         ids.add(id);

@@ -35,7 +35,8 @@ describe('a mark from Today counts for the day on screen', () => {
 });
 
 describe('the past-day form', () => {
-  const week = (today: string) => Array.from({ length: 7 }, (_, i) => new Date(Date.parse(today) - (i + 1) * 86_400_000).toISOString().slice(0, 10));
+  const week = (today: string) =>
+    Array.from({ length: 7 }, (_, i) => new Date(Date.parse(today) - (i + 1) * 86_400_000).toISOString().slice(0, 10));
 
   it('defaults to the day before the current day, also after midnight while it stays open', () => {
     expect(pastDayChoice(week('2026-03-29'), null, '2026-03-29')).toBe('2026-03-28');

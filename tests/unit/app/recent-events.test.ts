@@ -6,8 +6,17 @@ import { markedLater } from '../../../src/app/history/RecentEvents.tsx';
 
 describe('marked later', () => {
   it('ignores a | in the habit id: only the past-day mark reads as marked later', () => {
-    const sameDay = toStoredEvent({ type: 'habitCompleted', habitId: 'read|daily', at: '2026-03-01T21:00:00.000+01:00' })!;
-    const pastDay = toStoredEvent({ type: 'habitCompleted', habitId: 'read|daily', at: '2026-03-02T08:00:00.000+01:00', day: '2026-03-01' })!;
+    const sameDay = toStoredEvent({
+      type: 'habitCompleted',
+      habitId: 'read|daily',
+      at: '2026-03-01T21:00:00.000+01:00',
+    })!;
+    const pastDay = toStoredEvent({
+      type: 'habitCompleted',
+      habitId: 'read|daily',
+      at: '2026-03-02T08:00:00.000+01:00',
+      day: '2026-03-01',
+    })!;
     expect(markedLater(sameDay)).toBe(false);
     expect(markedLater(pastDay)).toBe(true);
   });

@@ -2,7 +2,16 @@
 // while the write is pending, then on the button that replaced the pressed one), and must never
 // move because of a live update or after the person has put focus elsewhere.
 import { afterEach, describe, expect, it } from 'vitest';
-import { FOCUS_AFTER, controlSelector, holdRowFocus, mountRow, placeRowFocus, rowRendered, wantRowFocus, type RowControl } from '../../../src/app/today/rowFocus.ts';
+import {
+  FOCUS_AFTER,
+  controlSelector,
+  holdRowFocus,
+  mountRow,
+  placeRowFocus,
+  rowRendered,
+  wantRowFocus,
+  type RowControl,
+} from '../../../src/app/today/rowFocus.ts';
 
 /** A stand-in document: focus() on a fake element makes it the active one. */
 const body = { name: 'body' };
@@ -12,11 +21,13 @@ const doc: { activeElement: unknown; body: unknown } = { activeElement: body, bo
 function fakeRow() {
   const shown = new Set<RowControl>();
   const buttons = new Map<RowControl, { name: string; focus(): void }>();
-  for (const c of ['done', 'skip', 'undo'] as RowControl[]) buttons.set(c, { name: c, focus: () => (doc.activeElement = buttons.get(c)) });
+  for (const c of ['done', 'skip', 'undo'] as RowControl[])
+    buttons.set(c, { name: c, focus: () => (doc.activeElement = buttons.get(c)) });
   const el = {
     name: 'row',
     focus: () => (doc.activeElement = el),
-    querySelector: (sel: string) => [...shown].map((c) => (controlSelector(c) === sel ? buttons.get(c)! : null)).find(Boolean) ?? null,
+    querySelector: (sel: string) =>
+      [...shown].map((c) => (controlSelector(c) === sel ? buttons.get(c)! : null)).find(Boolean) ?? null,
     show(...cs: RowControl[]) {
       shown.clear();
       cs.forEach((c) => shown.add(c));

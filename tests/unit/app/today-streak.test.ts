@@ -25,7 +25,11 @@ async function marks(habitId: string, pattern: string, daysBeforeToday: number):
     const day = addDays(TODAY, -(daysBeforeToday + n - 1 - i));
     const c = pattern[i];
     if (c === '.') continue;
-    await recordEvent({ type: c === 'd' ? 'habitCompleted' : 'habitSkipped', habitId, day: day === TODAY ? undefined : day }, RECORDED, 0);
+    await recordEvent(
+      { type: c === 'd' ? 'habitCompleted' : 'habitSkipped', habitId, day: day === TODAY ? undefined : day },
+      RECORDED,
+      0,
+    );
   }
 }
 

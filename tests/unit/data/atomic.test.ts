@@ -24,8 +24,17 @@ function failOn(table: 'events' | 'habits' | 'predictions', op: 'creating' | 'de
 describe('all or nothing', () => {
   it('deleteHabit failing on its last step leaves the habit and all its events', async () => {
     const h = await createHabit({ name: 'Read' });
-    for (let i = 1; i <= 5; i++) await recordEvent({ type: 'habitCompleted', habitId: h.id }, at(`2026-03-0${i}T10:00:00Z`), 0);
-    await getDb().predictions.put({ habitId: h.id, day: '2026-03-05', p: 0.5, source: 'prior', reasons: [], modelVersion: null, computedAt: 0 });
+    for (let i = 1; i <= 5; i++)
+      await recordEvent({ type: 'habitCompleted', habitId: h.id }, at(`2026-03-0${i}T10:00:00Z`), 0);
+    await getDb().predictions.put({
+      habitId: h.id,
+      day: '2026-03-05',
+      p: 0.5,
+      source: 'prior',
+      reasons: [],
+      modelVersion: null,
+      computedAt: 0,
+    });
     const before = await dumpDb();
     const undo = failOn('habits', 'deleting', 1); // events, runs, prediction already deleted by then
     await expect(deleteHabit(h.id)).rejects.toThrow(/injected/);

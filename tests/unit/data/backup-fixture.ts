@@ -4,12 +4,30 @@ import type { BackupV1 } from '../../../src/data/backup/format.ts';
 /** A fresh copy of a valid v1 backup each call (tests mutate it). */
 export function sampleBackup(): BackupV1 {
   return {
-    app: 'nudge', kind: 'backup', version: 1,
+    app: 'nudge',
+    kind: 'backup',
+    version: 1,
     exportedAt: '2026-11-24T07:00:00.000Z',
     timeZone: 'Europe/Paris',
     habits: [
-      { id: 'read', name: 'Read 10 pages', createdAt: '2026-01-01T08:00:00.000+01:00', archivedAt: null, reminderTime: '21:00', color: '#3a7bd5', order: 0 },
-      { id: 'run', name: 'Run <b>fast</b>', createdAt: '2026-01-02T07:00:00.000+01:00', archivedAt: '2026-02-01T10:00:00.000+01:00', reminderTime: null, color: null, order: 1 },
+      {
+        id: 'read',
+        name: 'Read 10 pages',
+        createdAt: '2026-01-01T08:00:00.000+01:00',
+        archivedAt: null,
+        reminderTime: '21:00',
+        color: '#3a7bd5',
+        order: 0,
+      },
+      {
+        id: 'run',
+        name: 'Run <b>fast</b>',
+        createdAt: '2026-01-02T07:00:00.000+01:00',
+        archivedAt: '2026-02-01T10:00:00.000+01:00',
+        reminderTime: null,
+        color: null,
+        order: 1,
+      },
     ],
     events: [
       { type: 'appOpened', at: '2026-01-01T08:00:00.000+01:00' },

@@ -20,7 +20,12 @@ describe('merge into habits already here', () => {
     const b = sampleBackup() as any;
     b.habits = [{ id: 'read', name: 'Read 10 pages', createdAt: '2026-01-01T08:00:00.000+01:00', archivedAt: null }];
     b.events = [];
-    expect(await importBackup(JSON.stringify(b), 'merge')).toEqual({ habitsAdded: 0, habitsUpdated: 0, eventsAdded: 0, eventsSkipped: 0 });
+    expect(await importBackup(JSON.stringify(b), 'merge')).toEqual({
+      habitsAdded: 0,
+      habitsUpdated: 0,
+      eventsAdded: 0,
+      eventsSkipped: 0,
+    });
     expect(await habit('read')).toMatchObject({ reminderTime: '21:00', color: '#3a7bd5' });
     expect(await dumpDb()).toEqual(before);
   });
@@ -36,7 +41,12 @@ describe('merge into habits already here', () => {
     const r = await importBackup(old, 'merge');
     expect(r).toEqual({ habitsAdded: 0, habitsUpdated: 0, eventsAdded: 0, eventsSkipped: 7 });
     expect(await dumpDb()).toEqual(here);
-    expect(await habit('read')).toMatchObject({ name: 'Read 30 pages', archivedAt: '2026-03-01T10:00:00.000+01:00', reminderTime: '22:00', color: '#112233' });
+    expect(await habit('read')).toMatchObject({
+      name: 'Read 30 pages',
+      archivedAt: '2026-03-01T10:00:00.000+01:00',
+      reminderTime: '22:00',
+      color: '#112233',
+    });
   });
 
   it('a file with the habit archived or unarchived does not change the archive state here', async () => {
@@ -45,7 +55,10 @@ describe('merge into habits already here', () => {
     b.habits[0].archivedAt = '2026-02-01T10:00:00.000+01:00';
     b.habits[1].archivedAt = null;
     await importBackup(JSON.stringify(b), 'merge');
-    expect([(await habit('read')).archivedAt, (await habit('run')).archivedAt]).toEqual([null, '2026-02-01T10:00:00.000+01:00']);
+    expect([(await habit('read')).archivedAt, (await habit('run')).archivedAt]).toEqual([
+      null,
+      '2026-02-01T10:00:00.000+01:00',
+    ]);
   });
 
   it('adopts an earlier creation from the file (its events predate it) and counts only that habit as updated', async () => {
@@ -55,7 +68,11 @@ describe('merge into habits already here', () => {
     await importBackup(JSON.stringify(here), 'replace');
     const r = await importBackup(JSON.stringify(sampleBackup()), 'merge'); // read created Jan 1, with events from Jan 1
     expect(r).toEqual({ habitsAdded: 0, habitsUpdated: 1, eventsAdded: 7, eventsSkipped: 0 });
-    expect(await habit('read')).toMatchObject({ createdAt: '2026-01-01T08:00:00.000+01:00', createdDay: '2026-01-01', reminderTime: '21:00' });
+    expect(await habit('read')).toMatchObject({
+      createdAt: '2026-01-01T08:00:00.000+01:00',
+      createdDay: '2026-01-01',
+      reminderTime: '21:00',
+    });
     // A later creation in the file changes nothing.
     const later = sampleBackup();
     later.habits[0].createdAt = '2026-01-01T09:00:00.000+01:00';
@@ -76,7 +93,7 @@ describe('merge into habits already here', () => {
     expect((await habit('read')).createdDay).toBe('2026-01-01');
   });
 
-  it('replace takes the file\'s settings for the same habit', async () => {
+  it("replace takes the file's settings for the same habit", async () => {
     await importBackup(JSON.stringify(sampleBackup()), 'replace');
     await updateHabit('read', { name: 'Read 30 pages', reminderTime: '22:00' });
     const b = sampleBackup() as any;

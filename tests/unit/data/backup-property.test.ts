@@ -23,13 +23,33 @@ function pathsOf(v: unknown, prefix: (string | number)[] = []): (string | number
 const nasty = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
   fc.constantFrom(
-    '', '2026-01-01T21:40:00', '2026-02-30T10:00:00+01:00', '2026-01-01T10:00:00+25:00', '2026-01-01', 'x'.repeat(61),
-    '<img src=x onerror=alert(1)>', 'read', 'run', 'ghost', 'appOpened', 'habitCompleted', -1, 2, 1e308, null, [], {},
+    '',
+    '2026-01-01T21:40:00',
+    '2026-02-30T10:00:00+01:00',
+    '2026-01-01T10:00:00+25:00',
+    '2026-01-01',
+    'x'.repeat(61),
+    '<img src=x onerror=alert(1)>',
+    'read',
+    'run',
+    'ghost',
+    'appOpened',
+    'habitCompleted',
+    -1,
+    2,
+    1e308,
+    null,
+    [],
+    {},
   ),
 );
 
 type Mutation = { kind: 'set' | 'delete' | 'dup'; pick: number; value: unknown };
-const mutation: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constantFrom('set', 'delete', 'dup'), pick: fc.nat(), value: nasty }) as fc.Arbitrary<Mutation>;
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constantFrom('set', 'delete', 'dup'),
+  pick: fc.nat(),
+  value: nasty,
+}) as fc.Arbitrary<Mutation>;
 
 /** Applies mutations to a copy of the sample backup, at paths chosen by index. */
 function applyMutations(ms: Mutation[]): unknown {
@@ -49,13 +69,18 @@ function applyMutations(ms: Mutation[]): unknown {
 }
 
 /** Text-level damage: truncation or an inserted character. */
-const textDamage = fc.tuple(fc.nat(), fc.constantFrom('', '{', '}', ',', '"', 'x', '\u0000')).map(([k, c]) => (s: string) => {
-  const i = k % (s.length + 1);
-  return c === '' ? s.slice(0, i) : s.slice(0, i) + c + s.slice(i);
-});
+const textDamage = fc
+  .tuple(fc.nat(), fc.constantFrom('', '{', '}', ',', '"', 'x', '\u0000'))
+  .map(([k, c]) => (s: string) => {
+    const i = k % (s.length + 1);
+    return c === '' ? s.slice(0, i) : s.slice(0, i) + c + s.slice(i);
+  });
 
 const anyFile = fc.oneof(
-  { weight: 3, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }).map((ms) => JSON.stringify(applyMutations(ms))) },
+  {
+    weight: 3,
+    arbitrary: fc.array(mutation, { minLength: 1, maxLength: 4 }).map((ms) => JSON.stringify(applyMutations(ms))),
+  },
   { weight: 1, arbitrary: textDamage.map((f) => f(JSON.stringify(sampleBackup()))) },
   { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v) ?? '') },
   { weight: 1, arbitrary: fc.string() },
@@ -89,7 +114,10 @@ describe('parseBackup properties', () => {
         const r = parseBackup(JSON.stringify(b));
         if (r.ok) return;
         // Every reported path lies in the file (top-level key exists or is the root).
-        for (const e of r.errors) expect(['', 'app', 'kind', 'version', 'exportedAt', 'timeZone', 'habits', 'events', 'checkpoints']).toContain(e.path.split(/[.[]/)[0]);
+        for (const e of r.errors)
+          expect(['', 'app', 'kind', 'version', 'exportedAt', 'timeZone', 'habits', 'events', 'checkpoints']).toContain(
+            e.path.split(/[.[]/)[0],
+          );
       }),
       { numRuns: 2_000 },
     );

@@ -41,16 +41,20 @@ describe('events before their habit was created', () => {
     await expectRefused(
       mutated((b) => {
         b.habits[0].createdAt = '2026-01-05T08:00:00.000+01:00';
-        b.events = [{ type: 'habitCompleted', habitId: 'read', at: '2026-01-05T09:00:00.000+01:00', day: '2025-12-20' }];
+        b.events = [
+          { type: 'habitCompleted', habitId: 'read', at: '2026-01-05T09:00:00.000+01:00', day: '2025-12-20' },
+        ];
       }),
-      'events[0].day', '2025-12-20 is before habit "read" was created (2026-01-05)',
+      'events[0].day',
+      '2025-12-20 is before habit "read" was created (2026-01-05)',
     );
   });
 
   it('refuses an event recorded before the habit existed, on an earlier day (no explicit day)', async () => {
     await expectRefused(
       mutated((b) => (b.habits[1].createdAt = '2026-01-04T07:00:00.000+01:00')),
-      'events[3].at', '2026-01-03T07:10:00.000+01:00 is on 2026-01-03, before habit "run" was created (2026-01-04)',
+      'events[3].at',
+      '2026-01-03T07:10:00.000+01:00 is on 2026-01-03, before habit "run" was created (2026-01-04)',
     );
   });
 
@@ -78,21 +82,44 @@ describe('times before 1970', () => {
   const msg = (v: string) => `${v} is before 1970: no Nudge data is that old (a typo in the year?)`;
   it('refuses an event, a creation, an archive time and the export time before 1970', async () => {
     const typo = '0026-01-06T21:40:00.000+01:00';
-    await expectRefused(mutated((b) => b.events.push({ type: 'habitCompleted', habitId: 'read', at: typo })), 'events[7].at', msg(typo));
-    await expectRefused(mutated((b) => (b.habits[0].createdAt = '1969-12-31T23:59:59.999Z')), 'habits[0].createdAt', msg('1969-12-31T23:59:59.999Z'));
-    await expectRefused(mutated((b) => (b.habits[1].archivedAt = '1926-02-01T10:00:00.000+01:00')), 'habits[1].archivedAt', msg('1926-02-01T10:00:00.000+01:00'));
-    await expectRefused(mutated((b) => (b.exportedAt = '1900-01-01T00:00:00Z')), 'exportedAt', msg('1900-01-01T00:00:00Z'));
+    await expectRefused(
+      mutated((b) => b.events.push({ type: 'habitCompleted', habitId: 'read', at: typo })),
+      'events[7].at',
+      msg(typo),
+    );
+    await expectRefused(
+      mutated((b) => (b.habits[0].createdAt = '1969-12-31T23:59:59.999Z')),
+      'habits[0].createdAt',
+      msg('1969-12-31T23:59:59.999Z'),
+    );
+    await expectRefused(
+      mutated((b) => (b.habits[1].archivedAt = '1926-02-01T10:00:00.000+01:00')),
+      'habits[1].archivedAt',
+      msg('1926-02-01T10:00:00.000+01:00'),
+    );
+    await expectRefused(
+      mutated((b) => (b.exportedAt = '1900-01-01T00:00:00Z')),
+      'exportedAt',
+      msg('1900-01-01T00:00:00Z'),
+    );
   });
 
   it('refuses a local date in 1969 even when the instant is in 1970 (the learner would set it aside)', () => {
-    expect(errorsOf(mutated((b) => (b.events[0].at = '1969-12-31T20:00:00.000-05:00')))).toContainEqual({ path: 'events[0].at', message: msg('1969-12-31T20:00:00.000-05:00') });
+    expect(errorsOf(mutated((b) => (b.events[0].at = '1969-12-31T20:00:00.000-05:00')))).toContainEqual({
+      path: 'events[0].at',
+      message: msg('1969-12-31T20:00:00.000-05:00'),
+    });
   });
 
   it('accepts the first instant of 1970', () => {
-    expect(parseBackup(mutated((b) => {
-      b.habits[0].createdAt = '1970-01-01T00:00:00Z';
-      b.events[0].at = '1970-01-01T00:00:00.000Z';
-    })).ok).toBe(true);
+    expect(
+      parseBackup(
+        mutated((b) => {
+          b.habits[0].createdAt = '1970-01-01T00:00:00Z';
+          b.events[0].at = '1970-01-01T00:00:00.000Z';
+        }),
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -111,10 +138,16 @@ describe('error messages', () => {
     const errors = files.flatMap(errorsOf);
     expect(errors.length).toBeGreaterThanOrEqual(files.length);
     for (const e of errors) {
-      const field = e.path.split('.').pop()!.replace(/\[\d+\]/g, '');
+      const field = e.path
+        .split('.')
+        .pop()!
+        .replace(/\[\d+\]/g, '');
       expect(e.message, e.path).not.toMatch(new RegExp(`^${field}\\b`));
     }
-    expect(errors[0]).toEqual({ path: 'habits[0].createdAt', message: '"" is not an ISO-8601 timestamp with offset (e.g. "2026-01-01T21:40:00.000+01:00")' });
+    expect(errors[0]).toEqual({
+      path: 'habits[0].createdAt',
+      message: '"" is not an ISO-8601 timestamp with offset (e.g. "2026-01-01T21:40:00.000+01:00")',
+    });
   });
 });
 
@@ -132,13 +165,22 @@ describe('files the app itself writes still import', () => {
 
   it('a day marked on the creation day itself (the earliest the app allows) exports and imports', async () => {
     const h = await createHabit({ name: 'Read' }, at('2026-01-05T23:00:00+01:00'), 60);
-    await recordEvent({ type: 'habitCompleted', habitId: h.id, day: '2026-01-05' }, at('2026-01-06T08:00:00+01:00'), 60);
+    await recordEvent(
+      { type: 'habitCompleted', habitId: h.id, day: '2026-01-05' },
+      at('2026-01-06T08:00:00+01:00'),
+      60,
+    );
     const { backup, leftOut } = await exportBackupChecked(at('2026-01-07T00:00:00Z'));
     expect([leftOut, backup.events.length]).toEqual([[], 1]);
   });
 
   const dir = new URL('../../fixtures/', import.meta.url);
-  const fixtures = ['tracking-backup.json', ...readdirSync(new URL('sim/', dir)).filter((f) => !f.endsWith('.truth.json')).map((f) => `sim/${f}`)];
+  const fixtures = [
+    'tracking-backup.json',
+    ...readdirSync(new URL('sim/', dir))
+      .filter((f) => !f.endsWith('.truth.json'))
+      .map((f) => `sim/${f}`),
+  ];
   for (const f of fixtures) {
     it(`the test fixture ${f} is accepted`, () => {
       expect(errorsOf(readFileSync(new URL(f, dir), 'utf8'))).toEqual([]);

@@ -22,10 +22,16 @@ async function expectRejected(text: string, path: string, message: RegExp): Prom
   const parsed = parseBackup(text);
   expect(parsed.ok).toBe(false);
   const errors = parsed.ok ? [] : parsed.errors;
-  expect(errors.some((e) => e.path === path && message.test(e.message)), JSON.stringify(errors)).toBe(true);
+  expect(
+    errors.some((e) => e.path === path && message.test(e.message)),
+    JSON.stringify(errors),
+  ).toBe(true);
   for (const mode of ['merge', 'replace'] as const) {
     const before = await dumpDb();
-    const err = await importBackup(text, mode).then(() => null, (e: unknown) => e);
+    const err = await importBackup(text, mode).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ImportError);
     expect((err as ImportError).errors).toEqual(errors);
     expect(await dumpDb()).toEqual(before);
@@ -48,45 +54,141 @@ describe('import validation: each bad input names the field and changes nothing'
     await expectRejected('', '', /not valid JSON.*empty/);
   });
   it('wrong app or kind', async () => {
-    await expectRejected(mutated((b) => (b.app = 'loop')), 'app', /not a Nudge backup: "app" is "loop"/);
-    await expectRejected(mutated((b) => (b.kind = 'settings')), 'kind', /"kind" is "settings", expected "backup"/);
+    await expectRejected(
+      mutated((b) => (b.app = 'loop')),
+      'app',
+      /not a Nudge backup: "app" is "loop"/,
+    );
+    await expectRejected(
+      mutated((b) => (b.kind = 'settings')),
+      'kind',
+      /"kind" is "settings", expected "backup"/,
+    );
     await expectRejected('[1,2]', '', /expected a JSON object, got a list/);
   });
   it('a newer version is refused clearly', async () => {
-    await expectRejected(mutated((b) => (b.version = 2)), 'version', /made by a newer Nudge: version 2, this app reads 1/);
-    await expectRejected(mutated((b) => (b.version = '1')), 'version', /whole number/);
+    await expectRejected(
+      mutated((b) => (b.version = 2)),
+      'version',
+      /made by a newer Nudge: version 2, this app reads 1/,
+    );
+    await expectRejected(
+      mutated((b) => (b.version = '1')),
+      'version',
+      /whole number/,
+    );
   });
   it('missing or ill-typed fields', async () => {
-    await expectRejected(mutated((b) => delete b.habits), 'habits', /^must be a list, got nothing/);
-    await expectRejected(mutated((b) => (b.events = {})), 'events', /^must be a list, got an object/);
-    await expectRejected(mutated((b) => delete b.habits[1].name), 'habits[1].name', /must be text, got nothing/);
-    await expectRejected(mutated((b) => (b.habits[0].createdAt = 42)), 'habits[0].createdAt', /got number 42/);
-    await expectRejected(mutated((b) => (b.events[3].type = 'habitDone')), 'events[3].type', /Unknown event type "habitDone"/);
-    await expectRejected(mutated((b) => delete b.events[2].habitId), 'events[2].habitId', /habitSkipped event needs a habitId/);
-    await expectRejected(mutated((b) => (b.events[0].habitId = 'read')), 'events[0].habitId', /appOpened event belongs to no habit/);
-    await expectRejected(mutated((b) => (b.habits[0].reminderTime = '9pm')), 'habits[0].reminderTime', /HH:MM/);
-    await expectRejected(mutated((b) => (b.habits[0].color = 'blue')), 'habits[0].color', /#rrggbb/);
-    await expectRejected(mutated((b) => (b.exportedAt = null)), 'exportedAt', /^must be a timestamp with its UTC offset .*got null/);
+    await expectRejected(
+      mutated((b) => delete b.habits),
+      'habits',
+      /^must be a list, got nothing/,
+    );
+    await expectRejected(
+      mutated((b) => (b.events = {})),
+      'events',
+      /^must be a list, got an object/,
+    );
+    await expectRejected(
+      mutated((b) => delete b.habits[1].name),
+      'habits[1].name',
+      /must be text, got nothing/,
+    );
+    await expectRejected(
+      mutated((b) => (b.habits[0].createdAt = 42)),
+      'habits[0].createdAt',
+      /got number 42/,
+    );
+    await expectRejected(
+      mutated((b) => (b.events[3].type = 'habitDone')),
+      'events[3].type',
+      /Unknown event type "habitDone"/,
+    );
+    await expectRejected(
+      mutated((b) => delete b.events[2].habitId),
+      'events[2].habitId',
+      /habitSkipped event needs a habitId/,
+    );
+    await expectRejected(
+      mutated((b) => (b.events[0].habitId = 'read')),
+      'events[0].habitId',
+      /appOpened event belongs to no habit/,
+    );
+    await expectRejected(
+      mutated((b) => (b.habits[0].reminderTime = '9pm')),
+      'habits[0].reminderTime',
+      /HH:MM/,
+    );
+    await expectRejected(
+      mutated((b) => (b.habits[0].color = 'blue')),
+      'habits[0].color',
+      /#rrggbb/,
+    );
+    await expectRejected(
+      mutated((b) => (b.exportedAt = null)),
+      'exportedAt',
+      /^must be a timestamp with its UTC offset .*got null/,
+    );
   });
   it('unknown habit ids in events', async () => {
-    await expectRejected(mutated((b) => (b.events[4].habitId = 'ghost')), 'events[4].habitId', /No habit with id "ghost" in this file/);
+    await expectRejected(
+      mutated((b) => (b.events[4].habitId = 'ghost')),
+      'events[4].habitId',
+      /No habit with id "ghost" in this file/,
+    );
   });
   it('timestamps without an offset, impossible dates, bad days', async () => {
-    await expectRejected(mutated((b) => (b.events[1].at = '2026-01-01T21:40:00')), 'events[1].at', /has no UTC offset/);
-    await expectRejected(mutated((b) => (b.events[1].at = '2026-02-30T21:40:00.000+01:00')), 'events[1].at', /impossible date/);
-    await expectRejected(mutated((b) => (b.events[1].at = 'yesterday')), 'events[1].at', /not an ISO-8601 timestamp/);
-    await expectRejected(mutated((b) => (b.events[5].day = '04/01/2026')), 'events[5].day', /YYYY-MM-DD/);
-    await expectRejected(mutated((b) => (b.events[5].day = '2026-13-01')), 'events[5].day', /impossible date/);
-    await expectRejected(mutated((b) => (b.events[5].day = '2026-01-06')), 'events[5].day', /after the day the event was recorded \(2026-01-05\)/);
+    await expectRejected(
+      mutated((b) => (b.events[1].at = '2026-01-01T21:40:00')),
+      'events[1].at',
+      /has no UTC offset/,
+    );
+    await expectRejected(
+      mutated((b) => (b.events[1].at = '2026-02-30T21:40:00.000+01:00')),
+      'events[1].at',
+      /impossible date/,
+    );
+    await expectRejected(
+      mutated((b) => (b.events[1].at = 'yesterday')),
+      'events[1].at',
+      /not an ISO-8601 timestamp/,
+    );
+    await expectRejected(
+      mutated((b) => (b.events[5].day = '04/01/2026')),
+      'events[5].day',
+      /YYYY-MM-DD/,
+    );
+    await expectRejected(
+      mutated((b) => (b.events[5].day = '2026-13-01')),
+      'events[5].day',
+      /impossible date/,
+    );
+    await expectRejected(
+      mutated((b) => (b.events[5].day = '2026-01-06')),
+      'events[5].day',
+      /after the day the event was recorded \(2026-01-05\)/,
+    );
   });
   it('duplicate habit ids and names too long', async () => {
-    await expectRejected(mutated((b) => (b.habits[1].id = 'read')), 'habits[1].id', /Duplicate habit id "read" \(already used by habits\[0\]\)/);
-    await expectRejected(mutated((b) => (b.habits[0].name = 'y'.repeat(61))), 'habits[0].name', /too long: 61 characters, the limit is 60/);
+    await expectRejected(
+      mutated((b) => (b.habits[1].id = 'read')),
+      'habits[1].id',
+      /Duplicate habit id "read" \(already used by habits\[0\]\)/,
+    );
+    await expectRejected(
+      mutated((b) => (b.habits[0].name = 'y'.repeat(61))),
+      'habits[0].name',
+      /too long: 61 characters, the limit is 60/,
+    );
   });
   it('absurd sizes', async () => {
     const big = ' '.repeat(50 * 1024 * 1024 + 1);
     await expectRejected(big, '', /too big: 50.0 MB, the limit is 50.0 MB/);
-    await expectRejected(mutated((b) => (b.habits = Array.from({ length: 1001 }, (_, i) => ({ ...b.habits[0], id: `h${i}` })))), 'habits', /Too many habits: 1001, the limit is 1000/);
+    await expectRejected(
+      mutated((b) => (b.habits = Array.from({ length: 1001 }, (_, i) => ({ ...b.habits[0], id: `h${i}` })))),
+      'habits',
+      /Too many habits: 1001, the limit is 1000/,
+    );
     // 2,000,001 events without building 2M objects: a sparse list of one shared event.
     const b = sampleBackup() as any;
     b.events = new Array(2_000_001).fill(b.events[0]);
@@ -95,43 +197,137 @@ describe('import validation: each bad input names the field and changes nothing'
   });
   it('checkpoints with non-finite weights or wrong shapes', async () => {
     const cp = () => ({
-      schemaVersion: 1, habitId: 'read', version: 1, config: { layers: [2, 1] }, featureVersion: 1,
-      weights: [[0.5, -0.25]], biases: [[0.1]],
+      schemaVersion: 1,
+      habitId: 'read',
+      version: 1,
+      config: { layers: [2, 1] },
+      featureVersion: 1,
+      weights: [[0.5, -0.25]],
+      biases: [[0.1]],
       optimizer: { step: 3, mW: [[0, 0]], vW: [[0, 0]], mB: [[0]], vB: [[0]] },
-      step: 10, trainedThrough: '2026-01-04', metrics: { model: {}, baseline: {}, active: null }, createdAt: 1, trigger: 'manual',
+      step: 10,
+      trainedThrough: '2026-01-04',
+      metrics: { model: {}, baseline: {}, active: null },
+      createdAt: 1,
+      trigger: 'manual',
     });
     expect(parseBackup(mutated((b) => (b.checkpoints = [cp()]))).ok).toBe(true);
     // JSON has no NaN: a weight written as a string or null is the realistic damage.
-    await expectRejected(mutated((b) => { const c = cp(); (c.weights[0] as unknown[])[1] = null; b.checkpoints = [c]; }), 'checkpoints[0].weights[0][1]', /finite number, got null/);
-    await expectRejected(mutated((b) => { const c = cp(); (c.biases[0] as unknown[])[0] = '1e999'; b.checkpoints = [c]; }), 'checkpoints[0].biases[0][0]', /finite number/);
-    await expectRejected(mutated((b) => { const c = cp(); c.weights = [[1]]; b.checkpoints = [c]; }), 'checkpoints[0].weights[0]', /has 1 numbers, the layer sizes say 2/);
-    await expectRejected(mutated((b) => { const c = cp(); c.habitId = 'ghost'; b.checkpoints = [c]; }), 'checkpoints[0].habitId', /No habit/);
+    await expectRejected(
+      mutated((b) => {
+        const c = cp();
+        (c.weights[0] as unknown[])[1] = null;
+        b.checkpoints = [c];
+      }),
+      'checkpoints[0].weights[0][1]',
+      /finite number, got null/,
+    );
+    await expectRejected(
+      mutated((b) => {
+        const c = cp();
+        (c.biases[0] as unknown[])[0] = '1e999';
+        b.checkpoints = [c];
+      }),
+      'checkpoints[0].biases[0][0]',
+      /finite number/,
+    );
+    await expectRejected(
+      mutated((b) => {
+        const c = cp();
+        c.weights = [[1]];
+        b.checkpoints = [c];
+      }),
+      'checkpoints[0].weights[0]',
+      /has 1 numbers, the layer sizes say 2/,
+    );
+    await expectRejected(
+      mutated((b) => {
+        const c = cp();
+        c.habitId = 'ghost';
+        b.checkpoints = [c];
+      }),
+      'checkpoints[0].habitId',
+      /No habit/,
+    );
     // 1e999 in JSON parses to Infinity.
     const inf = mutated((b) => (b.checkpoints = [cp()])).replace('0.5,', '1e999,');
     await expectRejected(inf, 'checkpoints[0].weights[0][0]', /finite number, got number Infinity/);
     // The refit twin is checked like the network it shadows.
-    const twin = () => ({ weights: [[0.5, -0.25]], biases: [[0.1]], optimizer: { step: 3, mW: [[0, 0]], vW: [[0, 0]], mB: [[0]], vB: [[0]] }, evidence: 1.5, evidenceThrough: '2026-01-04' });
+    const twin = () => ({
+      weights: [[0.5, -0.25]],
+      biases: [[0.1]],
+      optimizer: { step: 3, mW: [[0, 0]], vW: [[0, 0]], mB: [[0]], vB: [[0]] },
+      evidence: 1.5,
+      evidenceThrough: '2026-01-04',
+    });
     expect(parseBackup(mutated((b) => (b.checkpoints = [{ ...cp(), refit: twin() }]))).ok).toBe(true);
     expect(parseBackup(mutated((b) => (b.checkpoints = [{ ...cp(), refit: null }]))).ok).toBe(true);
-    await expectRejected(mutated((b) => { const r = twin(); (r.weights[0] as unknown[])[0] = 'x'; b.checkpoints = [{ ...cp(), refit: r }]; }), 'checkpoints[0].refit.weights[0][0]', /finite number, got/);
-    await expectRejected(mutated((b) => { const r = twin(); r.optimizer.vB = [[0], [0]]; b.checkpoints = [{ ...cp(), refit: r }]; }), 'checkpoints[0].refit.optimizer.vB', /has 2 layers, the layer sizes say 1/);
-    await expectRejected(mutated((b) => { const r: Record<string, unknown> = twin(); r.evidence = 'lots'; b.checkpoints = [{ ...cp(), refit: r }]; }), 'checkpoints[0].refit.evidence', /must be a number/);
-    await expectRejected(mutated((b) => { const r = twin(); r.evidenceThrough = '2026-13-01'; b.checkpoints = [{ ...cp(), refit: r }]; }), 'checkpoints[0].refit.evidenceThrough', /./);
-    await expectRejected(mutated((b) => (b.checkpoints = [{ ...cp(), refit: 'none' }])), 'checkpoints[0].refit', /must be an object/);
+    await expectRejected(
+      mutated((b) => {
+        const r = twin();
+        (r.weights[0] as unknown[])[0] = 'x';
+        b.checkpoints = [{ ...cp(), refit: r }];
+      }),
+      'checkpoints[0].refit.weights[0][0]',
+      /finite number, got/,
+    );
+    await expectRejected(
+      mutated((b) => {
+        const r = twin();
+        r.optimizer.vB = [[0], [0]];
+        b.checkpoints = [{ ...cp(), refit: r }];
+      }),
+      'checkpoints[0].refit.optimizer.vB',
+      /has 2 layers, the layer sizes say 1/,
+    );
+    await expectRejected(
+      mutated((b) => {
+        const r: Record<string, unknown> = twin();
+        r.evidence = 'lots';
+        b.checkpoints = [{ ...cp(), refit: r }];
+      }),
+      'checkpoints[0].refit.evidence',
+      /must be a number/,
+    );
+    await expectRejected(
+      mutated((b) => {
+        const r = twin();
+        r.evidenceThrough = '2026-13-01';
+        b.checkpoints = [{ ...cp(), refit: r }];
+      }),
+      'checkpoints[0].refit.evidenceThrough',
+      /./,
+    );
+    await expectRejected(
+      mutated((b) => (b.checkpoints = [{ ...cp(), refit: 'none' }])),
+      'checkpoints[0].refit',
+      /must be an object/,
+    );
   });
   it('lists at most 200 problems and counts the rest', () => {
-    const r = parseBackup(mutated((b) => (b.events = Array.from({ length: 500 }, () => ({ type: 'habitCompleted', habitId: 'ghost', at: '2026-01-01T10:00:00Z' })))));
+    const r = parseBackup(
+      mutated(
+        (b) =>
+          (b.events = Array.from({ length: 500 }, () => ({
+            type: 'habitCompleted',
+            habitId: 'ghost',
+            at: '2026-01-01T10:00:00Z',
+          }))),
+      ),
+    );
     const errors = r.ok ? [] : r.errors;
     expect(errors).toHaveLength(201);
     expect(errors[199].path).toBe('events[199].habitId');
     expect(errors[200]).toEqual({ path: '', message: '…and 300 more problems' });
   });
   it('collects all problems, not just the first', () => {
-    const r = parseBackup(mutated((b) => {
-      b.habits[0].name = '';
-      b.events[1].at = '2026-01-01T21:40:00';
-      b.events[4].habitId = 'ghost';
-    }));
+    const r = parseBackup(
+      mutated((b) => {
+        b.habits[0].name = '';
+        b.events[1].at = '2026-01-01T21:40:00';
+        b.events[4].habitId = 'ghost';
+      }),
+    );
     expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(['habits[0].name', 'events[1].at', 'events[4].habitId']);
   });
 });
@@ -163,7 +359,11 @@ describe('export and import', () => {
     expect(second.habits).toEqual(first.habits);
     expect(second.events).toEqual(first.events);
     // Local days survive: the -05:00 completion at 23:50 counts for Jan 5, the marked day for Jan 4.
-    expect((await eventsForHabit('read')).filter((e) => e.type === 'habitCompleted').map((e) => e.day)).toEqual(['2026-01-01', '2026-01-04', '2026-01-05']);
+    expect((await eventsForHabit('read')).filter((e) => e.type === 'habitCompleted').map((e) => e.day)).toEqual([
+      '2026-01-01',
+      '2026-01-04',
+      '2026-01-05',
+    ]);
   });
 
   it('accepts a file saved with a byte-order mark', async () => {
@@ -173,7 +373,11 @@ describe('export and import', () => {
   it('exports what the app recorded, with day only for marked events', async () => {
     const h = await createHabit({ name: 'Read' }, at('2026-01-01T08:00:00+01:00'), 60);
     await recordEvent({ type: 'habitCompleted', habitId: h.id }, at('2026-01-02T21:00:00+01:00'), 60);
-    await recordEvent({ type: 'habitCompleted', habitId: h.id, day: '2026-01-02' }, at('2026-01-03T08:00:00+01:00'), 60);
+    await recordEvent(
+      { type: 'habitCompleted', habitId: h.id, day: '2026-01-02' },
+      at('2026-01-03T08:00:00+01:00'),
+      60,
+    );
     await recordEvent({ type: 'appOpened' }, at('2026-01-01T09:00:00+01:00'), 60);
     const b = await exportBackup(at('2026-01-04T00:00:00Z'));
     expect(b).toMatchObject({ app: 'nudge', kind: 'backup', version: 1, exportedAt: '2026-01-04T00:00:00.000Z' });
@@ -194,7 +398,11 @@ describe('export and import', () => {
     const r2 = await importBackup(text, 'merge');
     expect(r2).toEqual({ habitsAdded: 0, habitsUpdated: 0, eventsAdded: 0, eventsSkipped: 7 });
     expect(await dumpDb()).toEqual(after1);
-    expect((await listHabits({ includeArchived: true })).map((h) => h.name)).toEqual(['Existing', 'Read 10 pages', 'Run <b>fast</b>']);
+    expect((await listHabits({ includeArchived: true })).map((h) => h.name)).toEqual([
+      'Existing',
+      'Read 10 pages',
+      'Run <b>fast</b>',
+    ]);
     // Same instant written differently ("Z" vs "+00:00" style) is the same event.
     const b = sampleBackup();
     b.events = [{ type: 'habitCompleted', habitId: 'read', at: '2026-01-01T20:40:00Z' }];
@@ -212,19 +420,44 @@ describe('export and import', () => {
     await seed();
     const r = await importBackup(JSON.stringify(b), 'replace');
     expect(r).toEqual({ habitsAdded: 2, habitsUpdated: 0, eventsAdded: 7, eventsSkipped: 0 });
-    expect((await listHabits({ includeArchived: true })).map((h) => [h.id, h.name])).toEqual([['read', 'Read 20 pages'], ['run', 'Run <b>fast</b>']]);
+    expect((await listHabits({ includeArchived: true })).map((h) => [h.id, h.name])).toEqual([
+      ['read', 'Read 20 pages'],
+      ['run', 'Run <b>fast</b>'],
+    ]);
   });
 
   it('round-trips checkpoints exactly (Float32 values through JSON)', async () => {
     const b = sampleBackup();
     const w = [Math.fround(0.1), Math.fround(-1 / 3)];
-    b.checkpoints = [{
-      schemaVersion: 1, habitId: 'read', version: 2, config: { layers: [2, 1] }, featureVersion: 1,
-      weights: [w], biases: [[Math.fround(0.7)]], optimizer: { step: 3, mW: [[0, 0]], vW: [[0, 0]], mB: [[0]], vB: [[0]] },
-      step: 10, trainedThrough: '2026-01-04', metrics: { model: { n: 1, logLoss: 0.5, brier: 0.2, auc: null }, baseline: { n: 1, logLoss: 0.6, brier: 0.25, auc: null }, active: null },
-      createdAt: 1, trigger: 'manual', active: true,
-      refit: { weights: [[w[1], w[0]]], biases: [[Math.fround(-0.2)]], optimizer: { step: 5, mW: [[0.5, 0]], vW: [[0.25, 0]], mB: [[0]], vB: [[0]] }, evidence: -0.75, evidenceThrough: '2026-01-04' },
-    }];
+    b.checkpoints = [
+      {
+        schemaVersion: 1,
+        habitId: 'read',
+        version: 2,
+        config: { layers: [2, 1] },
+        featureVersion: 1,
+        weights: [w],
+        biases: [[Math.fround(0.7)]],
+        optimizer: { step: 3, mW: [[0, 0]], vW: [[0, 0]], mB: [[0]], vB: [[0]] },
+        step: 10,
+        trainedThrough: '2026-01-04',
+        metrics: {
+          model: { n: 1, logLoss: 0.5, brier: 0.2, auc: null },
+          baseline: { n: 1, logLoss: 0.6, brier: 0.25, auc: null },
+          active: null,
+        },
+        createdAt: 1,
+        trigger: 'manual',
+        active: true,
+        refit: {
+          weights: [[w[1], w[0]]],
+          biases: [[Math.fround(-0.2)]],
+          optimizer: { step: 5, mW: [[0.5, 0]], vW: [[0.25, 0]], mB: [[0]], vB: [[0]] },
+          evidence: -0.75,
+          evidenceThrough: '2026-01-04',
+        },
+      },
+    ];
     await importBackup(JSON.stringify(b), 'replace');
     const row = (await getDb().checkpoints.toArray())[0];
     expect(row.active).toBe(1);

@@ -17,7 +17,12 @@ describe('migration v1 -> v2', () => {
     old.version(1).stores(SCHEMA[1]);
     await old.table('habits').bulkAdd([
       { id: 'run', name: 'Run', createdAt: '2026-02-01T07:00:00.000+01:00', archivedAt: null },
-      { id: 'read', name: 'Read 10 pages', createdAt: '2026-01-01T21:00:00.000+01:00', archivedAt: '2026-03-01T10:00:00.000+01:00' },
+      {
+        id: 'read',
+        name: 'Read 10 pages',
+        createdAt: '2026-01-01T21:00:00.000+01:00',
+        archivedAt: '2026-03-01T10:00:00.000+01:00',
+      },
     ]);
     await old.table('events').bulkAdd([
       { type: 'appOpened', at: '2026-01-01T08:00:00.000+01:00' },
@@ -35,25 +40,52 @@ describe('migration v1 -> v2', () => {
     expect(db.verno).toBe(DB_VERSION);
     const habits = await listHabits({ includeArchived: true });
     expect(habits).toEqual([
-      { id: 'read', name: 'Read 10 pages', createdAt: '2026-01-01T21:00:00.000+01:00', createdDay: '2026-01-01', archivedAt: '2026-03-01T10:00:00.000+01:00', order: 0, reminderTime: null, color: null },
-      { id: 'run', name: 'Run', createdAt: '2026-02-01T07:00:00.000+01:00', createdDay: '2026-02-01', archivedAt: null, order: 1, reminderTime: null, color: null },
+      {
+        id: 'read',
+        name: 'Read 10 pages',
+        createdAt: '2026-01-01T21:00:00.000+01:00',
+        createdDay: '2026-01-01',
+        archivedAt: '2026-03-01T10:00:00.000+01:00',
+        order: 0,
+        reminderTime: null,
+        color: null,
+      },
+      {
+        id: 'run',
+        name: 'Run',
+        createdAt: '2026-02-01T07:00:00.000+01:00',
+        createdDay: '2026-02-01',
+        archivedAt: null,
+        order: 1,
+        reminderTime: null,
+        color: null,
+      },
     ]);
     const read = await eventsForHabit('read');
     expect(read.map((e) => [e.day, e.marked ?? false, e.at])).toEqual([
       ['2026-01-01', false, '2026-01-01T23:50:00.000+01:00'],
       ['2026-01-02', true, '2026-01-03T09:00:00.000+01:00'],
     ]);
-    expect(read[0]).toMatchObject({ habitKey: 'read', offset: 60, key: 'habitCompleted|read|2026-01-01T23:50:00.000+01:00|' });
+    expect(read[0]).toMatchObject({
+      habitKey: 'read',
+      offset: 60,
+      key: 'habitCompleted|read|2026-01-01T23:50:00.000+01:00|',
+    });
     const all = await allEventsForLearning();
     expect(all.map((e) => e.type)).toEqual(['appOpened', 'habitCompleted', 'habitCompleted', 'habitSkipped']);
     expect(all[3]).toMatchObject({ habitId: 'run', offset: -300, day: '2026-02-02' });
     // Rows that could not be upgraded are kept aside, not lost.
     const q = (await db.meta.get(QUARANTINE_KEY))?.value as { reason: string }[];
-    expect(q.map((x) => x.reason)).toEqual(['at: timestamp "2026-01-05 21:00" has no UTC offset: add it (e.g. +01:00 or Z) so the local day is known', 'duplicate of an earlier event']);
+    expect(q.map((x) => x.reason)).toEqual([
+      'at: timestamp "2026-01-05 21:00" has no UTC offset: add it (e.g. +01:00 or Z) so the local day is known',
+      'duplicate of an earlier event',
+    ]);
     expect((await db.meta.get('installMarker'))?.value).toEqual({ id: 'abc' });
     // The new tables exist and the new indexes work.
     expect(await db.checkpoints.count()).toBe(0);
-    expect(await db.events.where('[type+t]').between(['habitCompleted', 0], ['habitCompleted', Infinity]).count()).toBe(2);
+    expect(await db.events.where('[type+t]').between(['habitCompleted', 0], ['habitCompleted', Infinity]).count()).toBe(
+      2,
+    );
     // And the app keeps working on the upgraded database.
     const h = await createHabit({ name: 'Meditate' });
     expect(h.order).toBe(2);
@@ -111,7 +143,10 @@ describe('lost connection', () => {
     let calls = 0;
     const n = await withDb(async (db) => {
       calls++;
-      if (calls === 1) throw Object.assign(new Error('Connection to Indexed Database server lost. Refresh the page to try again'), { name: 'UnknownError' });
+      if (calls === 1)
+        throw Object.assign(new Error('Connection to Indexed Database server lost. Refresh the page to try again'), {
+          name: 'UnknownError',
+        });
       return db.habits.count();
     });
     expect([calls, n]).toEqual([2, 1]);

@@ -55,12 +55,20 @@ describe('demo history', () => {
     expect(await dumpDb()).toEqual(before);
   });
 
-  it('is removed in one call with its models, keeping the person\'s own data', async () => {
+  it("is removed in one call with its models, keeping the person's own data", async () => {
     await recordAppOpened(at('2026-11-24T08:00:00+01:00'), 60); // the launch before tapping "Try"
     await addDemoHistory(NOW, 60);
     expect(await hasDemoHistory()).toBe(true);
     const db = getDb();
-    await db.predictions.put({ habitId: 'read-demo', day: '2026-11-24', p: 0.8, source: 'prior', reasons: [], modelVersion: null, computedAt: 0 });
+    await db.predictions.put({
+      habitId: 'read-demo',
+      day: '2026-11-24',
+      p: 0.8,
+      source: 'prior',
+      reasons: [],
+      modelVersion: null,
+      computedAt: 0,
+    });
     const mine = await createHabit({ name: 'Mine' }, NOW, 60);
     await removeDemoHistory();
     expect(await hasDemoHistory()).toBe(false);

@@ -24,7 +24,14 @@ async function olderRows(): Promise<void> {
     ev({ type: 'habitSkipped', habitId: 'ghost', at: '2026-01-03T21:00:00.000+01:00' }),
     ev({ type: 'habitCompleted', habitId: 'blank', at: '2026-01-03T21:00:00.000+01:00' }),
   ]);
-  await db.habits.add({ id: 'blank', name: 'Blank', createdAt: '', createdDay: '2026-01-03', archivedAt: null, order: 2 });
+  await db.habits.add({
+    id: 'blank',
+    name: 'Blank',
+    createdAt: '',
+    createdDay: '2026-01-03',
+    archivedAt: null,
+    order: 2,
+  });
 }
 
 it('leaves out the rows its import would refuse, says which and why, and writes a file the import accepts', async () => {
@@ -34,11 +41,31 @@ it('leaves out the rows its import would refuse, says which and why, and writes 
   const parsed = parseBackup(backupToText(backup));
   expect(parsed.ok ? [] : parsed.errors).toEqual([]);
   expect(leftOut).toEqual([
-    { kind: 'habit', what: 'habit "Blank" (blank)', why: 'createdAt: "" is not an ISO-8601 timestamp with offset (e.g. "2026-01-01T21:40:00.000+01:00")' },
-    { kind: 'event', what: 'habitCompleted of "read" at 1926-01-06T21:40:00.000+01:00', why: 'at: 1926-01-06T21:40:00.000+01:00 is before 1970: no Nudge data is that old (a typo in the year?)' },
-    { kind: 'event', what: 'habitCompleted of "read" at 2025-12-20T21:00:00.000+01:00', why: 'at: 2025-12-20T21:00:00.000+01:00 is on 2025-12-20, before habit "read" was created (2026-01-01)' },
-    { kind: 'event', what: 'habitSkipped of "ghost" at 2026-01-03T21:00:00.000+01:00', why: 'habitId: No habit with id "ghost" in this file' },
-    { kind: 'event', what: 'habitCompleted of "blank" at 2026-01-03T21:00:00.000+01:00', why: 'its habit "blank" is left out' },
+    {
+      kind: 'habit',
+      what: 'habit "Blank" (blank)',
+      why: 'createdAt: "" is not an ISO-8601 timestamp with offset (e.g. "2026-01-01T21:40:00.000+01:00")',
+    },
+    {
+      kind: 'event',
+      what: 'habitCompleted of "read" at 1926-01-06T21:40:00.000+01:00',
+      why: 'at: 1926-01-06T21:40:00.000+01:00 is before 1970: no Nudge data is that old (a typo in the year?)',
+    },
+    {
+      kind: 'event',
+      what: 'habitCompleted of "read" at 2025-12-20T21:00:00.000+01:00',
+      why: 'at: 2025-12-20T21:00:00.000+01:00 is on 2025-12-20, before habit "read" was created (2026-01-01)',
+    },
+    {
+      kind: 'event',
+      what: 'habitSkipped of "ghost" at 2026-01-03T21:00:00.000+01:00',
+      why: 'habitId: No habit with id "ghost" in this file',
+    },
+    {
+      kind: 'event',
+      what: 'habitCompleted of "blank" at 2026-01-03T21:00:00.000+01:00',
+      why: 'its habit "blank" is left out',
+    },
   ]);
   // Everything valid is in the file, and the database still holds every row.
   expect(backup.habits).toEqual(sampleBackup().habits);
@@ -55,9 +82,10 @@ it('leaves nothing out of a file the import accepts, and returns it unchanged', 
   expect(backup.events).toHaveLength(7);
 });
 
-it('lists every refused row even past the import\'s cap of 200 listed problems', () => {
+it("lists every refused row even past the import's cap of 200 listed problems", () => {
   const b = sampleBackup();
-  for (let i = 0; i < 250; i++) b.events.push({ type: 'habitCompleted', habitId: 'ghost', at: '2026-01-03T21:00:00.000+01:00' });
+  for (let i = 0; i < 250; i++)
+    b.events.push({ type: 'habitCompleted', habitId: 'ghost', at: '2026-01-03T21:00:00.000+01:00' });
   const { backup, leftOut } = withoutUnreadableRows(b);
   expect([leftOut.length, backup.events.length]).toEqual([250, 7]);
 });
@@ -65,5 +93,7 @@ it('lists every refused row even past the import\'s cap of 200 listed problems',
 it('refuses to write a file whose problem is not in a row (it cannot be fixed by leaving rows out)', () => {
   const b = sampleBackup();
   b.exportedAt = '1969-01-01T00:00:00Z';
-  expect(() => withoutUnreadableRows(b)).toThrow('The backup would not import: exportedAt: 1969-01-01T00:00:00Z is before 1970');
+  expect(() => withoutUnreadableRows(b)).toThrow(
+    'The backup would not import: exportedAt: 1969-01-01T00:00:00Z is before 1970',
+  );
 });

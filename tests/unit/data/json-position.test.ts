@@ -20,15 +20,21 @@ describe('jsonErrorPosition', () => {
     expect(jsonErrorPosition('{"a": tru}')).toBe(9);
     expect(jsonErrorPosition('{"a": [1, 2')).toBe(11);
     expect(jsonErrorPosition('"abc')).toBe(4);
-    expect(jsonErrorPosition('[' .repeat(100_000))).toBe(100_000);
+    expect(jsonErrorPosition('['.repeat(100_000))).toBe(100_000);
     expect(jsonErrorPosition(' {"a": [1, {"b": null}], "c": "\\u00e9"} ')).toBe(-1);
   });
   it('agrees with JSON.parse on random and mutated JSON', () => {
-    const mutate = fc.tuple(fc.json(), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', ':', 'x', '\\', '0', '-', ' ')).map(
-      ([j, k, c]) => { const i = j.length ? k % j.length : 0; return j.slice(0, i) + c + j.slice(i + (k % 2)); },
+    const mutate = fc
+      .tuple(fc.json(), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', ':', 'x', '\\', '0', '-', ' '))
+      .map(([j, k, c]) => {
+        const i = j.length ? k % j.length : 0;
+        return j.slice(0, i) + c + j.slice(i + (k % 2));
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), mutate, fc.string()), (s) => {
+        expect(jsonErrorPosition(s) === -1).toBe(parses(s));
+      }),
+      { numRuns: 5000 },
     );
-    fc.assert(fc.property(fc.oneof(fc.json(), mutate, fc.string()), (s) => {
-      expect(jsonErrorPosition(s) === -1).toBe(parses(s));
-    }), { numRuns: 5000 });
   });
 });

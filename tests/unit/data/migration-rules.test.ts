@@ -24,13 +24,34 @@ const GOOD_EVENTS = [
   { type: 'habitCompleted', habitId: 'messy', at: '2026-01-02T20:00:00.000+01:00' },
 ];
 const BAD_EVENTS: [Record<string, unknown>, string][] = [
-  [{ type: 'habitCompleted', habitId: 'gone', at: '2026-01-03T21:00:00.000+01:00' }, 'habitId: No habit with id "gone" in this file'],
-  [{ type: 'habitCompleted', habitId: 'read', at: '2026-01-04T08:00:00.000+01:00', day: '2026-01-09' }, 'day: 2026-01-09 is after the day the event was recorded (2026-01-04): a day can only be marked afterwards'],
-  [{ type: 'habitCompleted', habitId: 'read', at: '2026-01-05T09:00:00.000+01:00', day: '2026-1-4' }, 'day: must be written YYYY-MM-DD, got "2026-1-4"'],
-  [{ type: 'habitCompleted', habitId: 'read', at: '2025-12-31T21:00:00.000+01:00' }, 'at: 2025-12-31T21:00:00.000+01:00 is on 2025-12-31, before habit "read" was created (2026-01-01)'],
-  [{ type: 'habitCompleted', habitId: 'read', at: '2026-01-05T09:00:00.000+01:00', day: '2025-12-30' }, 'day: 2025-12-30 is before habit "read" was created (2026-01-01)'],
-  [{ type: 'habitCompleted', habitId: 'read', at: '1969-07-20T21:00:00.000+01:00' }, 'at: 1969-07-20T21:00:00.000+01:00 is before 1970: no Nudge data is that old (a typo in the year?)'],
-  [{ type: 'habitDone', habitId: 'read', at: '2026-01-02T21:00:00.000+01:00' }, 'type: Unknown event type "habitDone": expected one of appOpened, reminderTapped, habitCompleted, habitSkipped, reminderShown'],
+  [
+    { type: 'habitCompleted', habitId: 'gone', at: '2026-01-03T21:00:00.000+01:00' },
+    'habitId: No habit with id "gone" in this file',
+  ],
+  [
+    { type: 'habitCompleted', habitId: 'read', at: '2026-01-04T08:00:00.000+01:00', day: '2026-01-09' },
+    'day: 2026-01-09 is after the day the event was recorded (2026-01-04): a day can only be marked afterwards',
+  ],
+  [
+    { type: 'habitCompleted', habitId: 'read', at: '2026-01-05T09:00:00.000+01:00', day: '2026-1-4' },
+    'day: must be written YYYY-MM-DD, got "2026-1-4"',
+  ],
+  [
+    { type: 'habitCompleted', habitId: 'read', at: '2025-12-31T21:00:00.000+01:00' },
+    'at: 2025-12-31T21:00:00.000+01:00 is on 2025-12-31, before habit "read" was created (2026-01-01)',
+  ],
+  [
+    { type: 'habitCompleted', habitId: 'read', at: '2026-01-05T09:00:00.000+01:00', day: '2025-12-30' },
+    'day: 2025-12-30 is before habit "read" was created (2026-01-01)',
+  ],
+  [
+    { type: 'habitCompleted', habitId: 'read', at: '1969-07-20T21:00:00.000+01:00' },
+    'at: 1969-07-20T21:00:00.000+01:00 is before 1970: no Nudge data is that old (a typo in the year?)',
+  ],
+  [
+    { type: 'habitDone', habitId: 'read', at: '2026-01-02T21:00:00.000+01:00' },
+    'type: Unknown event type "habitDone": expected one of appOpened, reminderTapped, habitCompleted, habitSkipped, reminderShown',
+  ],
   [{ type: 'habitCompleted', habitId: 'read', at: '2026-01-02T21:00:00+01:00' }, 'duplicate of an earlier event'],
 ];
 
@@ -38,12 +59,32 @@ async function v1Database(): Promise<void> {
   const old = new Dexie(DB_NAME);
   old.version(1).stores(SCHEMA[1]);
   await old.table('habits').bulkAdd([
-    { id: 'read', name: 'Read', createdAt: '2026-01-01T08:00:00.000+01:00', archivedAt: null, reminderTime: '21:00', color: '#3a7bd5' },
+    {
+      id: 'read',
+      name: 'Read',
+      createdAt: '2026-01-01T08:00:00.000+01:00',
+      archivedAt: null,
+      reminderTime: '21:00',
+      color: '#3a7bd5',
+    },
     { id: 'nocreated', name: 'Old habit' },
     { id: 'lonely', name: 'Never done', createdAt: '' },
-    { id: 'messy', name: 'x'.repeat(70), createdAt: '2026-01-02T07:00:00.000+01:00', archivedAt: 'last week', reminderTime: '9pm', color: 'blue' },
+    {
+      id: 'messy',
+      name: 'x'.repeat(70),
+      createdAt: '2026-01-02T07:00:00.000+01:00',
+      archivedAt: 'last week',
+      reminderTime: '9pm',
+      color: 'blue',
+    },
   ]);
-  await old.table('events').bulkAdd([...GOOD_EVENTS, { type: 'appOpened', habitId: 'read', at: '2026-01-03T08:00:00.000+01:00' }, ...BAD_EVENTS.map(([row]) => row)]);
+  await old
+    .table('events')
+    .bulkAdd([
+      ...GOOD_EVENTS,
+      { type: 'appOpened', habitId: 'read', at: '2026-01-03T08:00:00.000+01:00' },
+      ...BAD_EVENTS.map(([row]) => row),
+    ]);
   old.close();
 }
 
@@ -59,12 +100,17 @@ it('upgrades a v1 database with rows the import would refuse into one whose expo
   expect(parsed.ok ? [] : parsed.errors).toEqual([]);
 
   // Nothing valid is lost: every good row is in the file as it was written, the appOpened without its stray habitId.
-  const key = (e: { type: unknown; habitId?: unknown; at: unknown; day?: unknown }) => `${e.type}|${e.habitId ?? ''}|${Date.parse(e.at as string)}|${e.day ?? ''}`;
+  const key = (e: { type: unknown; habitId?: unknown; at: unknown; day?: unknown }) =>
+    `${e.type}|${e.habitId ?? ''}|${Date.parse(e.at as string)}|${e.day ?? ''}`;
   const expected = [...GOOD_EVENTS, { type: 'appOpened', at: '2026-01-03T08:00:00.000+01:00' }].map(key).sort();
   expect(backup.events.map(key).sort()).toEqual(expected);
 
   // Each refused row is kept aside, whole, with the rule it breaks.
-  const q = (await getDb().meta.get(QUARANTINE_KEY))?.value as { table: string; row: Record<string, unknown>; reason: string }[];
+  const q = (await getDb().meta.get(QUARANTINE_KEY))?.value as {
+    table: string;
+    row: Record<string, unknown>;
+    reason: string;
+  }[];
   const pairs = (list: [unknown, string][]) => list.map(([row, reason]) => JSON.stringify([row, reason])).sort();
   expect(pairs(q.map(({ row: { id: _id, ...row }, reason }) => [row, reason]))).toEqual(pairs(BAD_EVENTS));
   expect(q.every((x) => x.table === 'events')).toBe(true);
@@ -72,15 +118,27 @@ it('upgrades a v1 database with rows the import would refuse into one whose expo
   // Habits: fields the rules refuse are filled in or cleared, and each choice is written down.
   const habits = await listHabits({ includeArchived: true });
   const byId = new Map(habits.map((h) => [h.id, h]));
-  expect(byId.get('read')).toMatchObject({ createdAt: '2026-01-01T08:00:00.000+01:00', reminderTime: '21:00', color: '#3a7bd5', archivedAt: null });
+  expect(byId.get('read')).toMatchObject({
+    createdAt: '2026-01-01T08:00:00.000+01:00',
+    reminderTime: '21:00',
+    color: '#3a7bd5',
+    archivedAt: null,
+  });
   // Its earliest event marks Jan 4 from Jan 6, so it existed from the start of Jan 4.
   expect(byId.get('nocreated')).toMatchObject({ createdAt: '2026-01-04T00:00:00.000+01:00', createdDay: '2026-01-04' });
   const lonely = parseInstant(byId.get('lonely')!.createdAt)!.t;
   expect(lonely >= before && lonely <= after).toBe(true);
   expect(byId.get('messy')).toMatchObject({ name: 'x'.repeat(60), reminderTime: null, color: null });
   expect(parseInstant(byId.get('messy')!.archivedAt!)!.t).toBeGreaterThanOrEqual(before);
-  const repairs = (await getDb().meta.get(REPAIRS_KEY))?.value as { id: string; field: string; was: unknown; now: unknown; reason: string }[];
-  expect(repairs.map((r) => [r.id, r.field, r.was])).toEqual([ // v1 table order: by id
+  const repairs = (await getDb().meta.get(REPAIRS_KEY))?.value as {
+    id: string;
+    field: string;
+    was: unknown;
+    now: unknown;
+    reason: string;
+  }[];
+  expect(repairs.map((r) => [r.id, r.field, r.was])).toEqual([
+    // v1 table order: by id
     ['lonely', 'createdAt', ''],
     ['messy', 'name', 'x'.repeat(70)],
     ['messy', 'archivedAt', 'last week'],
@@ -89,7 +147,10 @@ it('upgrades a v1 database with rows the import would refuse into one whose expo
     ['nocreated', 'createdAt', undefined],
   ]);
   expect(repairs[0].reason).toMatch(/set to the time of the upgrade \(it has no events\)$/);
-  expect(repairs[5]).toMatchObject({ now: '2026-01-04T00:00:00.000+01:00', reason: expect.stringMatching(/set to its earliest event$/) });
+  expect(repairs[5]).toMatchObject({
+    now: '2026-01-04T00:00:00.000+01:00',
+    reason: expect.stringMatching(/set to its earliest event$/),
+  });
 });
 
 it('quarantines a v1 habit whose id the backup format cannot hold, and its events with it', async () => {

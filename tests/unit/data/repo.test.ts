@@ -2,8 +2,21 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  archiveHabit, createHabit, deleteEvent, deleteHabit, eventsForHabit, allEventsForLearning, listHabits,
-  noteAppHidden, recordAppOpened, recordEvent, reorderHabits, resetLaunch, restoreHabit, updateHabit, getDb,
+  archiveHabit,
+  createHabit,
+  deleteEvent,
+  deleteHabit,
+  eventsForHabit,
+  allEventsForLearning,
+  listHabits,
+  noteAppHidden,
+  recordAppOpened,
+  recordEvent,
+  reorderHabits,
+  resetLaunch,
+  restoreHabit,
+  updateHabit,
+  getDb,
 } from '../../../src/data/repo.ts';
 import { ValidationError } from '../../../src/data/errors.ts';
 import { at, dumpDb, freshDb } from './helpers.ts';
@@ -13,17 +26,29 @@ beforeEach(freshDb);
 describe('habits', () => {
   it('creates habits with a slug id, creation day and order, and lists them in order', async () => {
     const a = await createHabit({ name: '  Read 10 pages ' }, at('2026-03-01T08:00:00+01:00'), 60);
-    const b = await createHabit({ name: 'Éte à vélo!', reminderTime: '20:30', color: '#aabbcc' }, at('2026-03-01T23:50:00+01:00'), 60);
+    const b = await createHabit(
+      { name: 'Éte à vélo!', reminderTime: '20:30', color: '#aabbcc' },
+      at('2026-03-01T23:50:00+01:00'),
+      60,
+    );
     expect(a.id).toMatch(/^read-10-pages-[0-9a-z]{4}$/);
     expect(b.id).toMatch(/^ete-a-velo-[0-9a-z]{4}$/);
-    expect(a).toMatchObject({ name: 'Read 10 pages', createdAt: '2026-03-01T08:00:00.000+01:00', createdDay: '2026-03-01', order: 0, archivedAt: null });
+    expect(a).toMatchObject({
+      name: 'Read 10 pages',
+      createdAt: '2026-03-01T08:00:00.000+01:00',
+      createdDay: '2026-03-01',
+      order: 0,
+      archivedAt: null,
+    });
     expect(b).toMatchObject({ createdDay: '2026-03-01', order: 1, reminderTime: '20:30', color: '#aabbcc' });
     expect((await listHabits()).map((h) => h.id)).toEqual([a.id, b.id]);
   });
 
   it('rejects bad names, times and colours with a clear message and writes nothing', async () => {
     const before = await dumpDb();
-    await expect(createHabit({ name: 'x'.repeat(83) })).rejects.toThrow('Habit name is too long: 83 characters, the limit is 60');
+    await expect(createHabit({ name: 'x'.repeat(83) })).rejects.toThrow(
+      'Habit name is too long: 83 characters, the limit is 60',
+    );
     await expect(createHabit({ name: '   ' })).rejects.toThrow('Habit name is empty');
     await expect(createHabit({ name: 'ok', reminderTime: '25:00' })).rejects.toThrow(/Reminder time must be HH:MM/);
     await expect(createHabit({ name: 'ok', color: 'red' })).rejects.toThrow(/Colour must be written #rrggbb/);
@@ -46,7 +71,9 @@ describe('habits', () => {
     expect((await listHabits()).map((h) => h.name)).toEqual(['C', 'A', 'Bee']);
     await archiveHabit(a.id, at('2026-03-02T10:00:00Z'), 0);
     expect((await listHabits()).map((h) => h.name)).toEqual(['C', 'Bee']);
-    expect((await listHabits({ includeArchived: true })).find((h) => h.id === a.id)?.archivedAt).toBe('2026-03-02T10:00:00.000+00:00');
+    expect((await listHabits({ includeArchived: true })).find((h) => h.id === a.id)?.archivedAt).toBe(
+      '2026-03-02T10:00:00.000+00:00',
+    );
     await restoreHabit(a.id);
     expect((await listHabits()).map((h) => h.name)).toEqual(['C', 'A', 'Bee']);
     await expect(updateHabit('nope', { name: 'x' })).rejects.toThrow('No habit with id "nope"');
@@ -60,8 +87,27 @@ describe('habits', () => {
     await recordEvent({ type: 'habitCompleted', habitId: b.id });
     await recordEvent({ type: 'appOpened' });
     const db = getDb();
-    await db.predictions.put({ habitId: a.id, day: '2026-01-01', p: 0.5, source: 'prior', reasons: [], modelVersion: null, computedAt: 0 });
-    await db.trainingRuns.add({ habitId: a.id, startedAt: 1, durationMs: 1, trigger: 'manual', samples: 0, promoted: false, reason: 'x', metrics: null, checkpointVersion: null, featureVersion: 1 });
+    await db.predictions.put({
+      habitId: a.id,
+      day: '2026-01-01',
+      p: 0.5,
+      source: 'prior',
+      reasons: [],
+      modelVersion: null,
+      computedAt: 0,
+    });
+    await db.trainingRuns.add({
+      habitId: a.id,
+      startedAt: 1,
+      durationMs: 1,
+      trigger: 'manual',
+      samples: 0,
+      promoted: false,
+      reason: 'x',
+      metrics: null,
+      checkpointVersion: null,
+      featureVersion: 1,
+    });
     await deleteHabit(a.id);
     expect((await listHabits()).map((h) => h.id)).toEqual([b.id]);
     const evs = await allEventsForLearning();
@@ -72,7 +118,12 @@ describe('habits', () => {
 });
 
 describe('events and local days', () => {
-  async function dayOf(iso: string, offset: number, habitId: string, type: 'habitCompleted' | 'habitSkipped' = 'habitCompleted') {
+  async function dayOf(
+    iso: string,
+    offset: number,
+    habitId: string,
+    type: 'habitCompleted' | 'habitSkipped' = 'habitCompleted',
+  ) {
     const ev = await recordEvent({ type, habitId }, at(iso), offset);
     return ev.day;
   }
@@ -112,9 +163,17 @@ describe('events and local days', () => {
     // Back home, 06:30 Paris on May 5.
     const e3 = await recordEvent({ type: 'habitCompleted', habitId: h.id }, at('2026-05-05T04:30:00Z'), 120);
     expect([e1.day, e2.day, e3.day]).toEqual(['2026-05-02', '2026-05-03', '2026-05-05']);
-    expect([e1.at, e2.at, e3.at]).toEqual(['2026-05-02T07:00:00.000+02:00', '2026-05-03T21:00:00.000-04:00', '2026-05-05T06:30:00.000+02:00']);
+    expect([e1.at, e2.at, e3.at]).toEqual([
+      '2026-05-02T07:00:00.000+02:00',
+      '2026-05-03T21:00:00.000-04:00',
+      '2026-05-05T06:30:00.000+02:00',
+    ]);
     const learned = await allEventsForLearning();
-    expect(learned.map((e) => [e.day, e.offset])).toEqual([['2026-05-02', 120], ['2026-05-03', -240], ['2026-05-05', 120]]);
+    expect(learned.map((e) => [e.day, e.offset])).toEqual([
+      ['2026-05-02', 120],
+      ['2026-05-03', -240],
+      ['2026-05-05', 120],
+    ]);
   });
 
   it('uses the device offset in force at that instant when none is given (real zone rules via TZ)', async () => {
@@ -142,11 +201,21 @@ describe('events and local days', () => {
 
   it('marks a past day keeping the real recording time; refuses future days and days before creation', async () => {
     const h = await createHabit({ name: 'Read' }, at('2026-01-05T08:00:00+01:00'), 60);
-    const e = await recordEvent({ type: 'habitCompleted', habitId: h.id, day: '2026-01-06' }, at('2026-01-07T09:15:00+01:00'), 60);
+    const e = await recordEvent(
+      { type: 'habitCompleted', habitId: h.id, day: '2026-01-06' },
+      at('2026-01-07T09:15:00+01:00'),
+      60,
+    );
     expect(e).toMatchObject({ day: '2026-01-06', marked: true, at: '2026-01-07T09:15:00.000+01:00' });
-    await expect(recordEvent({ type: 'habitCompleted', habitId: h.id, day: '2026-01-08' }, at('2026-01-07T09:15:00+01:00'), 60)).rejects.toThrow(/in the future/);
-    await expect(recordEvent({ type: 'habitCompleted', habitId: h.id, day: '2026-01-01' }, at('2026-01-07T09:15:00+01:00'), 60)).rejects.toThrow(/was created on 2026-01-05/);
-    await expect(recordEvent({ type: 'habitCompleted', habitId: h.id, day: '2026-02-30' })).rejects.toThrow(/real date/);
+    await expect(
+      recordEvent({ type: 'habitCompleted', habitId: h.id, day: '2026-01-08' }, at('2026-01-07T09:15:00+01:00'), 60),
+    ).rejects.toThrow(/in the future/);
+    await expect(
+      recordEvent({ type: 'habitCompleted', habitId: h.id, day: '2026-01-01' }, at('2026-01-07T09:15:00+01:00'), 60),
+    ).rejects.toThrow(/was created on 2026-01-05/);
+    await expect(recordEvent({ type: 'habitCompleted', habitId: h.id, day: '2026-02-30' })).rejects.toThrow(
+      /real date/,
+    );
     await expect(recordEvent({ type: 'habitCompleted', habitId: 'ghost' })).rejects.toThrow('No habit with id "ghost"');
     await expect(recordEvent({ type: 'habitCompleted' })).rejects.toThrow(/needs a habit/);
   });

@@ -1,6 +1,14 @@
 // Streaks, completion rates and the strength score on hand-checked examples.
 import { describe, expect, it } from 'vitest';
-import { bestStreak, completionRate, currentStreak, dayStatus, strengthScore, STRENGTH_MULTIPLIER, type DayStatus } from '../../../src/data/stats.ts';
+import {
+  bestStreak,
+  completionRate,
+  currentStreak,
+  dayStatus,
+  strengthScore,
+  STRENGTH_MULTIPLIER,
+  type DayStatus,
+} from '../../../src/data/stats.ts';
 import type { LogEvent } from '../../../src/learn/events.ts';
 
 /** Builds a status map from a compact string: one char per day from `from`: d=done s=skipped .=nothing */
@@ -17,14 +25,30 @@ function pattern(from: string, s: string): Map<string, DayStatus> {
 
 describe('dayStatus', () => {
   it('lets a completion win over a skip on the same day, in any order, and ignores other habits', () => {
-    const ev = (type: LogEvent['type'], habitId: string, day: string): LogEvent => ({ type, habitId, day, t: 0, offset: 0 });
-    const st = dayStatus([
-      ev('habitCompleted', 'a', '2026-01-01'), ev('habitSkipped', 'a', '2026-01-01'),
-      ev('habitSkipped', 'a', '2026-01-02'), ev('habitCompleted', 'a', '2026-01-02'),
-      ev('habitSkipped', 'a', '2026-01-03'), ev('reminderTapped', 'a', '2026-01-04'),
-      ev('habitCompleted', 'b', '2026-01-05'),
-    ], 'a');
-    expect([...st.entries()]).toEqual([['2026-01-01', 'done'], ['2026-01-02', 'done'], ['2026-01-03', 'skipped']]);
+    const ev = (type: LogEvent['type'], habitId: string, day: string): LogEvent => ({
+      type,
+      habitId,
+      day,
+      t: 0,
+      offset: 0,
+    });
+    const st = dayStatus(
+      [
+        ev('habitCompleted', 'a', '2026-01-01'),
+        ev('habitSkipped', 'a', '2026-01-01'),
+        ev('habitSkipped', 'a', '2026-01-02'),
+        ev('habitCompleted', 'a', '2026-01-02'),
+        ev('habitSkipped', 'a', '2026-01-03'),
+        ev('reminderTapped', 'a', '2026-01-04'),
+        ev('habitCompleted', 'b', '2026-01-05'),
+      ],
+      'a',
+    );
+    expect([...st.entries()]).toEqual([
+      ['2026-01-01', 'done'],
+      ['2026-01-02', 'done'],
+      ['2026-01-03', 'skipped'],
+    ]);
   });
 });
 
@@ -40,7 +64,7 @@ describe('streaks', () => {
     expect(currentStreak(s2, '2026-01-09')).toBe(5);
     expect(currentStreak(new Map(), '2026-01-09')).toBe(0);
   });
-  it('a skip today keeps yesterday\'s streak', () => {
+  it("a skip today keeps yesterday's streak", () => {
     const s3 = new Map(st).set('2026-01-09', 'skipped');
     expect(currentStreak(s3, '2026-01-09')).toBe(4);
   });
@@ -83,7 +107,9 @@ describe('strengthScore', () => {
     expect(strengthScore(pattern('2026-01-01', 'd'.repeat(13)), '2026-01-01', '2026-01-14')).toBeCloseTo(0.5, 12);
     // 26 done days: 0.75; then 13 empty days halve it: 0.375.
     expect(strengthScore(pattern('2026-01-01', 'd'.repeat(26)), '2026-01-01', '2026-01-27')).toBeCloseTo(0.75, 12);
-    expect(strengthScore(pattern('2026-01-01', 'd'.repeat(26) + '.'.repeat(13)), '2026-01-01', '2026-02-09')).toBeCloseTo(0.375, 12);
+    expect(
+      strengthScore(pattern('2026-01-01', 'd'.repeat(26) + '.'.repeat(13)), '2026-01-01', '2026-02-09'),
+    ).toBeCloseTo(0.375, 12);
     // A skip counts as not done; an open today is not counted yet.
     expect(strengthScore(pattern('2026-01-01', 's'), '2026-01-01', '2026-01-02')).toBe(0);
     expect(strengthScore(pattern('2026-01-01', 'd'), '2026-01-01', '2026-01-01')).toBeCloseTo(1 - m, 12);

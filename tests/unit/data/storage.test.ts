@@ -1,7 +1,13 @@
 // Storage status feature detection and the eviction check with its two markers.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkEviction, MARKER_CACHE, readCacheMarker, requestPersistence, storageStatus } from '../../../src/data/storage.ts';
+import {
+  checkEviction,
+  MARKER_CACHE,
+  readCacheMarker,
+  requestPersistence,
+  storageStatus,
+} from '../../../src/data/storage.ts';
 import { createHabit, deleteAllData, deleteHabit } from '../../../src/data/repo.ts';
 import { addDemoHistory } from '../../../src/data/demo.ts';
 import { importBackup } from '../../../src/data/backup/import.ts';
@@ -112,7 +118,11 @@ describe('storageStatus / requestPersistence', () => {
   });
   it('passes through what the browser says', async () => {
     vi.stubGlobal('navigator', {
-      storage: { persisted: async () => false, persist: async () => true, estimate: async () => ({ usage: 1234, quota: 10_000 }) },
+      storage: {
+        persisted: async () => false,
+        persist: async () => true,
+        estimate: async () => ({ usage: 1234, quota: 10_000 }),
+      },
     });
     expect(await storageStatus()).toEqual({ persisted: false, usage: 1234, quota: 10_000 });
     expect(await requestPersistence()).toBe(true);

@@ -3,7 +3,14 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportError, ValidationError } from '../../../src/data/errors.ts';
-import { classifyStorageError, isReadOnly, noteStorageError, noteWriteSucceeded, onReadOnlyChange, resetFaultState } from '../../../src/data/faults.ts';
+import {
+  classifyStorageError,
+  isReadOnly,
+  noteStorageError,
+  noteWriteSucceeded,
+  onReadOnlyChange,
+  resetFaultState,
+} from '../../../src/data/faults.ts';
 
 afterEach(() => resetFaultState());
 
@@ -12,13 +19,27 @@ describe('classifyStorageError', () => {
     const native = new DOMException('The transaction was aborted.', 'QuotaExceededError');
     expect(classifyStorageError(native)?.kind).toBe('quota');
     expect(classifyStorageError(new Dexie.AbortError('Transaction aborted', native))?.kind).toBe('quota');
-    expect(classifyStorageError({ name: 'Error', message: 'x', cause: { name: 'QuotaExceededError' } })?.kind).toBe('quota');
-    expect(classifyStorageError(new ImportError([{ path: '', message: 'Could not save the backup (the device has no storage space left). Nothing was changed.' }]))?.kind).toBe('quota');
+    expect(classifyStorageError({ name: 'Error', message: 'x', cause: { name: 'QuotaExceededError' } })?.kind).toBe(
+      'quota',
+    );
+    expect(
+      classifyStorageError(
+        new ImportError([
+          {
+            path: '',
+            message: 'Could not save the backup (the device has no storage space left). Nothing was changed.',
+          },
+        ]),
+      )?.kind,
+    ).toBe('quota');
   });
 
   it('tells "storage unavailable" and "connection lost" apart, and leaves other errors alone', () => {
     expect(classifyStorageError(new Dexie.MissingAPIError())?.kind).toBe('unavailable');
-    expect(classifyStorageError(new DOMException('The user denied permission to access the database.', 'SecurityError'))?.kind).toBe('unavailable');
+    expect(
+      classifyStorageError(new DOMException('The user denied permission to access the database.', 'SecurityError'))
+        ?.kind,
+    ).toBe('unavailable');
     expect(classifyStorageError(new Dexie.DatabaseClosedError())?.kind).toBe('lost');
     expect(classifyStorageError(new ValidationError('Name is empty'))).toBeNull();
     expect(classifyStorageError(new Error('boom'))).toBeNull();

@@ -70,7 +70,8 @@ describe('clock and zone faults do not cause a training storm', () => {
     const { runsReal } = simulate(clock, 20);
     // One extra run at the jump ahead and one after the correction; never a burst.
     expectNoStorm(runsReal, 20, 2);
-    for (let i = 1; i < runsReal.length; i++) expect(runsReal[i] - runsReal[i - 1], `runs at real hours ${runsReal.join(', ')}`).toBeLessThanOrEqual(48.5);
+    for (let i = 1; i < runsReal.length; i++)
+      expect(runsReal[i] - runsReal[i - 1], `runs at real hours ${runsReal.join(', ')}`).toBeLessThanOrEqual(48.5);
     expect(runsReal[runsReal.length - 1]).toBeGreaterThan(19 * 24 - 24);
   });
 

@@ -34,7 +34,10 @@ async function expectRecovered(db: AppDB, reason: RegExp, eventsBefore: number):
   const r = await trainAndStore(db, { habitIds: ['read'], trigger: 'launch', ...NEXT }, { locks: null });
   expect(r.status).toBe('done');
   const runs = await db.trainingRuns.orderBy('id').toArray();
-  expect(runs.some((x) => reason.test(x.reason)), `a run records why: ${runs.map((x) => x.reason).join(' | ')}`).toBe(true);
+  expect(
+    runs.some((x) => reason.test(x.reason)),
+    `a run records why: ${runs.map((x) => x.reason).join(' | ')}`,
+  ).toBe(true);
   // A fresh model replaced the damaged one, finite throughout, and today's prediction is a real probability.
   const now = await active(db);
   expect(now.version).toBeGreaterThan(1);
@@ -71,10 +74,45 @@ describe('events with impossible timestamps in the database', () => {
     const db = await trainedDb();
     const valid = await db.events.count();
     const bad: StoredEvent[] = [
-      { type: 'habitCompleted', habitId: 'read', habitKey: 'read', at: 'not a date', t: Number.NaN, offset: 60, day: '2026-13-45', key: 'bad-1' },
-      { type: 'habitCompleted', habitId: 'read', habitKey: 'read', at: '+275760-09-13T00:00:00.000Z', t: 8.64e15, offset: 0, day: '275760-09-13', key: 'bad-2' },
-      { type: 'habitSkipped', habitId: 'read', habitKey: 'read', at: '1900-01-01T00:00:00.000+00:00', t: -2208988800000, offset: 99_999, day: '1900-01-01', key: 'bad-3' },
-      { type: 'appOpened', habitKey: '', at: '2026-09-01T08:00:00.000+01:00', t: Number.POSITIVE_INFINITY, offset: 60, day: '2026-09-01', key: 'bad-4' },
+      {
+        type: 'habitCompleted',
+        habitId: 'read',
+        habitKey: 'read',
+        at: 'not a date',
+        t: Number.NaN,
+        offset: 60,
+        day: '2026-13-45',
+        key: 'bad-1',
+      },
+      {
+        type: 'habitCompleted',
+        habitId: 'read',
+        habitKey: 'read',
+        at: '+275760-09-13T00:00:00.000Z',
+        t: 8.64e15,
+        offset: 0,
+        day: '275760-09-13',
+        key: 'bad-2',
+      },
+      {
+        type: 'habitSkipped',
+        habitId: 'read',
+        habitKey: 'read',
+        at: '1900-01-01T00:00:00.000+00:00',
+        t: -2208988800000,
+        offset: 99_999,
+        day: '1900-01-01',
+        key: 'bad-3',
+      },
+      {
+        type: 'appOpened',
+        habitKey: '',
+        at: '2026-09-01T08:00:00.000+01:00',
+        t: Number.POSITIVE_INFINITY,
+        offset: 60,
+        day: '2026-09-01',
+        key: 'bad-4',
+      },
     ];
     await db.events.bulkAdd(bad);
     const r = await trainAndStore(db, { habitIds: ['read'], trigger: 'launch', ...NEXT }, { locks: null });
@@ -91,10 +129,46 @@ describe('events with impossible timestamps in the database', () => {
     const db = await trainedDb();
     const valid = await db.events.count();
     const bad: StoredEvent[] = [
-      { type: 'habitCompleted', habitId: 'read', habitKey: 'read', at: 'not a date', t: Number.NaN, offset: 60, day: '2026-09-01', key: 'nan-t' },
-      { type: 'habitCompleted', habitId: 'read', habitKey: 'read', at: '+275760-09-13T00:00:00.000Z', t: 8.64e15, offset: 0, day: '2026-09-02', key: 'year-275760' },
-      { type: 'habitSkipped', habitId: 'read', habitKey: 'read', at: '2026-09-03T00:00:00.000+00:00', t: Date.UTC(2026, 8, 3), offset: 19 * 60, day: '2026-09-03', key: 'offset-19h' },
-      { type: 'habitCompleted', habitId: 'read', habitKey: 'read', at: '2026-02-30T08:00:00.000+00:00', t: Date.UTC(2026, 2, 2, 8), offset: 0, day: '2026-02-30', key: 'feb-30' },
+      {
+        type: 'habitCompleted',
+        habitId: 'read',
+        habitKey: 'read',
+        at: 'not a date',
+        t: Number.NaN,
+        offset: 60,
+        day: '2026-09-01',
+        key: 'nan-t',
+      },
+      {
+        type: 'habitCompleted',
+        habitId: 'read',
+        habitKey: 'read',
+        at: '+275760-09-13T00:00:00.000Z',
+        t: 8.64e15,
+        offset: 0,
+        day: '2026-09-02',
+        key: 'year-275760',
+      },
+      {
+        type: 'habitSkipped',
+        habitId: 'read',
+        habitKey: 'read',
+        at: '2026-09-03T00:00:00.000+00:00',
+        t: Date.UTC(2026, 8, 3),
+        offset: 19 * 60,
+        day: '2026-09-03',
+        key: 'offset-19h',
+      },
+      {
+        type: 'habitCompleted',
+        habitId: 'read',
+        habitKey: 'read',
+        at: '2026-02-30T08:00:00.000+00:00',
+        t: Date.UTC(2026, 2, 2, 8),
+        offset: 0,
+        day: '2026-02-30',
+        key: 'feb-30',
+      },
     ];
     await db.events.bulkAdd(bad);
     const before = await db.events.orderBy('id').toArray();
@@ -111,7 +185,9 @@ describe('events with impossible timestamps in the database', () => {
     expect(reasons['offset-19h']).toMatch(/offset impossible: 1140 min/);
     expect(reasons['feb-30']).toMatch(/not a real date: "2026-02-30"/);
     for (const e of rec.events) expect(e.id).toBe(before.find((b) => b.key === e.key)!.id);
-    expect(rec.summary).toMatch(/^4 events with impossible timestamps set aside from learning \(kept in the database\)/);
+    expect(rec.summary).toMatch(
+      /^4 events with impossible timestamps set aside from learning \(kept in the database\)/,
+    );
 
     // Recorded once: another run with the same rows leaves the record as it was.
     await trainAndStore(db, { habitIds: ['read'], trigger: 'manual', ...NEXT }, { locks: null });
@@ -120,7 +196,10 @@ describe('events with impossible timestamps in the database', () => {
     expect(await db.events.orderBy('id').toArray()).toEqual(before);
 
     // Once the rows are repaired away (here: deleted by hand), the record goes too.
-    await db.events.where('key').anyOf(bad.map((b) => b.key)).delete();
+    await db.events
+      .where('key')
+      .anyOf(bad.map((b) => b.key))
+      .delete();
     await loadLearningData(db);
     expect(await db.meta.get(SET_ASIDE_KEY)).toBeUndefined();
   });

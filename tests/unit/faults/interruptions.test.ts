@@ -90,9 +90,17 @@ function rng(seed: number): () => number {
 function randomBackup(r: () => number, existingId: string): BackupV1 {
   const n = 1 + Math.floor(r() * 3);
   const habits: BackupV1['habits'] = Array.from({ length: n }, (_, i) => ({
-    id: `file-${i}`, name: `From file ${i}`, createdAt: '2026-06-01T08:00:00.000+02:00', archivedAt: null,
+    id: `file-${i}`,
+    name: `From file ${i}`,
+    createdAt: '2026-06-01T08:00:00.000+02:00',
+    archivedAt: null,
   }));
-  habits.push({ id: existingId, name: `Renamed ${Math.floor(r() * 1000)}`, createdAt: '2026-06-01T08:00:00.000+02:00', archivedAt: null });
+  habits.push({
+    id: existingId,
+    name: `Renamed ${Math.floor(r() * 1000)}`,
+    createdAt: '2026-06-01T08:00:00.000+02:00',
+    archivedAt: null,
+  });
   const seen = new Set<string>();
   const events: BackupV1['events'] = [];
   const count = Math.floor(r() * 60);
@@ -100,7 +108,14 @@ function randomBackup(r: () => number, existingId: string): BackupV1 {
     const day = 1 + Math.floor(r() * 28);
     const month = 6 + Math.floor(r() * 3);
     const at = `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(8 + Math.floor(r() * 14)).padStart(2, '0')}:15:00.000+02:00`;
-    const ev = r() < 0.15 ? { type: 'appOpened' as const, at } : { type: r() < 0.8 ? ('habitCompleted' as const) : ('habitSkipped' as const), habitId: `file-${Math.floor(r() * n)}`, at };
+    const ev =
+      r() < 0.15
+        ? { type: 'appOpened' as const, at }
+        : {
+            type: r() < 0.8 ? ('habitCompleted' as const) : ('habitSkipped' as const),
+            habitId: `file-${Math.floor(r() * n)}`,
+            at,
+          };
     const key = JSON.stringify(ev);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -130,8 +145,15 @@ function pickOp(r: () => number, i: number): Op {
     }
     case 2:
       return {
-        name: `train ${habit}`, start: 'base', points: ['train:after-read', 'train:before-commit'],
-        run: () => trainAndStore(getDb(), { habitIds: [habit], trigger: 'manual', now: NOW.getTime() + 86_400_000, today: TODAY }, { locks: null }),
+        name: `train ${habit}`,
+        start: 'base',
+        points: ['train:after-read', 'train:before-commit'],
+        run: () =>
+          trainAndStore(
+            getDb(),
+            { habitIds: [habit], trigger: 'manual', now: NOW.getTime() + 86_400_000, today: TODAY },
+            { locks: null },
+          ),
       };
     case 3:
       return { name: `deleteHabit ${habit}`, start: 'base', points: [], run: () => deleteHabit(habit) };
@@ -152,8 +174,15 @@ beforeAll(async () => {
   // The starting state: the sample history, trained once (so every habit has an active checkpoint to protect).
   await freshDb();
   await addDemoHistory(NOW, 0);
-  const r = await trainAndStore(getDb(), { habitIds: 'all', trigger: 'manual', now: NOW.getTime(), today: TODAY }, { locks: null });
-  expect(r.outcomes.some((o) => o.activeVersion !== null), 'the base state has at least one trained model').toBe(true);
+  const r = await trainAndStore(
+    getDb(),
+    { habitIds: 'all', trigger: 'manual', now: NOW.getTime(), today: TODAY },
+    { locks: null },
+  );
+  expect(
+    r.outcomes.some((o) => o.activeVersion !== null),
+    'the base state has at least one trained model',
+  ).toBe(true);
   base = await dumpRows();
   demoIds = (base.habits as { id: string }[]).map((h) => h.id);
   const problems = checkIntegrity(await snapshot());
@@ -194,14 +223,19 @@ describe('randomised interruptions', () => {
         cut.armed = false;
         expect(total, `${op.name} makes requests`).toBeGreaterThan(0);
         // The comparison below is only worth something if the whole operation visibly changes the tables.
-        expect(diffSnapshots(untouched, await snapshot()), `${op.name} uninterrupted changes the database`).not.toEqual([]);
+        expect(diffSnapshots(untouched, await snapshot()), `${op.name} uninterrupted changes the database`).not.toEqual(
+          [],
+        );
         const at = 1 + Math.floor(r() * total);
         how = `abort at request ${at}/${total}`;
         await restore(startRows);
         Object.assign(cut, { armed: true, count: 0, at });
       }
       const before = await snapshot();
-      const outcome = await op.run().then(() => null, (e: unknown) => e as Error);
+      const outcome = await op.run().then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
       cut.armed = false;
       delete (globalThis as { __nudgeFaults?: unknown }).__nudgeFaults;
       const after = await snapshot();
@@ -216,6 +250,7 @@ describe('randomised interruptions', () => {
     }
     // A cut after the last write (e.g. in the bookkeeping read after an import) lets the operation finish: those do not count.
     expect(interrupted, `interrupted operations by kind: ${JSON.stringify(tally)}`).toBeGreaterThanOrEqual(50);
-    for (const kind of ['import', 'train', 'deleteHabit', 'removeDemoHistory', 'addDemoHistory']) expect(tally[kind] ?? 0, kind).toBeGreaterThan(0);
+    for (const kind of ['import', 'train', 'deleteHabit', 'removeDemoHistory', 'addDemoHistory'])
+      expect(tally[kind] ?? 0, kind).toBeGreaterThan(0);
   }, 60_000);
 });

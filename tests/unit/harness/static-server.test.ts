@@ -14,7 +14,10 @@ let server: StaticServer | null = null;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'nudge-static-server-'));
   mkdirSync(join(root, 'assets'));
-  writeFileSync(join(root, 'index.html'), `<!doctype html><meta charset="UTF-8" />\n<meta http-equiv="Content-Security-Policy" content="${META_CSP}" /><p>app</p>`);
+  writeFileSync(
+    join(root, 'index.html'),
+    `<!doctype html><meta charset="UTF-8" />\n<meta http-equiv="Content-Security-Policy" content="${META_CSP}" /><p>app</p>`,
+  );
   writeFileSync(join(root, 'sw.js'), 'self.version = 1; self.files = ["assets/index-abc123.js"];');
   writeFileSync(join(root, 'assets', 'index-abc123.js'), 'export {};');
   writeFileSync(join(root, 'manifest.webmanifest'), '{}');
@@ -54,7 +57,9 @@ describe('static server', () => {
     expect(sw.headers['cache-control']).toBe('no-cache');
     expect(sw.headers['content-type']).toMatch(/^text\/javascript/);
     expect((await get(`${server.url}assets/index-abc123.js`)).headers['cache-control']).toMatch(/immutable/);
-    expect((await get(`${server.url}manifest.webmanifest`)).headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect((await get(`${server.url}manifest.webmanifest`)).headers['content-type']).toMatch(
+      /^application\/manifest\+json/,
+    );
     expect((await get(`${server.url}model.wasm`)).headers['content-type']).toBe('application/wasm');
   });
 
@@ -116,8 +121,12 @@ describe('static server', () => {
   });
 
   it('reads the CSP meta whichever quotes the build used', () => {
-    expect(readCspMeta(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`)).toBe("default-src 'self'");
-    expect(readCspMeta(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;">`)).toBe("default-src 'self'");
+    expect(readCspMeta(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`)).toBe(
+      "default-src 'self'",
+    );
+    expect(readCspMeta(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;">`)).toBe(
+      "default-src 'self'",
+    );
     expect(readCspMeta('<meta charset="UTF-8">')).toBeNull();
   });
 });

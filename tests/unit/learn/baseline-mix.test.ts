@@ -9,7 +9,7 @@ import { logLossOne } from '../../../src/learn/metrics.ts';
 
 const labels = fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 120 });
 
-describe('mixBaselines (the baselines\' likelihood-weighted average)', () => {
+describe("mixBaselines (the baselines' likelihood-weighted average)", () => {
   it('is past-only: changing the labels from day i on changes no probability up to day i', () => {
     fc.assert(
       fc.property(labels, fc.nat(), fc.integer({ min: 0, max: 6 }), (y, cut, firstDay) => {
@@ -37,7 +37,9 @@ describe('mixBaselines (the baselines\' likelihood-weighted average)', () => {
           mixLoss += logLossOne(mix[d], y[d]);
           MIX_NAMES.forEach((name, k) => (loss[k] += logLossOne(base[name][d], y[d])));
         }
-        const logOdds = MIX_NAMES.map((name) => (name === 'weekday' ? c : name === 'rate' ? a : name === 'momentum' ? m : 0));
+        const logOdds = MIX_NAMES.map((name) =>
+          name === 'weekday' ? c : name === 'rate' ? a : name === 'momentum' ? m : 0,
+        );
         const norm = Math.log(logOdds.reduce((t, x) => t + Math.exp(x), 0));
         MIX_NAMES.forEach((name, k) => {
           if (logOdds[k] > -Infinity) expect(mixLoss, name).toBeLessThanOrEqual(loss[k] + norm - logOdds[k] + 1e-9);
@@ -62,7 +64,7 @@ describe('mixBaselines (the baselines\' likelihood-weighted average)', () => {
     expect(mixBaselines(base21, y21, 21, { rate: 3 }).lead).toBe('weekday');
   });
 
-  it('follows a streak habit\'s momentum once it joins at odds 1:7, where the weekday rate and the score lag', () => {
+  it("follows a streak habit's momentum once it joins at odds 1:7, where the weekday rate and the score lag", () => {
     // Runs of done days and runs of missed days, each 3-6 long, with no weekly pattern: what matters is yesterday.
     const runs = [4, 5, 3, 6, 5, 3, 4, 6, 3, 5, 6, 4, 5, 3, 4, 6, 3, 5];
     const y = runs.flatMap((len, k) => Array.from({ length: len }, () => (k % 2 === 0 ? 1 : 0)));

@@ -4,7 +4,16 @@ import fc from 'fast-check';
 import { createMlp, predictProba } from '../../../src/learn/mlp.ts';
 import { createAdam } from '../../../src/learn/adam.ts';
 import { trainEpochs } from '../../../src/learn/train-loop.ts';
-import { CHECKPOINT_SCHEMA_VERSION, checkpointFromJson, checkpointToJson, makeCheckpoint, modelFromCheckpoint, netFromCheckpoint, refitFromCheckpoint, validateCheckpoint } from '../../../src/learn/checkpoint.ts';
+import {
+  CHECKPOINT_SCHEMA_VERSION,
+  checkpointFromJson,
+  checkpointToJson,
+  makeCheckpoint,
+  modelFromCheckpoint,
+  netFromCheckpoint,
+  refitFromCheckpoint,
+  validateCheckpoint,
+} from '../../../src/learn/checkpoint.ts';
 import type { Checkpoint } from '../../../src/learn/types.ts';
 
 const expectNow = { layers: [10, 16, 8, 1], featureVersion: 3 };
@@ -14,16 +23,27 @@ function trained(): Checkpoint {
   const opt = createAdam(net);
   const n = 64;
   const X = new Float32Array(n * 10).map((_, k) => Math.cos(k * 0.37));
-  const y = new Float32Array(n).map((_, k) => (k * 7) % 3 === 0 ? 1 : 0);
+  const y = new Float32Array(n).map((_, k) => ((k * 7) % 3 === 0 ? 1 : 0));
   trainEpochs(net, opt, X, y, n, { epochs: 3, batchSize: 16, learningRate: 0.01, seed: 1 });
   const twin = createMlp([10, 16, 8, 1], 6);
   const twinOpt = createAdam(twin);
   trainEpochs(twin, twinOpt, X, y, n, { epochs: 4, batchSize: 16, learningRate: 0.01, seed: 2 });
   const m = { n: 30, logLoss: 0.5, brier: 0.2, auc: 0.7 };
-  return makeCheckpoint(net, opt, {
-    habitId: 'read', version: 4, featureVersion: 3, step: 192, trainedThrough: '2026-03-14',
-    metrics: { model: m, baseline: { ...m, auc: null }, active: null }, createdAt: 1_790_000_000_000, trigger: 'launch',
-  }, { net: twin, opt: twinOpt, evidence: -1.25, evidenceThrough: '2026-04-27' });
+  return makeCheckpoint(
+    net,
+    opt,
+    {
+      habitId: 'read',
+      version: 4,
+      featureVersion: 3,
+      step: 192,
+      trainedThrough: '2026-03-14',
+      metrics: { model: m, baseline: { ...m, auc: null }, active: null },
+      createdAt: 1_790_000_000_000,
+      trigger: 'launch',
+    },
+    { net: twin, opt: twinOpt, evidence: -1.25, evidenceThrough: '2026-04-27' },
+  );
 }
 
 const json = (c: Checkpoint): unknown => JSON.parse(JSON.stringify(checkpointToJson(c)));
@@ -66,7 +86,11 @@ describe('checkpoint round trips', () => {
     const twin = refitFromCheckpoint(checkpointFromJson(json(c)))!;
     expect(predictProba(twin.net, x)).toBe(predictProba(refitFromCheckpoint(c)!.net, x));
     expect(predictProba(twin.net, x)).not.toBe(predictProba(net, x));
-    expect([twin.evidence, twin.evidenceThrough, twin.opt.step]).toEqual([-1.25, '2026-04-27', c.refit!.optimizer.step]);
+    expect([twin.evidence, twin.evidenceThrough, twin.opt.step]).toEqual([
+      -1.25,
+      '2026-04-27',
+      c.refit!.optimizer.step,
+    ]);
     twin.net.biases[0][0] += 1;
     expect(c.refit!.biases[0][0]).not.toBe(twin.net.biases[0][0]);
   });
@@ -83,9 +107,13 @@ describe('mismatching or damaged checkpoints are refused with a reason', () => {
 
   it('names each problem in plain words', () => {
     expect(refuse((j) => (j.schemaVersion = 2))).toMatch(/schema version unknown: got 2/);
-    expect(refuse(() => {}, { layers: [10, 32, 1], featureVersion: 3 })).toMatch(/architecture mismatch: checkpoint has layers \[10,16,8,1\], the app expects \[10,32,1\]/);
+    expect(refuse(() => {}, { layers: [10, 32, 1], featureVersion: 3 })).toMatch(
+      /architecture mismatch: checkpoint has layers \[10,16,8,1\], the app expects \[10,32,1\]/,
+    );
     expect(refuse(() => {}, { layers: [10, 16, 8, 1], featureVersion: 4 })).toMatch(/feature version mismatch/);
-    expect(refuse((j) => j.weights[1].pop())).toMatch(/truncated weight array: weights\[1\] expects 128 values, got 127/);
+    expect(refuse((j) => j.weights[1].pop())).toMatch(
+      /truncated weight array: weights\[1\] expects 128 values, got 127/,
+    );
     expect(refuse((j) => (j.biases[0][3] = null))).toMatch(/non-finite weight: biases\[0\]\[3\]/);
     expect(refuse((j) => j.weights.pop())).toMatch(/architecture mismatch: weights has 2 layers/);
     expect(refuse((j) => delete j.optimizer)).toMatch(/optimizer must be an object/);
@@ -94,17 +122,25 @@ describe('mismatching or damaged checkpoints are refused with a reason', () => {
   it('refuses optimizer state Adam cannot continue from (a negative or fractional step, a negative second moment)', () => {
     expect(refuse((j) => (j.optimizer.step = -1))).toMatch(/optimizer\.step must be a whole number >= 0, got -1/);
     expect(refuse((j) => (j.optimizer.step = 2.5))).toMatch(/optimizer\.step must be a whole number >= 0, got 2\.5/);
-    expect(refuse((j) => (j.optimizer.vW[1][7] = -0.25))).toMatch(/optimizer\.vW\[1\]\[7\] is -0\.25: a second moment cannot be negative/);
+    expect(refuse((j) => (j.optimizer.vW[1][7] = -0.25))).toMatch(
+      /optimizer\.vW\[1\]\[7\] is -0\.25: a second moment cannot be negative/,
+    );
     expect(refuse((j) => (j.optimizer.vB[0][0] = -1))).toMatch(/optimizer\.vB\[0\]\[0\]/);
   });
 
   it('refuses a damaged refit twin, naming the place, rather than predicting with it', () => {
     expect(refuse((j) => (j.refit.weights[2][3] = 'x'))).toMatch(/non-finite weight: refit\.weights\[2\]\[3\]/);
-    expect(refuse((j) => j.refit.biases[1].pop())).toMatch(/truncated weight array: refit\.biases\[1\] expects 8 values, got 7/);
-    expect(refuse((j) => (j.refit.optimizer.vB[2][0] = -3))).toMatch(/refit\.optimizer\.vB\[2\]\[0\] is -3: a second moment cannot be negative/);
+    expect(refuse((j) => j.refit.biases[1].pop())).toMatch(
+      /truncated weight array: refit\.biases\[1\] expects 8 values, got 7/,
+    );
+    expect(refuse((j) => (j.refit.optimizer.vB[2][0] = -3))).toMatch(
+      /refit\.optimizer\.vB\[2\]\[0\] is -3: a second moment cannot be negative/,
+    );
     expect(refuse((j) => (j.refit.optimizer.step = 0.5))).toMatch(/refit\.optimizer\.step must be a whole number/);
     expect(refuse((j) => (j.refit.evidence = null))).toMatch(/refit\.evidence must be a finite number/);
-    expect(refuse((j) => (j.refit.evidenceThrough = '2026-02-30'))).toMatch(/refit\.evidenceThrough must be a day YYYY-MM-DD, got "2026-02-30"/);
+    expect(refuse((j) => (j.refit.evidenceThrough = '2026-02-30'))).toMatch(
+      /refit\.evidenceThrough must be a day YYYY-MM-DD, got "2026-02-30"/,
+    );
     expect(refuse((j) => (j.refit = [1, 2]))).toMatch(/refit must be an object/);
   });
 
@@ -123,11 +159,20 @@ describe('mismatching or damaged checkpoints are refused with a reason', () => {
         const j = { ...base, [key]: junk };
         const v = validateCheckpoint(j, expectNow);
         if (!v.ok) expect(v.reason).toMatch(/^checkpoint: /);
-        expect(() => { try { checkpointFromJson(j); } catch (e) { if (!(e instanceof Error)) throw new Error('non-Error thrown'); } }).not.toThrow();
+        expect(() => {
+          try {
+            checkpointFromJson(j);
+          } catch (e) {
+            if (!(e instanceof Error)) throw new Error('non-Error thrown');
+          }
+        }).not.toThrow();
       }),
       { numRuns: 300 },
     );
-    expect(validateCheckpoint(null, expectNow)).toEqual({ ok: false, reason: 'checkpoint: expected an object, got null' });
+    expect(validateCheckpoint(null, expectNow)).toEqual({
+      ok: false,
+      reason: 'checkpoint: expected an object, got null',
+    });
     expect(() => checkpointFromJson('nope')).toThrow(/checkpoint: expected an object, got string/);
   });
 });

@@ -24,7 +24,8 @@ function weeklyEvents(days: number, seed = 7): LogEvent[] {
     const day = addDays(habit.createdDay, k);
     const wd = weekdayOf(day);
     out.push({ type: 'appOpened', t: Date.parse(`${day}T07:00:00Z`), offset: 60, day });
-    if (rand() < (wd === 0 || wd === 6 ? 0.1 : 0.85)) out.push({ type: 'habitCompleted', habitId: 'gym', t: Date.parse(`${day}T18:00:00Z`), offset: 60, day });
+    if (rand() < (wd === 0 || wd === 6 ? 0.1 : 0.85))
+      out.push({ type: 'habitCompleted', habitId: 'gym', t: Date.parse(`${day}T18:00:00Z`), offset: 60, day });
   }
   return out;
 }
@@ -33,7 +34,11 @@ function weeklyEvents(days: number, seed = 7): LogEvent[] {
 function firstRun(days: number, trigger: 'launch' | 'manual', now: number) {
   const events = weeklyEvents(days);
   const today = addDays(habit.createdDay, days);
-  return { today, s: buildHabitSamples(habit, events, today), r: trainHabit({ habit, events, today, active: null, trigger, now }) };
+  return {
+    today,
+    s: buildHabitSamples(habit, events, today),
+    r: trainHabit({ habit, events, today, active: null, trigger, now }),
+  };
 }
 
 function firstPromoted(events: LogEvent[], from: number, to: number): { ckpt: Checkpoint; day: string } {
@@ -51,18 +56,36 @@ describe('engine', () => {
   it('cold start: a prior from the likelihood-weighted baselines (the completion rate favoured) and a run saying why', () => {
     const { today, s, r } = firstRun(10, 'launch', 5);
     expect(r.checkpoint).toBeNull();
-    expect(r.prediction).toMatchObject({ habitId: 'gym', day: today, source: 'prior', modelVersion: null, computedAt: 5 });
+    expect(r.prediction).toMatchObject({
+      habitId: 'gym',
+      day: today,
+      source: 'prior',
+      modelVersion: null,
+      computedAt: 5,
+    });
     expect(s.n).toBe(10);
-    expect(r.prediction.p).toBeCloseTo(mixBaselines(s.baselines, s.y, s.n, { rate: DEFAULT_ENGINE_OPTIONS.priorRateLogOdds }).p[s.n], 12);
-    expect(r.run).toMatchObject({ promoted: false, trigger: 'launch', samples: 0, reason: `cold start: 10 labelled days, need ${DEFAULT_ENGINE_OPTIONS.coldStartDays}` });
+    expect(r.prediction.p).toBeCloseTo(
+      mixBaselines(s.baselines, s.y, s.n, { rate: DEFAULT_ENGINE_OPTIONS.priorRateLogOdds }).p[s.n],
+      12,
+    );
+    expect(r.run).toMatchObject({
+      promoted: false,
+      trigger: 'launch',
+      samples: 0,
+      reason: `cold start: 10 labelled days, need ${DEFAULT_ENGINE_OPTIONS.coldStartDays}`,
+    });
     expect(r.prediction.reasons.length).toBeGreaterThan(0);
   });
 
-  it('trains no network before four weeks of training days: the baselines\' average with odds for the weekday rate', () => {
+  it("trains no network before four weeks of training days: the baselines' average with odds for the weekday rate", () => {
     const { s, r } = firstRun(40, 'manual', 1);
     // 40 labelled days: a 14-day hold-out leaves 26 training days, short of 28.
     expect(r.checkpoint).toBeNull();
-    expect(r.run).toMatchObject({ promoted: false, samples: 0, reason: 'too few training days: 26 before the 14-day hold-out, need 28' });
+    expect(r.run).toMatchObject({
+      promoted: false,
+      samples: 0,
+      reason: 'too few training days: 26 before the 14-day hold-out, need 28',
+    });
     expect(r.prediction.source).toBe('baseline');
     expect(r.prediction.p).toBeCloseTo(mixBaselines(s.baselines, s.y, s.n, mixOdds(DEFAULT_ENGINE_OPTIONS)).p[s.n], 12);
     expect(firstRun(42, 'manual', 1).r.run.samples).toBe(28);
@@ -73,15 +96,27 @@ describe('engine', () => {
     let active: Checkpoint | null = null;
     let promotions = 0;
     for (let k = 60; k < 160; k += 4) {
-      const r = trainHabit({ habit, events, today: addDays(habit.createdDay, k), active, trigger: 'manual', now: k, clock: () => 0 });
+      const r = trainHabit({
+        habit,
+        events,
+        today: addDays(habit.createdDay, k),
+        active,
+        trigger: 'manual',
+        now: k,
+        clock: () => 0,
+      });
       const m = r.run.metrics!;
-      const ok = Number.isFinite(m.model.logLoss) && m.model.logLoss <= m.baseline.logLoss
-        && (m.active === null || m.model.logLoss <= m.active.logLoss + DEFAULT_ENGINE_OPTIONS.promoteTolerance);
+      const ok =
+        Number.isFinite(m.model.logLoss) &&
+        m.model.logLoss <= m.baseline.logLoss &&
+        (m.active === null || m.model.logLoss <= m.active.logLoss + DEFAULT_ENGINE_OPTIONS.promoteTolerance);
       expect(r.run.promoted).toBe(ok);
       expect(r.checkpoint !== null).toBe(ok);
       if (r.checkpoint) {
         promotions++;
-        expect(validateCheckpoint(r.checkpoint, { layers: [10, 16, 8, 1], featureVersion: FEATURE_VERSION }).ok).toBe(true);
+        expect(validateCheckpoint(r.checkpoint, { layers: [10, 16, 8, 1], featureVersion: FEATURE_VERSION }).ok).toBe(
+          true,
+        );
         expect(r.checkpoint.version).toBe((active?.version ?? 0) + 1);
         expect(r.run.checkpointVersion).toBe(r.checkpoint.version);
         active = r.checkpoint;
@@ -108,7 +143,15 @@ describe('engine', () => {
     const { ckpt, day } = firstPromoted(events, 40, 120);
     const before = structuredClone(ckpt);
     const today = addDays(day, 1);
-    const r = trainHabit({ habit, events, today, active: ckpt, trigger: 'manual', now: 2, options: { learningRate: 1e6 } });
+    const r = trainHabit({
+      habit,
+      events,
+      today,
+      active: ckpt,
+      trigger: 'manual',
+      now: 2,
+      options: { learningRate: 1e6 },
+    });
     expect(r.checkpoint).toBeNull();
     expect(r.run.promoted).toBe(false);
     expect(r.run.reason).toMatch(/diverged/);
@@ -137,13 +180,14 @@ describe('engine', () => {
     expect(good.reasons.length).toBeLessThanOrEqual(3);
   });
 
-  it('blends the network and the baselines\' average by the network\'s record: between the two, at the prior odds (1:4) without evidence, the winner with overwhelming evidence', () => {
+  it("blends the network and the baselines' average by the network's record: between the two, at the prior odds (1:4) without evidence, the winner with overwhelming evidence", () => {
     const events = weeklyEvents(200);
     const { ckpt, day } = firstPromoted(events, 40, 120);
     // From the day after promotion: on the day itself the new network has no record to be overwhelming.
     for (let k = 1; k < 80; k += 9) {
       const today = addDays(day, k);
-      const at = (options: Partial<typeof DEFAULT_ENGINE_OPTIONS>, active: Checkpoint | null = ckpt) => predictHabit({ habit, events, today, active, now: 1, options });
+      const at = (options: Partial<typeof DEFAULT_ENGINE_OPTIONS>, active: Checkpoint | null = ckpt) =>
+        predictHabit({ habit, events, today, active, now: 1, options });
       const net = at({ blendNetwork: 0, modelMargin: 1e9 });
       const baseline = at({}, null);
       expect(net.source).toBe('model');
@@ -151,7 +195,13 @@ describe('engine', () => {
       const shown = at({});
       expect(shown.p).toBeGreaterThanOrEqual(Math.min(net.p, baseline.p) - 1e-12);
       expect(shown.p).toBeLessThanOrEqual(Math.max(net.p, baseline.p) + 1e-12);
-      expect(shown.source).toBe(shown.p === baseline.p ? 'baseline' : Math.abs(shown.p - net.p) <= Math.abs(shown.p - baseline.p) + 1e-12 ? 'model' : 'baseline');
+      expect(shown.source).toBe(
+        shown.p === baseline.p
+          ? 'baseline'
+          : Math.abs(shown.p - net.p) <= Math.abs(shown.p - baseline.p) + 1e-12
+            ? 'model'
+            : 'baseline',
+      );
       expect(at({ evidenceScale: 0 }).p).toBeCloseTo(0.2 * net.p + 0.8 * baseline.p, 12);
       expect(at({ evidenceScale: 0, networkPrior: 0 }).p).toBeCloseTo((net.p + baseline.p) / 2, 12);
       const select = at({ blendNetwork: 0 });
@@ -172,7 +222,14 @@ describe('engine', () => {
     expect(twinP).not.toBe(predictProba(netFromCheckpoint(ckpt).net, s.xToday));
     const baseline = predictHabit({ habit, events, today: later, active: null, now: 1 });
     const withRecord = (evidence: number, evidenceThrough = refit.evidenceThrough) =>
-      predictHabit({ habit, events, today: later, active: { ...ckpt, refit: { ...refit, evidence, evidenceThrough } }, now: 1, options: { networkPrior: 0 } });
+      predictHabit({
+        habit,
+        events,
+        today: later,
+        active: { ...ckpt, refit: { ...refit, evidence, evidenceThrough } },
+        now: 1,
+        options: { networkPrior: 0 },
+      });
     const sure = withRecord(1e6);
     const hopeless = withRecord(-1e6);
     expect([sure.source, hopeless.source]).toEqual(['model', 'baseline']);
@@ -191,7 +248,14 @@ describe('engine', () => {
     const { ckpt, day } = firstPromoted(events, 40, 120);
     const { refit: _r, ...old } = ckpt;
     const s = buildHabitSamples(habit, events, day);
-    const p = predictHabit({ habit, events, today: day, active: old, now: 1, options: { blendNetwork: 0, modelMargin: 1e9 } });
+    const p = predictHabit({
+      habit,
+      events,
+      today: day,
+      active: old,
+      now: 1,
+      options: { blendNetwork: 0, modelMargin: 1e9 },
+    });
     expect(p).toMatchObject({ p: predictProba(netFromCheckpoint(ckpt).net, s.xToday), source: 'model' });
     let active: Checkpoint = old;
     for (let k = 1; k < 60 && !active.refit; k++) {
@@ -205,7 +269,7 @@ describe('engine', () => {
     expect(active.refit, 'a later run was promoted and carries a twin').toBeDefined();
   });
 
-  it('trainRefit: a diverging twin is dropped (null), a new twin starts with no record, and the record\'s end never moves back', () => {
+  it("trainRefit: a diverging twin is dropped (null), a new twin starts with no record, and the record's end never moves back", () => {
     const events = weeklyEvents(120);
     const s = buildHabitSamples(habit, events, addDays(habit.createdDay, 120));
     expect(trainRefit(null, s, { ...DEFAULT_ENGINE_OPTIONS, learningRate: 1e6 }, 1)).toBeNull();
@@ -214,6 +278,9 @@ describe('engine', () => {
     expect(evidenceNow(fine, s, DEFAULT_ENGINE_OPTIONS)).toBe(0);
     // A run for an earlier day keeps the record's later end: those days were counted and trained on.
     const ahead = { ...fine, evidence: 0.5, evidenceThrough: addDays(habit.createdDay, 130) };
-    expect(trainRefit(ahead, s, DEFAULT_ENGINE_OPTIONS, 1)).toMatchObject({ evidence: 0.5, evidenceThrough: addDays(habit.createdDay, 130) });
+    expect(trainRefit(ahead, s, DEFAULT_ENGINE_OPTIONS, 1)).toMatchObject({
+      evidence: 0.5,
+      evidenceThrough: addDays(habit.createdDay, 130),
+    });
   });
 });

@@ -24,7 +24,12 @@ describe('metrics', () => {
     expect(auc([0.3, 0.3, 0.3], [1, 0, 1])).toBeCloseTo(0.5, 12);
     expect(auc([0.1, 0.9], [0, 1])).toBe(1);
     expect(auc([0.1, 0.9], [1, 1])).toBeNull();
-    expect(scoreAll([0.1, 0.9, 0.4], [0, 1, 1], 1, 3)).toEqual({ n: 2, logLoss: logLoss([0.9, 0.4], [1, 1]), brier: (0.01 + 0.36) / 2, auc: null });
+    expect(scoreAll([0.1, 0.9, 0.4], [0, 1, 1], 1, 3)).toEqual({
+      n: 2,
+      logLoss: logLoss([0.9, 0.4], [1, 1]),
+      brier: (0.01 + 0.36) / 2,
+      auc: null,
+    });
   });
 });
 
@@ -41,7 +46,8 @@ describe('baselines', () => {
     expect(b.weekday[8]).toBeCloseTo(1 / 3, 12); // the Tuesday after: one past Tuesday, not done
     // Loop-style score: completions and days decayed by 0.5^(1/13).
     const m = SCORE_DECAY;
-    const a2 = 1 * m + 0, b2 = 1 * m + 1;
+    const a2 = 1 * m + 0,
+      b2 = 1 * m + 1;
     expect(b.score[0]).toBe(0.5);
     expect(b.score[2]).toBeCloseTo((a2 + 1) / (b2 + 2), 12);
     // Momentum: day 0 has no yesterday (the rate); then the smoothed rate over past days that followed

@@ -16,7 +16,8 @@ function reference(net: Mlp, X: Float32Array, y: Float32Array, n: number) {
   for (let s = 0; s < n; s++) {
     const acts: number[][] = [Array.from(X.subarray(s * net.layers[0], (s + 1) * net.layers[0]))];
     for (let l = 0; l < L; l++) {
-      const nin = net.layers[l], nout = net.layers[l + 1];
+      const nin = net.layers[l],
+        nout = net.layers[l + 1];
       const out: number[] = [];
       for (let o = 0; o < nout; o++) {
         let z = net.biases[l][o];
@@ -31,7 +32,8 @@ function reference(net: Mlp, X: Float32Array, y: Float32Array, n: number) {
     loss += (Math.max(z, 0) - z * y[s] + Math.log1p(Math.exp(-Math.abs(z)))) / n;
     let delta = [(p - y[s]) / n];
     for (let l = L - 1; l >= 0; l--) {
-      const nin = net.layers[l], nout = net.layers[l + 1];
+      const nin = net.layers[l],
+        nout = net.layers[l + 1];
       const prev = acts[l];
       const dPrev = new Array(nin).fill(0);
       for (let o = 0; o < nout; o++) {
@@ -49,7 +51,10 @@ function reference(net: Mlp, X: Float32Array, y: Float32Array, n: number) {
 
 function close(a: ArrayLike<number>, b: ArrayLike<number>, what: string) {
   expect(a.length).toBe(b.length);
-  for (let k = 0; k < a.length; k++) expect(Math.abs(a[k] - b[k]), `${what}[${k}]: ${a[k]} vs ${b[k]}`).toBeLessThanOrEqual(1e-12 + 1e-9 * Math.abs(b[k]));
+  for (let k = 0; k < a.length; k++)
+    expect(Math.abs(a[k] - b[k]), `${what}[${k}]: ${a[k]} vs ${b[k]}`).toBeLessThanOrEqual(
+      1e-12 + 1e-9 * Math.abs(b[k]),
+    );
 }
 
 describe('blocked batch kernels', () => {
@@ -72,7 +77,10 @@ describe('blocked batch kernels', () => {
           got.gW.forEach((g, l) => close(g, want.gW[l], `gW[${l}]`));
           got.gB.forEach((g, l) => close(g, want.gB[l], `gB[${l}]`));
           // The single-sample path agrees with the batch path on every row.
-          for (let s = 0; s < n; s++) expect(Math.abs(predictLogit(net, X, s * nin) - want.logits[s])).toBeLessThan(1e-9 * (1 + Math.abs(want.logits[s])));
+          for (let s = 0; s < n; s++)
+            expect(Math.abs(predictLogit(net, X, s * nin) - want.logits[s])).toBeLessThan(
+              1e-9 * (1 + Math.abs(want.logits[s])),
+            );
         },
       ),
       { numRuns: 100 },

@@ -115,9 +115,20 @@ describe('trainEpochs', () => {
   it('refuses malformed arguments with a message naming the problem', () => {
     const net = createMlp([10, 16, 8, 1], 1);
     const opt = createAdam(net);
-    expect(() => trainEpochs(net, opt, new Float32Array(95), new Float32Array(10), 10, opts)).toThrow(/X holds 95 values/);
-    expect(() => trainEpochs(net, opt, new Float32Array(100), new Float32Array(10), 10, { ...opts, batchSize: 0 })).toThrow(/batchSize/);
-    expect(() => trainEpochs(net, opt, new Float32Array(100), new Float32Array(10), 10, { ...opts, learningRate: NaN })).toThrow(/learningRate/);
-    expect(trainEpochs(net, opt, new Float32Array(0), new Float32Array(0), 0, opts)).toEqual({ finite: true, diverged: false, epochLosses: [], steps: 0 });
+    expect(() => trainEpochs(net, opt, new Float32Array(95), new Float32Array(10), 10, opts)).toThrow(
+      /X holds 95 values/,
+    );
+    expect(() =>
+      trainEpochs(net, opt, new Float32Array(100), new Float32Array(10), 10, { ...opts, batchSize: 0 }),
+    ).toThrow(/batchSize/);
+    expect(() =>
+      trainEpochs(net, opt, new Float32Array(100), new Float32Array(10), 10, { ...opts, learningRate: NaN }),
+    ).toThrow(/learningRate/);
+    expect(trainEpochs(net, opt, new Float32Array(0), new Float32Array(0), 0, opts)).toEqual({
+      finite: true,
+      diverged: false,
+      epochLosses: [],
+      steps: 0,
+    });
   });
 });

@@ -11,7 +11,9 @@ const TOLERANCE = 0.02;
 describe.each([1, 2])('quality gate on simulated users (seed %i)', (seed) => {
   const users = devUsers(seed);
   let rows: UserScore[] = [];
-  beforeAll(() => { rows = users.map((u) => scoreUser(u)); }, 180_000);
+  beforeAll(() => {
+    rows = users.map((u) => scoreUser(u));
+  }, 180_000);
   const byName = (name: string) => rows[users.findIndex((u) => u.name === name)];
 
   it('reaches mean skill >= 0.6 on users with structure, and the network itself carries much of it', () => {
@@ -19,7 +21,8 @@ describe.each([1, 2])('quality gate on simulated users (seed %i)', (seed) => {
     const meanSkill = (rs: UserScore[]) => rs.reduce((a, r) => a + r.skill, 0) / rs.length;
     const mean = meanSkill(structured);
     expect(mean).toBeGreaterThanOrEqual(0.6);
-    const share = structured.reduce((a, r) => a + r.modelShare * r.days, 0) / structured.reduce((a, r) => a + r.days, 0);
+    const share =
+      structured.reduce((a, r) => a + r.modelShare * r.days, 0) / structured.reduce((a, r) => a + r.days, 0);
     expect(share).toBeGreaterThan(0.25);
     // The same engine with the network never trained (the baselines' average alone) falls well short:
     // the good number does not come from the simple statistics.
@@ -52,7 +55,9 @@ describe.each([1, 2])('quality gate on simulated users (seed %i)', (seed) => {
 // 0.01; the engine before the baselines' average failed it (a 60-day weekly habit at 0.058).
 describe('robustness on users never tuned on (seeds 11-30)', () => {
   const rows: UserScore[] = [];
-  beforeAll(() => { for (let seed = 11; seed <= 30; seed++) for (const u of robustUsers(seed)) rows.push(scoreUser(u)); }, 300_000);
+  beforeAll(() => {
+    for (let seed = 11; seed <= 30; seed++) for (const u of robustUsers(seed)) rows.push(scoreUser(u));
+  }, 300_000);
 
   it('stays within 0.035 nats/day of the best baseline on every user and 0.01 on average', () => {
     const gaps = rows.map((r) => r.model - r.bestBaseline);
@@ -73,11 +78,15 @@ describe.each([
   { set: 'coin-flips with one to four months of history', users: shortCoinUsers, percent: 85, worst: 0.08 },
 ])('$set (seeds 11-30)', ({ users, percent, worst }) => {
   const rows: UserScore[] = [];
-  beforeAll(() => { for (let seed = 11; seed <= 30; seed++) for (const u of users(seed)) rows.push(scoreUser(u)); }, 120_000);
+  beforeAll(() => {
+    for (let seed = 11; seed <= 30; seed++) for (const u of users(seed)) rows.push(scoreUser(u));
+  }, 120_000);
 
   it(`stay within 0.02 nats/day of the smoothed completion rate in at least ${percent}% of draws, and within ${worst} in all`, () => {
     const over = rows.filter((r) => r.model - r.base > TOLERANCE);
-    expect(over.length, over.map((r) => `${r.user} ${(r.model - r.base).toFixed(3)}`).join(', ')).toBeLessThanOrEqual(rows.length * (1 - percent / 100));
+    expect(over.length, over.map((r) => `${r.user} ${(r.model - r.base).toFixed(3)}`).join(', ')).toBeLessThanOrEqual(
+      rows.length * (1 - percent / 100),
+    );
     for (const r of rows) expect(r.model - r.base, r.user).toBeLessThanOrEqual(worst);
   });
 });

@@ -16,7 +16,10 @@ const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
 function smallBackup(): Record<string, unknown> {
   const u = devUsers(11).find((x) => x.name === 'mixed-traveller')!;
   const user = { ...u, days: 120, start: '2026-02-01', travel: { from: 40, to: 50, timeZone: 'Asia/Kolkata' } };
-  user.habits = [...u.habits, { id: 'walk', name: 'Walk', hour: 12, spec: { kind: 'streak', low: 0.2, high: 0.9, tau: 3 } }];
+  user.habits = [
+    ...u.habits,
+    { id: 'walk', name: 'Walk', hour: 12, spec: { kind: 'streak', low: 0.2, high: 0.9, tau: 3 } },
+  ];
   return simulateUser(user).backup;
 }
 
@@ -82,11 +85,16 @@ describe('replay', () => {
     const events = backup.events as Record<string, unknown>[];
     const withEvent = (e: Record<string, unknown>) => ({ ...backup, events: [...events, e] });
     const n = events.length;
-    expect(() => readBackup(withEvent({ type: 'appOpened', at: '2026-03-01T09:00:00.000+01:00', day: '2099-12-31' })))
-      .toThrow(`events[${n}].day: day 2099-12-31 is after the day the event was recorded (2026-03-01)`);
-    expect(() => readBackup(withEvent({ type: 'appOpened', at: '0026-03-01T09:00:00.000+01:00' }))).toThrow(new RegExp(`events\\[${n}\\]\\.at: "0026-03-01T09:00:00.000\\+01:00" is before 1970`));
+    expect(() =>
+      readBackup(withEvent({ type: 'appOpened', at: '2026-03-01T09:00:00.000+01:00', day: '2099-12-31' })),
+    ).toThrow(`events[${n}].day: day 2099-12-31 is after the day the event was recorded (2026-03-01)`);
+    expect(() => readBackup(withEvent({ type: 'appOpened', at: '0026-03-01T09:00:00.000+01:00' }))).toThrow(
+      new RegExp(`events\\[${n}\\]\\.at: "0026-03-01T09:00:00.000\\+01:00" is before 1970`),
+    );
     const habits = backup.habits as Record<string, unknown>[];
-    expect(() => readBackup({ ...backup, habits: [{ ...habits[0], createdAt: '1926-02-01T08:00:00+01:00' }, ...habits.slice(1)] })).toThrow(/habits\[0\]\.createdAt: .* is before 1970/);
+    expect(() =>
+      readBackup({ ...backup, habits: [{ ...habits[0], createdAt: '1926-02-01T08:00:00+01:00' }, ...habits.slice(1)] }),
+    ).toThrow(/habits\[0\]\.createdAt: .* is before 1970/);
   });
 
   it("counts an event repeated in the file once, as the app's import does", () => {
@@ -98,21 +106,40 @@ describe('replay', () => {
 
   it('CLI: JSONL to --out, and exit code 2 with a message on a bad file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nudge-replay-'));
-    const cut = { ...backup, events: (backup.events as { at: string; day?: string }[]).filter((e) => dayOf(e) <= '2026-02-20') };
+    const cut = {
+      ...backup,
+      events: (backup.events as { at: string; day?: string }[]).filter((e) => dayOf(e) <= '2026-02-20'),
+    };
     // With a byte-order mark, as editors on Windows save it: the app's import reads such a file too.
     writeFileSync(join(dir, 'ok.json'), '\ufeff' + JSON.stringify(cut));
-    const ok = spawnSync(process.execPath, [tsx, 'scripts/replay.ts', join(dir, 'ok.json'), '--out', join(dir, 'out.jsonl')], { cwd: root, encoding: 'utf8' });
+    const ok = spawnSync(
+      process.execPath,
+      [tsx, 'scripts/replay.ts', join(dir, 'ok.json'), '--out', join(dir, 'out.jsonl')],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
-    const out = readFileSync(join(dir, 'out.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = readFileSync(join(dir, 'out.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.length).toBe(2 * 20);
     for (const l of out) {
       expect(Object.keys(l)).toEqual(['habitId', 'day', 'p', 'source']);
       expect(l.p).toBeGreaterThan(0);
       expect(l.p).toBeLessThan(1);
     }
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...cut, events: [{ type: 'habitCompleted', habitId: 'nope', at: '2026-02-02T10:00:00+01:00' }] }));
-    const bad = spawnSync(process.execPath, [tsx, 'scripts/replay.ts', join(dir, 'bad.json')], { cwd: root, encoding: 'utf8' });
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({
+        ...cut,
+        events: [{ type: 'habitCompleted', habitId: 'nope', at: '2026-02-02T10:00:00+01:00' }],
+      }),
+    );
+    const bad = spawnSync(process.execPath, [tsx, 'scripts/replay.ts', join(dir, 'bad.json')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/events\[0\]\.habitId: no habit with id "nope"/);
@@ -121,9 +148,13 @@ describe('replay', () => {
   it('CLI: an --out that cannot be written, or that is the backup itself, exits 2 with a message and leaves the backup intact', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nudge-replay-'));
     const file = join(dir, 'ok.json');
-    const text = JSON.stringify({ ...backup, events: (backup.events as { at: string; day?: string }[]).filter((e) => dayOf(e) <= '2026-02-05') });
+    const text = JSON.stringify({
+      ...backup,
+      events: (backup.events as { at: string; day?: string }[]).filter((e) => dayOf(e) <= '2026-02-05'),
+    });
     writeFileSync(file, text);
-    const run = (out: string) => spawnSync(process.execPath, [tsx, 'scripts/replay.ts', file, '--out', out], { cwd: root, encoding: 'utf8' });
+    const run = (out: string) =>
+      spawnSync(process.execPath, [tsx, 'scripts/replay.ts', file, '--out', out], { cwd: root, encoding: 'utf8' });
     const missingDir = run(join(dir, 'no-such-dir', 'out.jsonl'));
     expect(missingDir.status).toBe(2);
     expect(missingDir.stderr).toMatch(/^replay: cannot write .*no-such-dir.*out\.jsonl: ENOENT/);

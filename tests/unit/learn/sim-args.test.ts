@@ -10,7 +10,11 @@ const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
 
 describe('simulation tool arguments', () => {
   it('reads seeds, flags, --out and numeric engine settings', () => {
-    const a = parseSimArgs(['--seed', '11', '--newcomers', '--seed', '-3', '--set', 'weekdayLogOdds=1.5', '--set', 'minTrainDays=21'], ['--newcomers'], false);
+    const a = parseSimArgs(
+      ['--seed', '11', '--newcomers', '--seed', '-3', '--set', 'weekdayLogOdds=1.5', '--set', 'minTrainDays=21'],
+      ['--newcomers'],
+      false,
+    );
     expect(a.seeds).toEqual([11, -3]);
     expect([...a.flags]).toEqual(['--newcomers']);
     expect(a.options).toEqual({ weekdayLogOdds: 1.5, minTrainDays: 21 });
@@ -33,11 +37,19 @@ describe('simulation tool arguments', () => {
   });
 
   it('CLI: a bad argument exits 2 with the problem and the usage, before any work', () => {
-    const r = spawnSync(process.execPath, [tsx, 'scripts/simulate.ts', '--score', '--set', 'priorRateLogOds=4'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [tsx, 'scripts/simulate.ts', '--score', '--set', 'priorRateLogOds=4'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^simulate: --set priorRateLogOds: not a numeric engine setting .*\nusage: npm run simulate -- /);
-    const idle = spawnSync(process.execPath, [tsx, 'scripts/simulate-robust.ts', '--newcomers'], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toMatch(
+      /^simulate: --set priorRateLogOds: not a numeric engine setting .*\nusage: npm run simulate -- /,
+    );
+    const idle = spawnSync(process.execPath, [tsx, 'scripts/simulate-robust.ts', '--newcomers'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(idle.status).toBe(2);
     expect(idle.stderr).toMatch(/^simulate-robust: give one or more --seed N\n/);
   });

@@ -11,17 +11,25 @@ describe('time', () => {
   it('numbers and parses every day of the years 0000-9999 consistently (years 0-99 are not 1900-1999)', () => {
     expect(FIRST).toBe(-719528);
     expect(LAST).toBe(2932896);
-    fc.assert(fc.property(fc.integer({ min: FIRST, max: LAST }), fc.integer({ min: 0, max: 1439 }), fc.integer({ min: -720, max: 840 }), (n, minute, offset) => {
-      const day = numberToDay(n);
-      expect(dayToNumber(day)).toBe(n);
-      expect(isDay(day)).toBe(true);
-      const sign = offset < 0 ? '-' : '+';
-      const o = `${sign}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
-      const at = `${day}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00${o}`;
-      const inst = parseInstant(at)!;
-      expect(inst.t).toBe((n * 1440 + minute - offset) * 60_000);
-      expect(localDayOf(inst.t, inst.offset)).toBe(day);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: FIRST, max: LAST }),
+        fc.integer({ min: 0, max: 1439 }),
+        fc.integer({ min: -720, max: 840 }),
+        (n, minute, offset) => {
+          const day = numberToDay(n);
+          expect(dayToNumber(day)).toBe(n);
+          expect(isDay(day)).toBe(true);
+          const sign = offset < 0 ? '-' : '+';
+          const o = `${sign}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+          const at = `${day}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00${o}`;
+          const inst = parseInstant(at)!;
+          expect(inst.t).toBe((n * 1440 + minute - offset) * 60_000);
+          expect(localDayOf(inst.t, inst.offset)).toBe(day);
+        },
+      ),
+      { numRuns: 2000 },
+    );
     expect(localDayOf(parseInstant('0050-06-01T12:00:00Z')!.t, 0)).toBe('0050-06-01');
     expect(daysBetween('0099-12-31', '0100-01-01')).toBe(1);
     expect(isDay('0000-02-29')).toBe(true); // 0 is divisible by 400

@@ -7,9 +7,12 @@ const IPHONE_SAFARI =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 const IPHONE_CHROME =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0 Mobile/15E148 Safari/604.1';
-const IPAD_AS_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15';
-const DESKTOP_CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
-const ANDROID = 'Mozilla/5.0 (Linux; Android 15) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
+const IPAD_AS_MAC =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15';
+const DESKTOP_CHROME =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+const ANDROID =
+  'Mozilla/5.0 (Linux; Android 15) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
 
 const env = (over: Partial<InstallHintEnv>): InstallHintEnv => ({
   userAgent: IPHONE_SAFARI,
@@ -30,7 +33,9 @@ describe('shouldShowInstallHint', () => {
   it('does not show on a real Mac, Android, desktop Chrome or other iOS browsers', () => {
     expect(shouldShowInstallHint(env({ userAgent: IPAD_AS_MAC, platform: 'MacIntel', maxTouchPoints: 0 }))).toBe(false);
     expect(shouldShowInstallHint(env({ userAgent: ANDROID, platform: 'Linux armv8l' }))).toBe(false);
-    expect(shouldShowInstallHint(env({ userAgent: DESKTOP_CHROME, platform: 'Linux x86_64', maxTouchPoints: 0 }))).toBe(false);
+    expect(shouldShowInstallHint(env({ userAgent: DESKTOP_CHROME, platform: 'Linux x86_64', maxTouchPoints: 0 }))).toBe(
+      false,
+    );
     expect(shouldShowInstallHint(env({ userAgent: IPHONE_CHROME }))).toBe(false);
   });
 
@@ -44,7 +49,14 @@ describe('shouldShowInstallHint', () => {
         fc.boolean(),
         fc.boolean(),
         (userAgent, platform, maxTouchPoints, standalone, displayModeStandalone, dismissed) => {
-          const shown = shouldShowInstallHint({ userAgent, platform, maxTouchPoints, standalone, displayModeStandalone, dismissed });
+          const shown = shouldShowInstallHint({
+            userAgent,
+            platform,
+            maxTouchPoints,
+            standalone,
+            displayModeStandalone,
+            dismissed,
+          });
           if (standalone || displayModeStandalone || dismissed) expect(shown).toBe(false);
         },
       ),

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  atRiskCount, dueReminders, parseReminderTime, reminderDecision, todaysPredictions,
-  type PredictionLike, type TodayState,
+  atRiskCount,
+  dueReminders,
+  parseReminderTime,
+  reminderDecision,
+  todaysPredictions,
+  type PredictionLike,
+  type TodayState,
 } from '../../../src/remind/decide.ts';
 import type { PredictionSource } from '../../../src/learn/types.ts';
 
@@ -27,26 +32,49 @@ describe('reminderDecision follows the probability bands', () => {
 
   it('is monotone in p for a trained model', () => {
     const rank = { 'at-risk': 0, neutral: 1, suppressed: 2 } as const;
-    fc.assert(fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      return rank[reminderDecision(lo, 'model')] <= rank[reminderDecision(hi, 'model')];
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        return rank[reminderDecision(lo, 'model')] <= rank[reminderDecision(hi, 'model')];
+      }),
+    );
   });
 });
 
 describe('parseReminderTime', () => {
   it.each([
-    ['07:30', 450], ['00:00', 0], ['23:59', 1439], ['24:00', null], ['7:30', null], ['12:60', null], ['', null], [null, null], [undefined, null],
+    ['07:30', 450],
+    ['00:00', 0],
+    ['23:59', 1439],
+    ['24:00', null],
+    ['7:30', null],
+    ['12:60', null],
+    ['', null],
+    [null, null],
+    [undefined, null],
   ] as Array<[string | null | undefined, number | null]>)('%s -> %s', (s, want) => {
     expect(parseReminderTime(s)).toBe(want);
   });
 });
 
 describe('dueReminders: who is reminded now', () => {
-  const h = (id: string, reminderTime: string | null = null, archivedAt: string | null = null) => ({ id, name: id.toUpperCase(), reminderTime, archivedAt });
+  const h = (id: string, reminderTime: string | null = null, archivedAt: string | null = null) => ({
+    id,
+    name: id.toUpperCase(),
+    reminderTime,
+    archivedAt,
+  });
   const P = (p: number, source: PredictionSource = 'model'): PredictionLike => ({ p, source });
   const NOON = 12 * 60;
-  type Row = [string, ReturnType<typeof h>, PredictionLike | undefined, TodayState | undefined, number, boolean, string | null];
+  type Row = [
+    string,
+    ReturnType<typeof h>,
+    PredictionLike | undefined,
+    TodayState | undefined,
+    number,
+    boolean,
+    string | null,
+  ];
   const table: Row[] = [
     // name, habit, prediction, today's state, now (minutes), atRiskAnyTime, expected why (null = not reminded)
     ['at risk, no reminder time', h('a'), P(0.2), undefined, NOON, false, 'at-risk'],
@@ -59,7 +87,15 @@ describe('dueReminders: who is reminded now', () => {
     ['neutral, before its reminder time', h('a', '20:00'), P(0.6), undefined, NOON, true, null],
     ['neutral, no reminder time', h('a'), P(0.6), undefined, NOON, true, null],
     ['suppressed, past its reminder time', h('a', '08:00'), P(0.9), undefined, NOON, true, null],
-    ['prior 0.9 past its time (never suppressed)', h('a', '08:00'), P(0.9, 'prior'), undefined, NOON, false, 'reminder-time'],
+    [
+      'prior 0.9 past its time (never suppressed)',
+      h('a', '08:00'),
+      P(0.9, 'prior'),
+      undefined,
+      NOON,
+      false,
+      'reminder-time',
+    ],
     ['no prediction, past its reminder time', h('a', '08:00'), undefined, undefined, NOON, false, 'reminder-time'],
     ['no prediction, no reminder time', h('a'), undefined, undefined, NOON, true, null],
     ['archived at risk', h('a', null, '2026-01-01T00:00:00.000Z'), P(0.1), undefined, NOON, true, null],
@@ -81,7 +117,12 @@ describe('dueReminders: who is reminded now', () => {
 
   it('lists the most at-risk habit first and counts only open at-risk habits for the badge', () => {
     const habits = [h('x'), h('y'), h('z'), h('w', '06:00')];
-    const preds = new Map([['x', P(0.3)], ['y', P(0.05)], ['z', P(0.2)], ['w', P(0.5)]]);
+    const preds = new Map([
+      ['x', P(0.3)],
+      ['y', P(0.05)],
+      ['z', P(0.2)],
+      ['w', P(0.5)],
+    ]);
     const status = new Map<string, TodayState>([['z', 'done']]);
     expect(dueReminders(habits, preds, status, NOON).map((d) => d.habitId)).toEqual(['y', 'x', 'w']);
     expect(atRiskCount(habits, preds, status)).toBe(2);
@@ -90,7 +131,10 @@ describe('dueReminders: who is reminded now', () => {
 
 describe('todaysPredictions', () => {
   it("drops yesterday's rows", () => {
-    const rows = [{ habitId: 'a', day: '2026-03-01', p: 0.1 }, { habitId: 'b', day: '2026-03-02', p: 0.2 }];
+    const rows = [
+      { habitId: 'a', day: '2026-03-01', p: 0.1 },
+      { habitId: 'b', day: '2026-03-02', p: 0.2 },
+    ];
     expect([...todaysPredictions(rows, '2026-03-02').keys()]).toEqual(['b']);
   });
 });

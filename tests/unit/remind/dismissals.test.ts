@@ -24,8 +24,12 @@ describe('reminder banner dismissals', () => {
     store.set('nudge.reminderBanner', '{not json');
     expect(loadDismissals('2026-03-10')).toEqual({ day: '2026-03-10', all: false, habits: [] });
     (globalThis as { localStorage?: unknown }).localStorage = {
-      getItem: () => { throw new Error('SecurityError'); },
-      setItem: () => { throw new Error('QuotaExceededError'); },
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
     };
     expect(dismiss('2026-03-10', { all: true })).toMatchObject({ all: true });
     expect(loadDismissals('2026-03-10').all).toBe(false);

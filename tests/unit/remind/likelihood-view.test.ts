@@ -5,7 +5,12 @@ import type { PredictionRow } from '../../../src/data/entities.ts';
 
 const TODAY = '2026-03-10';
 const pred = (p: number, source: PredictionRow['source'], day = TODAY): PredictionRow => ({
-  habitId: 'read', day, p, source, modelVersion: source === 'model' ? 3 : null, computedAt: 0,
+  habitId: 'read',
+  day,
+  p,
+  source,
+  modelVersion: source === 'model' ? 3 : null,
+  computedAt: 0,
   reasons: [
     { feature: 'streak', text: '3-day streak', effect: 0.12 },
     { feature: 'weekdayRate', text: 'you rarely do this on Tuesdays (1 of the last 6)', effect: -0.2 },
@@ -15,11 +20,13 @@ const pred = (p: number, source: PredictionRow['source'], day = TODAY): Predicti
 });
 
 describe('the likelihood chip says what the number is', () => {
-  it('shows a trained model\'s probability with the reasons that pushed it, strongest first', () => {
+  it("shows a trained model's probability with the reasons that pushed it, strongest first", () => {
     const v = likelihoodView(pred(0.87, 'model'), TODAY, null);
     expect(v.label).toBe('87% likely today');
     expect(v.tone).toBe('likely');
-    expect(v.why).toBe('Raised by: 3-day streak; done 20 of the last 30 days. Lowered by: you rarely do this on Tuesdays (1 of the last 6).');
+    expect(v.why).toBe(
+      'Raised by: 3-day streak; done 20 of the last 30 days. Lowered by: you rarely do this on Tuesdays (1 of the last 6).',
+    );
   });
   it('marks a cold-start prior as learning and says it is not a model', () => {
     const v = likelihoodView(pred(0.6, 'prior'), TODAY, null);
@@ -36,8 +43,11 @@ describe('the likelihood chip says what the number is', () => {
     expect(likelihoodView(pred(0.2, 'model'), TODAY, null).why).toMatch(/At risk today/);
     expect(likelihoodView(pred(0.2, 'model'), TODAY, 'done')).toMatchObject({ tone: 'settled' });
   });
-  it('does not pass yesterday\'s number off as today\'s, and admits when there is none', () => {
-    expect(likelihoodView(pred(0.9, 'model', '2026-03-09'), TODAY, null)).toMatchObject({ label: 'updating…', pct: null });
+  it("does not pass yesterday's number off as today's, and admits when there is none", () => {
+    expect(likelihoodView(pred(0.9, 'model', '2026-03-09'), TODAY, null)).toMatchObject({
+      label: 'updating…',
+      pct: null,
+    });
     expect(likelihoodView(null, TODAY, null)).toMatchObject({ label: 'no estimate yet', tone: 'none' });
     expect(likelihoodView(pred(Number.NaN, 'model'), TODAY, null).label).toBe('no estimate yet');
   });
@@ -48,8 +58,24 @@ describe('the likelihood chip says what the number is', () => {
 });
 
 describe('platform notes', () => {
-  const iphoneTab: Capabilities = { notifications: 'unsupported', badge: false, periodicSync: false, installed: false, idleCallback: false, battery: false, webLocks: true };
-  const chromeApp: Capabilities = { notifications: 'granted', badge: true, periodicSync: true, installed: true, idleCallback: true, battery: true, webLocks: true };
+  const iphoneTab: Capabilities = {
+    notifications: 'unsupported',
+    badge: false,
+    periodicSync: false,
+    installed: false,
+    idleCallback: false,
+    battery: false,
+    webLocks: true,
+  };
+  const chromeApp: Capabilities = {
+    notifications: 'granted',
+    badge: true,
+    periodicSync: true,
+    installed: true,
+    idleCallback: true,
+    battery: true,
+    webLocks: true,
+  };
   it('always says that no web app can schedule a notification without a server', () => {
     for (const c of [iphoneTab, chromeApp]) {
       const n = platformNotes(c).find((x) => x.id === 'schedule')!;

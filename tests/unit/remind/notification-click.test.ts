@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { openReminder, type ClientsLike } from '../../../src/worker/notification-click.ts';
-import { REMINDER_TAPPED_MESSAGE, isReminderData, reminderFromHash, reminderHash, reminderTag } from '../../../src/remind/protocol.ts';
+import {
+  REMINDER_TAPPED_MESSAGE,
+  isReminderData,
+  reminderFromHash,
+  reminderHash,
+  reminderTag,
+} from '../../../src/remind/protocol.ts';
 
 const SCOPE = 'https://nudge.example/app/';
 
 function fakeClients(urls: string[], focusFails = false) {
   const log: string[] = [];
   const clients: ClientsLike = {
-    matchAll: async () => urls.map((url) => ({
-      url,
-      focus: async () => { log.push(`focus ${url}`); if (focusFails) throw new Error('not allowed'); },
-      postMessage: (m: unknown) => { log.push(`post ${url} ${JSON.stringify(m)}`); },
-    })),
-    openWindow: async (url: string) => { log.push(`open ${url}`); },
+    matchAll: async () =>
+      urls.map((url) => ({
+        url,
+        focus: async () => {
+          log.push(`focus ${url}`);
+          if (focusFails) throw new Error('not allowed');
+        },
+        postMessage: (m: unknown) => {
+          log.push(`post ${url} ${JSON.stringify(m)}`);
+        },
+      })),
+    openWindow: async (url: string) => {
+      log.push(`open ${url}`);
+    },
   };
   return { clients, log };
 }

@@ -13,7 +13,15 @@ import { deviceOffset, localDayOf } from '../../../src/learn/time.ts';
 
 const TODAY = '2026-03-10';
 const NOW = new Date('2026-03-10T12:00:00.000Z');
-const pred = (habitId: string, p: number, day = TODAY): PredictionRow => ({ habitId, day, p, source: 'model', reasons: [], modelVersion: 1, computedAt: 0 });
+const pred = (habitId: string, p: number, day = TODAY): PredictionRow => ({
+  habitId,
+  day,
+  p,
+  source: 'model',
+  reasons: [],
+  modelVersion: 1,
+  computedAt: 0,
+});
 
 beforeEach(async () => {
   resetDb();
@@ -21,7 +29,7 @@ beforeEach(async () => {
 });
 
 describe('loadReminderState', () => {
-  it('reads today\'s done/skipped/shown state and only today\'s predictions', async () => {
+  it("reads today's done/skipped/shown state and only today's predictions", async () => {
     const created = new Date('2026-03-01T08:00:00.000Z');
     const read = await createHabit({ name: 'Read' }, created);
     const run = await createHabit({ name: 'Run' }, created);
@@ -34,7 +42,12 @@ describe('loadReminderState', () => {
     await recordEvent({ type: 'reminderShown', habitId: read.id }, NOW, 0);
     const undone = await recordEvent({ type: 'habitCompleted', habitId: walk.id }, NOW, 0);
     await deleteEvent(undone.id!); // undo: the log holds only what is true
-    await getDb().predictions.bulkPut([pred(read.id, 0.2), pred(run.id, 0.1), pred(walk.id, 0.5, '2026-03-09'), pred(old.id, 0.1)]);
+    await getDb().predictions.bulkPut([
+      pred(read.id, 0.2),
+      pred(run.id, 0.1),
+      pred(walk.id, 0.5, '2026-03-09'),
+      pred(old.id, 0.1),
+    ]);
 
     const s = await loadReminderState(TODAY);
     expect(s.habits.map((h) => h.name)).toEqual(['Read', 'Run', 'Walk']);
@@ -44,7 +57,10 @@ describe('loadReminderState', () => {
 
     // Read is at risk and open; Run is done; Walk has no prediction for today but its time came.
     const due = dueReminders(s.habits, s.predictions, s.todayStatus, 12 * 60);
-    expect(due.map((d) => [d.name, d.why])).toEqual([['Read', 'at-risk'], ['Walk', 'reminder-time']]);
+    expect(due.map((d) => [d.name, d.why])).toEqual([
+      ['Read', 'at-risk'],
+      ['Walk', 'reminder-time'],
+    ]);
     expect(atRiskCount(s.habits, s.predictions, s.todayStatus)).toBe(1);
   });
 
@@ -59,10 +75,15 @@ describe('notifyDue', () => {
   /** A registration that records what it showed and reports tags still on screen. */
   function fakeRegistration() {
     const shown: { title: string; tag: string; body: string; data: unknown }[] = [];
-    const close = (n: (typeof shown)[number]) => () => { shown.splice(shown.indexOf(n), 1); };
+    const close = (n: (typeof shown)[number]) => () => {
+      shown.splice(shown.indexOf(n), 1);
+    };
     const reg = {
-      showNotification: async (title: string, o: NotificationOptions) => { shown.push({ title, tag: o.tag!, body: o.body!, data: o.data }); },
-      getNotifications: async (f?: GetNotificationOptions) => shown.filter((s) => !f?.tag || s.tag === f.tag).map((n) => ({ ...n, close: close(n) })),
+      showNotification: async (title: string, o: NotificationOptions) => {
+        shown.push({ title, tag: o.tag!, body: o.body!, data: o.data });
+      },
+      getNotifications: async (f?: GetNotificationOptions) =>
+        shown.filter((s) => !f?.tag || s.tag === f.tag).map((n) => ({ ...n, close: close(n) })),
     } as unknown as ServiceWorkerRegistration;
     return { reg, shown };
   }
@@ -71,9 +92,15 @@ describe('notifyDue', () => {
     const { closeSettledReminders } = await import('../../../src/remind/show.ts');
     const today = localDayOf(Date.now(), deviceOffset());
     const created = new Date('2026-03-01T08:00:00.000Z');
-    const [read, run, walk, swim, yoga] = await Promise.all(['Read', 'Run', 'Walk', 'Swim', 'Yoga'].map((name) => createHabit({ name }, created)));
+    const [read, run, walk, swim, yoga] = await Promise.all(
+      ['Read', 'Run', 'Walk', 'Swim', 'Yoga'].map((name) => createHabit({ name }, created)),
+    );
     const { reg, shown } = fakeRegistration();
-    const note = (habitId: string, day = today) => reg.showNotification('x', { tag: `nudge-reminder:${habitId}:${day}`, data: { kind: 'nudge-reminder', habitId, day } });
+    const note = (habitId: string, day = today) =>
+      reg.showNotification('x', {
+        tag: `nudge-reminder:${habitId}:${day}`,
+        data: { kind: 'nudge-reminder', habitId, day },
+      });
     for (const h of [read, run, walk, swim, yoga]) await note(h.id);
     await note(read.id, '2026-03-09');
     await reg.showNotification('Other', { tag: 'someone-else', data: { kind: 'other' } });
@@ -97,7 +124,14 @@ describe('notifyDue', () => {
 
     const first = await notifyDue(reg, await loadReminderState(today), 12 * 60);
     expect(first).toEqual([read.id]);
-    expect(shown).toMatchObject([{ title: 'Read', tag: `nudge-reminder:${read.id}:${today}`, body: 'Only 25% likely today. A small start still counts.', data: { kind: 'nudge-reminder', habitId: read.id, day: today } }]);
+    expect(shown).toMatchObject([
+      {
+        title: 'Read',
+        tag: `nudge-reminder:${read.id}:${today}`,
+        body: 'Only 25% likely today. A small start still counts.',
+        data: { kind: 'nudge-reminder', habitId: read.id, day: today },
+      },
+    ]);
     const logged = (await getDb().events.toArray()).filter((e) => e.type === 'reminderShown');
     expect(logged.map((e) => e.habitId)).toEqual([read.id]);
 

@@ -14,12 +14,23 @@ describe('withTrainLock', () => {
     release();
     expect(await first).toEqual({ status: 'ran', value: 'first', locked: true });
     expect(await trainLockHeld(locks)).toBe(false);
-    expect(await withTrainLock(async () => 'third', { locks })).toEqual({ status: 'ran', value: 'third', locked: true });
+    expect(await withTrainLock(async () => 'third', { locks })).toEqual({
+      status: 'ran',
+      value: 'third',
+      locked: true,
+    });
   });
 
   it('releases the lock when the work throws, and passes the error on', async () => {
     const locks = fakeLocks();
-    await expect(withTrainLock(async () => { throw new Error('diverged'); }, { locks })).rejects.toThrow('diverged');
+    await expect(
+      withTrainLock(
+        async () => {
+          throw new Error('diverged');
+        },
+        { locks },
+      ),
+    ).rejects.toThrow('diverged');
     expect(await trainLockHeld(locks)).toBe(false);
   });
 
@@ -27,9 +38,21 @@ describe('withTrainLock', () => {
     const locks = fakeLocks();
     const order: string[] = [];
     let release!: () => void;
-    const a = withTrainLock(async () => { order.push('a'); await new Promise<void>((r) => (release = r)); order.push('a done'); }, { locks });
+    const a = withTrainLock(
+      async () => {
+        order.push('a');
+        await new Promise<void>((r) => (release = r));
+        order.push('a done');
+      },
+      { locks },
+    );
     await Promise.resolve();
-    const b = withTrainLock(async () => { order.push('b'); }, { locks, wait: true });
+    const b = withTrainLock(
+      async () => {
+        order.push('b');
+      },
+      { locks, wait: true },
+    );
     await Promise.resolve();
     release();
     await Promise.all([a, b]);
@@ -44,7 +67,13 @@ describe('withTrainLock', () => {
     const locks = fakeLocks();
     let release!: () => void;
     let trained = false;
-    const run = withTrainLock(async () => { await new Promise<void>((r) => (release = r)); trained = true; }, { locks });
+    const run = withTrainLock(
+      async () => {
+        await new Promise<void>((r) => (release = r));
+        trained = true;
+      },
+      { locks },
+    );
     await Promise.resolve();
     const gate = whenTrainLockFree(60_000, locks).then(() => trained);
     release();

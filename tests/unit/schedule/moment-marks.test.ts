@@ -11,7 +11,9 @@ afterEach(() => performance.clearMarks());
 describe('markMoment', () => {
   it('keeps the newest MOMENT_MARKS_KEPT marks with their names, order and times, and leaves other marks alone', () => {
     performance.mark('nudge:app-start');
-    const names = Array.from({ length: MOMENT_MARKS_KEPT * 2 + 7 }, (_, i) => (i % 3 === 0 ? 'nudge:moment:tick:none:0' : `nudge:moment:data:manual:${i}`));
+    const names = Array.from({ length: MOMENT_MARKS_KEPT * 2 + 7 }, (_, i) =>
+      i % 3 === 0 ? 'nudge:moment:tick:none:0' : `nudge:moment:data:manual:${i}`,
+    );
     const times: number[] = [];
     for (const n of names) {
       markMoment(n);

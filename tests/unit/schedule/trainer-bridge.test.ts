@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
 import { createTrainerBridge, TrainerError, type TrainerEndpoint } from '../../../src/schedule/trainer-bridge.ts';
 
-interface Gate { promise: Promise<void>; open: () => void }
+interface Gate {
+  promise: Promise<void>;
+  open: () => void;
+}
 function gate(): Gate {
   let open!: () => void;
   const promise = new Promise<void>((r) => (open = r));
@@ -26,17 +29,27 @@ function harness(trainImpl?: (req: unknown, n: number) => Promise<unknown>) {
       maxActive = Math.max(maxActive, active);
       log.push(`start ${req.trigger}`);
       try {
-        const out = trainImpl ? await trainImpl(req, n) : { status: 'done', trigger: req.trigger, outcomes: [], missing: [], durationMs: 1 };
+        const out = trainImpl
+          ? await trainImpl(req, n)
+          : { status: 'done', trigger: req.trigger, outcomes: [], missing: [], durationMs: 1 };
         log.push(`end ${req.trigger}`);
         return out;
       } finally {
         active--;
       }
     },
-    async predictAll(today: string) { return { status: 'done', today, predictions: [] }; },
-    async insights() { return { series: [], calibration: [] }; },
-    async rollback(habitId: string) { return { ok: true, reason: `rolled back ${habitId}`, version: 1 }; },
-    status() { return { training: active > 0, current: null, last: null, host: 'worker' }; },
+    async predictAll(today: string) {
+      return { status: 'done', today, predictions: [] };
+    },
+    async insights() {
+      return { series: [], calibration: [] };
+    },
+    async rollback(habitId: string) {
+      return { ok: true, reason: `rolled back ${habitId}`, version: 1 };
+    },
+    status() {
+      return { training: active > 0, current: null, last: null, host: 'worker' };
+    },
   };
   const spawn = (): TrainerEndpoint => {
     const { port1, port2 } = new MessageChannel();
@@ -51,7 +64,14 @@ function harness(trainImpl?: (req: unknown, n: number) => Promise<unknown>) {
     };
     return ep;
   };
-  return { spawn, spawned, log, get maxActive() { return maxActive; } };
+  return {
+    spawn,
+    spawned,
+    log,
+    get maxActive() {
+      return maxActive;
+    },
+  };
 }
 
 const req = (trigger: string) => ({ habitIds: 'all' as const, trigger: trigger as 'manual' });

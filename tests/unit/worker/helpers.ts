@@ -19,12 +19,19 @@ export function freshDb(): AppDB {
  * Adds a habit whose days follow a sticky chain (done today mostly when done yesterday): the
  * network's "yesterday" and streak inputs predict it, the count baselines cannot, so it promotes.
  */
-export async function seedHabit(db: AppDB, opts: { id: string; createdDay: string; days: number; seed: number; stay?: number }): Promise<{ habit: Habit; doneDays: string[] }> {
+export async function seedHabit(
+  db: AppDB,
+  opts: { id: string; createdDay: string; days: number; seed: number; stay?: number },
+): Promise<{ habit: Habit; doneDays: string[] }> {
   const r = mulberry32(opts.seed);
   const stay = opts.stay ?? 0.9;
   const habit: Habit = {
-    id: opts.id, name: `Habit ${opts.id}`, createdAt: `${opts.createdDay}T08:00:00.000+01:00`, createdDay: opts.createdDay,
-    archivedAt: null, order: 0,
+    id: opts.id,
+    name: `Habit ${opts.id}`,
+    createdAt: `${opts.createdDay}T08:00:00.000+01:00`,
+    createdDay: opts.createdDay,
+    archivedAt: null,
+    order: 0,
   };
   const rows: StoredEvent[] = [];
   const doneDays: string[] = [];
@@ -32,11 +39,20 @@ export async function seedHabit(db: AppDB, opts: { id: string; createdDay: strin
   for (let i = 0; i < opts.days; i++) {
     const day = addDays(opts.createdDay, i);
     if (r() > stay) done = !done;
-    const open = toStoredEvent({ type: 'appOpened', at: `${day}T07:${String(10 + (i % 40)).padStart(2, '0')}:00.000+01:00` });
+    const open = toStoredEvent({
+      type: 'appOpened',
+      at: `${day}T07:${String(10 + (i % 40)).padStart(2, '0')}:00.000+01:00`,
+    });
     if (open && i % 3 === 0) rows.push(open);
     if (done) {
       doneDays.push(day);
-      rows.push(toStoredEvent({ type: 'habitCompleted', habitId: opts.id, at: `${day}T21:${String(i % 60).padStart(2, '0')}:00.000+01:00` })!);
+      rows.push(
+        toStoredEvent({
+          type: 'habitCompleted',
+          habitId: opts.id,
+          at: `${day}T21:${String(i % 60).padStart(2, '0')}:00.000+01:00`,
+        })!,
+      );
     } else if (r() < 0.3) {
       rows.push(toStoredEvent({ type: 'habitSkipped', habitId: opts.id, at: `${day}T22:00:00.000+01:00` })!);
     }

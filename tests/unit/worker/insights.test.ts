@@ -24,7 +24,9 @@ describe('insights history', () => {
     // Two trainings: one a month ago (it sees only the events before then), one today.
     await trainAndStore(db, { habitIds: 'all', trigger: 'manual', today: EARLIER, now: MONTH_AGO }, { locks: null });
     await trainAndStore(db, { habitIds: 'all', trigger: 'manual', today: TODAY, now: NOW }, { locks: null });
-    const rows = (await db.checkpoints.where('habitId').equals('read').toArray()).map(checkRow).flatMap((c) => (c.ok ? [c.checkpoint] : []));
+    const rows = (await db.checkpoints.where('habitId').equals('read').toArray())
+      .map(checkRow)
+      .flatMap((c) => (c.ok ? [c.checkpoint] : []));
     const first = rows.find((c) => c.createdAt < NOW);
     expect(first, 'the month-old training promoted a model').toBeDefined();
 
@@ -33,7 +35,15 @@ describe('insights history', () => {
     const habit = { id: 'read', createdDay: CREATED };
     for (const day of [addDays(TODAY, -45), addDays(EARLIER, -1), EARLIER, addDays(TODAY, -10), addDays(TODAY, -1)]) {
       const model = day >= EARLIER ? first! : null;
-      const want = decide('read', buildHabitSamples(habit, data.index, day), day, model ? modelFromCheckpoint(model) : null, model?.version ?? null, NOW, DEFAULT_ENGINE_OPTIONS);
+      const want = decide(
+        'read',
+        buildHabitSamples(habit, data.index, day),
+        day,
+        model ? modelFromCheckpoint(model) : null,
+        model?.version ?? null,
+        NOW,
+        DEFAULT_ENGINE_OPTIONS,
+      );
       const got = res.series.find((pt) => pt.day === day);
       expect(got, day).toBeDefined();
       expect(got!.p, day).toBeCloseTo(want.p, 12);
@@ -47,16 +57,33 @@ describe('insights history', () => {
     // Trained for EARLIER (labels through the day before) at an instant whose local day is that day before,
     // as after a move west: the model's creation day reads earlier than its last trained day + 1.
     const dayBefore = addDays(EARLIER, -1);
-    await trainAndStore(db, { habitIds: 'all', trigger: 'manual', today: EARLIER, now: MONTH_AGO - 86_400_000 }, { locks: null });
-    const model = (await db.checkpoints.where('habitId').equals('read').toArray()).map(checkRow).flatMap((c) => (c.ok ? [c.checkpoint] : []))[0];
+    await trainAndStore(
+      db,
+      { habitIds: 'all', trigger: 'manual', today: EARLIER, now: MONTH_AGO - 86_400_000 },
+      { locks: null },
+    );
+    const model = (await db.checkpoints.where('habitId').equals('read').toArray())
+      .map(checkRow)
+      .flatMap((c) => (c.ok ? [c.checkpoint] : []))[0];
     expect(model, 'the training promoted a model').toBeDefined();
     expect(localToday(model.createdAt)).toBe(dayBefore);
     expect(model.refit?.evidenceThrough).toBe(dayBefore);
     const res = await insights(db, 'read', 60, { today: TODAY, now: NOW });
     const data = await loadLearningData(db);
     const habit = { id: 'read', createdDay: CREATED };
-    for (const [day, m] of [[dayBefore, null], [EARLIER, model]] as const) {
-      const want = decide('read', buildHabitSamples(habit, data.index, day), day, m ? modelFromCheckpoint(m) : null, m?.version ?? null, NOW, DEFAULT_ENGINE_OPTIONS);
+    for (const [day, m] of [
+      [dayBefore, null],
+      [EARLIER, model],
+    ] as const) {
+      const want = decide(
+        'read',
+        buildHabitSamples(habit, data.index, day),
+        day,
+        m ? modelFromCheckpoint(m) : null,
+        m?.version ?? null,
+        NOW,
+        DEFAULT_ENGINE_OPTIONS,
+      );
       expect(res.series.find((pt) => pt.day === day)!.p, day).toBeCloseTo(want.p, 12);
     }
   });

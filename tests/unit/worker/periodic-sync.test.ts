@@ -4,17 +4,30 @@ import { describe, expect, it, vi } from 'vitest';
 
 const calls: string[] = [];
 vi.mock('../../../src/data/connection.ts', () => ({ withDb: (fn: (db: object) => unknown) => fn({}) }));
-vi.mock('../../../src/schedule/facts.ts', () => ({ readTrainingFacts: async () => [], predictionsStale: async () => true }));
+vi.mock('../../../src/schedule/facts.ts', () => ({
+  readTrainingFacts: async () => [],
+  predictionsStale: async () => true,
+}));
 vi.mock('../../../src/schedule/policy.ts', () => ({
   PERIODIC_SYNC_TAG: 'nudge-train',
   decideHabits: () => ({ habitIds: ['read'], trigger: 'periodicsync', reasons: { read: 'due' } }),
 }));
 vi.mock('../../../src/worker/train-service.ts', () => ({
   localToday: () => '2026-11-25',
-  trainAndStore: async () => { calls.push('train'); throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); },
-  predictAllAndStore: async () => { calls.push('predict'); },
+  trainAndStore: async () => {
+    calls.push('train');
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  },
+  predictAllAndStore: async () => {
+    calls.push('predict');
+  },
 }));
-vi.mock('../../../src/remind/sw-notify.ts', () => ({ notifyDueInServiceWorker: async () => { calls.push('notify'); return []; } }));
+vi.mock('../../../src/remind/sw-notify.ts', () => ({
+  notifyDueInServiceWorker: async () => {
+    calls.push('notify');
+    return [];
+  },
+}));
 (globalThis as { self?: unknown }).self = { addEventListener: () => {}, registration: {} };
 
 describe('periodicTrain', () => {

@@ -60,7 +60,11 @@ describe('trainAndStore', () => {
 
   it('reports habits that do not exist instead of dropping them silently, and trains the rest', async () => {
     const db = await trainedDb();
-    const r = await trainAndStore(db, { habitIds: ['gone', 'read'], trigger: 'manual', today: addDays(TODAY, 1), now: NOW + 86_400_000 }, { locks: null });
+    const r = await trainAndStore(
+      db,
+      { habitIds: ['gone', 'read'], trigger: 'manual', today: addDays(TODAY, 1), now: NOW + 86_400_000 },
+      { locks: null },
+    );
     expect(r.missing).toEqual(['gone']);
     expect(r.outcomes.map((o) => o.habitId)).toEqual(['read']);
   });
@@ -69,7 +73,11 @@ describe('trainAndStore', () => {
     const db = await trainedDb();
     const [v1] = await checkpoints(db);
     await db.checkpoints.update(v1.id!, { featureVersion: 999 });
-    const r = await trainAndStore(db, { habitIds: ['read'], trigger: 'launch', today: addDays(TODAY, 1), now: NOW + 86_400_000 }, { locks: null });
+    const r = await trainAndStore(
+      db,
+      { habitIds: ['read'], trigger: 'launch', today: addDays(TODAY, 1), now: NOW + 86_400_000 },
+      { locks: null },
+    );
     const runs = await db.trainingRuns.orderBy('id').toArray();
     expect(runs[1].reason).toMatch(/^checkpoint set aside: .*feature version mismatch.*v999/);
     expect(runs[1]).toMatchObject({ promoted: false, samples: 0, trigger: 'launch' });
@@ -91,7 +99,11 @@ describe('trainAndStore', () => {
     for (let v = 2; v <= 6; v++) await db.checkpoints.add({ ...base, version: v, active: v === 6 ? 1 : 0 });
     const six = (await checkpoints(db)).find((c) => c.version === 6)!;
     await db.checkpoints.update(six.id!, { weights: [six.weights[0].slice(0, 5), six.weights[1], six.weights[2]] });
-    const r = await trainAndStore(db, { habitIds: ['read'], trigger: 'charging', today: addDays(TODAY, 1), now: NOW + 86_400_000 }, { locks: null });
+    const r = await trainAndStore(
+      db,
+      { habitIds: ['read'], trigger: 'charging', today: addDays(TODAY, 1), now: NOW + 86_400_000 },
+      { locks: null },
+    );
     expect(r.outcomes[0].activeVersion).toBe(7);
     const cps = await checkpoints(db);
     expect(cps.map((c) => c.version)).toEqual([3, 4, 5, 6, 7]);
@@ -107,27 +119,45 @@ describe('trainAndStore', () => {
     const before = await dump(db);
     const boom = new Error('injected failure before commit');
     await expect(
-      trainAndStore(db, { habitIds: ['read'], trigger: 'manual', today: addDays(TODAY, 3), now: NOW + 3 * 86_400_000 }, {
-        locks: null,
-        hooks: { beforeCommit: () => { throw boom; } },
-      }),
+      trainAndStore(
+        db,
+        { habitIds: ['read'], trigger: 'manual', today: addDays(TODAY, 3), now: NOW + 3 * 86_400_000 },
+        {
+          locks: null,
+          hooks: {
+            beforeCommit: () => {
+              throw boom;
+            },
+          },
+        },
+      ),
     ).rejects.toThrow('injected failure before commit');
     expect(await dump(db)).toEqual(before);
     // And the next run works normally from that intact state.
-    const r = await trainAndStore(db, { habitIds: ['read'], trigger: 'manual', today: addDays(TODAY, 3), now: NOW + 3 * 86_400_000 }, { locks: null });
+    const r = await trainAndStore(
+      db,
+      { habitIds: ['read'], trigger: 'manual', today: addDays(TODAY, 3), now: NOW + 3 * 86_400_000 },
+      { locks: null },
+    );
     expect(r.status).toBe('done');
-    expect((await db.trainingRuns.count())).toBe(2);
+    expect(await db.trainingRuns.count()).toBe(2);
   });
 
   it('stores nothing for a habit deleted while it trained (no orphan checkpoint, run or prediction)', async () => {
     const db = freshDb();
     await seedHabit(db, { id: 'read', createdDay: CREATED, days: 200, seed: 7 });
-    const r = await trainAndStore(db, { habitIds: ['read'], trigger: 'idle', today: TODAY, now: NOW }, {
-      locks: null,
-      hooks: { beforeWrite: (id) => db.habits.delete(id) },
-    });
+    const r = await trainAndStore(
+      db,
+      { habitIds: ['read'], trigger: 'idle', today: TODAY, now: NOW },
+      {
+        locks: null,
+        hooks: { beforeWrite: (id) => db.habits.delete(id) },
+      },
+    );
     expect(r.outcomes[0].run.reason).toBe('habit deleted while training; nothing stored');
-    expect([await db.checkpoints.count(), await db.trainingRuns.count(), await db.predictions.count()]).toEqual([0, 0, 0]);
+    expect([await db.checkpoints.count(), await db.trainingRuns.count(), await db.predictions.count()]).toEqual([
+      0, 0, 0,
+    ]);
   });
 
   it('lets one trainer run at a time: a second concurrent request reports busy and writes nothing', async () => {
@@ -140,20 +170,37 @@ describe('trainAndStore', () => {
     expect([a.status, b.status].sort()).toEqual(['busy', 'done']);
     const runs = await db.trainingRuns.toArray();
     expect(runs.map((r) => r.habitId).sort()).toEqual(['read', 'walk']);
-    expect((await db.checkpoints.toArray()).filter((c) => c.active === 1).map((c) => c.habitId).sort()).toEqual(['read', 'walk']);
+    expect(
+      (await db.checkpoints.toArray())
+        .filter((c) => c.active === 1)
+        .map((c) => c.habitId)
+        .sort(),
+    ).toEqual(['read', 'walk']);
   });
 });
 
-describe('onlyIfDue (the scheduler\'s re-check inside the lock)', () => {
+describe("onlyIfDue (the scheduler's re-check inside the lock)", () => {
   it('skips a habit someone trained since the decision, and trains it again once a day has passed', async () => {
     const db = await trainedDb();
     const H = 3_600_000;
-    const soon = await trainAndStore(db, { habitIds: ['read'], trigger: 'idle', today: TODAY, now: NOW + H, onlyIfDue: true }, { locks: null });
+    const soon = await trainAndStore(
+      db,
+      { habitIds: ['read'], trigger: 'idle', today: TODAY, now: NOW + H, onlyIfDue: true },
+      { locks: null },
+    );
     expect(soon).toMatchObject({ status: 'done', outcomes: [], skipped: ['read'] });
     expect(await db.trainingRuns.count()).toBe(1);
-    const manual = await trainAndStore(db, { habitIds: ['read'], trigger: 'manual', today: TODAY, now: NOW + H }, { locks: null });
+    const manual = await trainAndStore(
+      db,
+      { habitIds: ['read'], trigger: 'manual', today: TODAY, now: NOW + H },
+      { locks: null },
+    );
     expect(manual.outcomes).toHaveLength(1);
-    const nextDay = await trainAndStore(db, { habitIds: ['read'], trigger: 'idle', today: addDays(TODAY, 1), now: NOW + 25 * H, onlyIfDue: true }, { locks: null });
+    const nextDay = await trainAndStore(
+      db,
+      { habitIds: ['read'], trigger: 'idle', today: addDays(TODAY, 1), now: NOW + 25 * H, onlyIfDue: true },
+      { locks: null },
+    );
     expect(nextDay.skipped).toEqual([]);
     expect(nextDay.outcomes.map((o) => o.run.trigger)).toEqual(['idle']);
   });
@@ -167,12 +214,20 @@ describe('rollback', () => {
     void _drop;
     await db.transaction('rw', db.checkpoints, async () => {
       await db.checkpoints.update(v1.id!, { active: 0 });
-      await db.checkpoints.add({ ...base, version: 2, active: 1, weights: base.weights.map((w) => w.map((x) => x * 0.5)) });
+      await db.checkpoints.add({
+        ...base,
+        version: 2,
+        active: 1,
+        weights: base.weights.map((w) => w.map((x) => x * 0.5)),
+      });
     });
     const r = await rollback(db, 'read', { locks: null, today: TODAY, now: NOW });
     expect(r).toEqual({ ok: true, reason: 'rolled back from v2 to v1', version: 1 });
     const cps = await checkpoints(db);
-    expect(cps.map((c) => [c.version, c.active])).toEqual([[1, 1], [2, 0]]);
+    expect(cps.map((c) => [c.version, c.active])).toEqual([
+      [1, 1],
+      [2, 0],
+    ]);
     expect(cps[0].weights).toEqual(v1.weights);
     const pred = await db.predictions.get('read');
     expect(pred!.modelVersion === 1 || pred!.source !== 'model').toBe(true);
@@ -184,8 +239,14 @@ describe('rollback', () => {
   it('says so plainly when there is nothing to roll back', async () => {
     const db = freshDb();
     await seedHabit(db, { id: 'new', createdDay: addDays(TODAY, -5), days: 5, seed: 1 });
-    expect(await rollback(db, 'new', { locks: null, today: TODAY })).toMatchObject({ ok: false, reason: 'no active model to roll back from' });
-    expect(await rollback(db, 'nope', { locks: null, today: TODAY })).toMatchObject({ ok: false, reason: 'no habit with id "nope"' });
+    expect(await rollback(db, 'new', { locks: null, today: TODAY })).toMatchObject({
+      ok: false,
+      reason: 'no active model to roll back from',
+    });
+    expect(await rollback(db, 'nope', { locks: null, today: TODAY })).toMatchObject({
+      ok: false,
+      reason: 'no habit with id "nope"',
+    });
   });
 });
 
@@ -196,7 +257,10 @@ describe('predictAllAndStore and insights', () => {
     const r = await predictAllAndStore(db, addDays(TODAY, 1), { locks: null, now: NOW });
     expect(r.status).toBe('done');
     const preds = await db.predictions.toArray();
-    expect(preds.map((p) => [p.habitId, p.day]).sort()).toEqual([['fresh', addDays(TODAY, 1)], ['read', addDays(TODAY, 1)]]);
+    expect(preds.map((p) => [p.habitId, p.day]).sort()).toEqual([
+      ['fresh', addDays(TODAY, 1)],
+      ['read', addDays(TODAY, 1)],
+    ]);
     expect(preds.find((p) => p.habitId === 'fresh')!.source).toBe('prior');
   });
 
@@ -252,7 +316,12 @@ describe('a habit deleted while predictions are computed', () => {
   it('rollback reports the deletion and writes nothing for it', async () => {
     const db = freshDb();
     await seedHabit(db, { id: 'read', createdDay: CREATED, days: 200, seed: 7 });
-    for (let d = 0; d < 3; d++) await trainAndStore(db, { habitIds: 'all', trigger: 'manual', now: NOW + d * 86_400_000, today: addDays(TODAY, d) }, { locks: null });
+    for (let d = 0; d < 3; d++)
+      await trainAndStore(
+        db,
+        { habitIds: 'all', trigger: 'manual', now: NOW + d * 86_400_000, today: addDays(TODAY, d) },
+        { locks: null },
+      );
     expect(await db.checkpoints.count()).toBeGreaterThan(1);
     deleteBeforePredictionWrite(db, 'read');
     const r = await rollback(db, 'read', { locks: null, now: NOW, today: TODAY });
