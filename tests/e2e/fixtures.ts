@@ -129,6 +129,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(page);
     // Leave the shared server as the next test expects it, whatever this test did to it.
     server.setSwSuffix('');
+    server.setInitScript(null);
     server.renameAsset(null);
     if (!server.running) await server.start();
   },

@@ -11,6 +11,9 @@
  *                           setSwSuffix('') serves the original again
  *   server.renameAsset(from, to)  a deploy that rebuilt one asset under a new name: `to` serves `from`'s bytes,
  *                           `from` answers 404, and sw.js's precache list names `to`; renameAsset(null) undoes it
+ *   server.setInitScript(js)  every page runs `js` before the app's own scripts (a same-origin classic script at
+ *                           /__test-init.js, named first in index.html, so the CSP allows it): how a test changes the
+ *                           page's environment in any browser, WebDriver included; setInitScript(null) removes it
  *   server.requests         every request path served (for assertions); server.clearRequests()
  *
  * Behaviour: SPA fallback (unknown paths without a file extension get index.html), `Cache-Control: no-cache` for
@@ -54,6 +57,7 @@ export interface StaticServer {
   stop(): Promise<void>;
   restart(): Promise<void>;
   setSwSuffix(text: string): void;
+  setInitScript(js: string | null): void;
   renameAsset(from: string, to: string): void;
   renameAsset(reset: null): void;
   clearRequests(): void;
@@ -96,6 +100,16 @@ function headerCsp(root: string): string | null {
   return meta ? `${meta}; frame-ancestors 'none'` : null;
 }
 
+/** The path of the init script (setInitScript) and the tag naming it. */
+const INIT_PATH = '/__test-init.js';
+const INIT_TAG = `<script src="${INIT_PATH}"></script>`;
+
+/** `html` with the init script's tag first in its head (or first after the doctype when it has no head). */
+export function withInitScript(html: string): string {
+  if (/<head[^>]*>/i.test(html)) return html.replace(/<head[^>]*>/i, (head) => `${head}${INIT_TAG}`);
+  return html.replace(/^(<!doctype[^>]*>)?/i, (doctype) => `${doctype}${INIT_TAG}`);
+}
+
 /** Starts a static server over `root` (default distDir()) and resolves once it listens. */
 export async function startStaticServer(options: StaticServerOptions = {}): Promise<StaticServer> {
   const root = resolve(options.root ?? distDir());
@@ -107,6 +121,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
   const sockets = new Set<Socket>();
   const requests: string[] = [];
   let swSuffix = '';
+  let initScript: string | null = null;
   let renamed: { from: string; to: string } | null = null;
   let port = options.port ?? 0;
   let server: Server | null = null;
@@ -129,6 +144,10 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     if (renamed && path === `/${renamed.to}`) path = `/${renamed.from}`;
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'method not allowed', MIME['.txt'], 'no-store');
+    if (path === INIT_PATH) {
+      if (initScript === null) return send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+      return send(res, 200, req.method === 'HEAD' ? '' : initScript, MIME['.js'], 'no-store');
+    }
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'forbidden', MIME['.txt'], 'no-store');
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -145,6 +164,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     let body: Buffer | string = readFileSync(file);
     if (name === 'sw.js' && renamed) body = body.toString('utf8').split(renamed.from).join(renamed.to);
     if (name === 'sw.js' && swSuffix) body = `${body.toString('utf8')}\n${swSuffix}\n`;
+    if (name === 'index.html' && initScript !== null) body = withInitScript(body.toString('utf8'));
     const mutable = name === 'sw.js' || name === 'index.html' || ext === '.webmanifest';
     const cache = mutable
       ? 'no-cache'
@@ -208,6 +228,9 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     },
     setSwSuffix(text: string) {
       swSuffix = text;
+    },
+    setInitScript(js: string | null) {
+      initScript = js;
     },
     renameAsset(from: string | null, to?: string) {
       renamed = from === null || to === undefined ? null : { from, to };
