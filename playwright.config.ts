@@ -28,8 +28,8 @@ if (!process.env.TEST_WORKER_INDEX) {
 }
 
 export default defineConfig({
-  testDir: './tests/e2e',
-  testMatch: '**/*.spec.ts',
+  testDir: './tests',
+  testMatch: ['e2e/**/*.spec.ts', 'journeys/**/*.spec.ts'],
   globalSetup: './tests/support/playwright-global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -6,14 +6,13 @@
  * tests/e2e/__screens__/ as references; differences against a committed reference are reported, never failed on
  * (pixels differ across browser builds and fonts).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { SCREENS, cancelDialog } from './reliability-screens.ts';
+import { playwrightDriver } from '../journeys/playwright-driver.ts';
+import { cancelDialog, SCREENS } from '../journeys/screens.ts';
+import { compareWithReference } from '../support/screenshots.ts';
 
 const INSETS = { top: 47, bottom: 34, left: 0, right: 0 };
-const SCREENS_DIR = fileURLToPath(new URL('./__screens__/', import.meta.url));
 
 test.skip(
   ({ browserName }) => browserName !== 'chromium',
@@ -66,29 +65,19 @@ async function geometryProblems(page: Page): Promise<string[]> {
   }, INSETS);
 }
 
-function compareWithReference(name: string, shot: Buffer): string {
-  mkdirSync(SCREENS_DIR, { recursive: true });
-  const file = `${SCREENS_DIR}${name}.png`;
-  if (!existsSync(file)) {
-    writeFileSync(file, shot);
-    return `${name}: reference written`;
-  }
-  const ref = readFileSync(file);
-  if (ref.equals(shot)) return `${name}: identical to the reference`;
-  // A byte comparison of PNGs is enough to report "changed"; the size hints at how much.
-  writeFileSync(`${SCREENS_DIR}${name}.actual.png`, shot);
-  return `${name}: DIFFERS from the reference (${ref.length} vs ${shot.length} bytes; see ${name}.actual.png)`;
-}
-
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`iPhone 390x844 with notch and home indicator: every screen fits (${colorScheme})`, async ({ page }, info) => {
+  test(`iPhone 390x844 with notch and home indicator: every screen fits (${colorScheme})`, async ({
+    page,
+    server,
+  }, info) => {
     test.setTimeout(120_000);
+    const d = playwrightDriver({ page, server, engine: 'chromium' });
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     await emulateInsets(page);
     const problems: string[] = [];
     const report: string[] = [];
     for (const screen of SCREENS) {
-      await screen.open(page);
+      await screen.open(d);
       await emulateInsets(page); // a navigation may reset the override
       await page.evaluate(() => scrollTo(0, 0));
       const insetTop = await page.evaluate(() => {
@@ -107,7 +96,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const shot = await page.screenshot({ animations: 'disabled', caret: 'hide' });
       report.push(compareWithReference(`${screen.name}-${colorScheme}`, shot));
     }
-    await cancelDialog(page);
+    await cancelDialog(d);
     const summary = report.join('\n');
     console.log(`[iphone] screenshots (${colorScheme}):\n${summary}`);
     info.annotations.push({ type: 'screenshots', description: summary });
