@@ -1,7 +1,7 @@
 // The service worker answers with the app shell only the app's own documents: at an origin-root
 // deploy, every other page of the site must still come from the network, not a blank Nudge shell.
 import { describe, expect, it } from 'vitest';
-import { shellNavigationAllowlist } from '../../../src/worker/shell-navigation.ts';
+import { shellNavigationAllowlist } from '../../../src/sw/shell-navigation.ts';
 
 const shell = (scope: string, pathAndSearch: string) =>
   shellNavigationAllowlist(scope).some((r) => r.test(pathAndSearch));

@@ -1,8 +1,8 @@
 // Reminder notifications from the service worker, after a background run (periodic sync) when no
 // page is open: the only moment a web app without a server can notify on its own.
 import { deviceOffset, localDayOf, localMinuteOfDay } from '../learn/time.ts';
-import { closeSettledReminders, notifyDue } from './show.ts';
-import { loadReminderState } from './state.ts';
+import { closeSettledReminders, notifyDue } from '../remind/show.ts';
+import { loadReminderState } from '../remind/state.ts';
 
 /** Notifies the due reminders if the person allowed notifications; returns the habit ids notified. */
 export async function notifyDueInServiceWorker(

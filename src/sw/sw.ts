@@ -2,9 +2,9 @@
 // The service worker: precache the build, serve navigations offline, apply updates only when asked.
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { shellNavigationAllowlist } from './worker/shell-navigation.ts';
-import './worker/periodic-sync.ts';
-import './worker/notification-click.ts';
+import { shellNavigationAllowlist } from './shell-navigation.ts';
+import './periodic-sync.ts';
+import './notification-click.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 

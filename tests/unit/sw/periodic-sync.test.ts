@@ -22,7 +22,7 @@ vi.mock('../../../src/worker/train-service.ts', () => ({
     calls.push('predict');
   },
 }));
-vi.mock('../../../src/remind/sw-notify.ts', () => ({
+vi.mock('../../../src/sw/notify-reminders.ts', () => ({
   notifyDueInServiceWorker: async () => {
     calls.push('notify');
     return [];
@@ -33,7 +33,7 @@ vi.mock('../../../src/remind/sw-notify.ts', () => ({
 describe('periodicTrain', () => {
   it('still stores predictions and notifies when the training write fails, and reports the failed step', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { periodicTrain } = await import('../../../src/worker/periodic-sync.ts');
+    const { periodicTrain } = await import('../../../src/sw/periodic-sync.ts');
     const r = await periodicTrain(Date.UTC(2026, 10, 25, 9));
     expect(calls).toEqual(['train', 'predict', 'notify']);
     expect(r).toEqual({ trained: ['read'], reasons: { read: 'due' }, failed: ['training'] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openReminder, type ClientsLike } from '../../../src/worker/notification-click.ts';
+import { openReminder, type ClientsLike } from '../../../src/sw/notification-click.ts';
 import {
   REMINDER_TAPPED_MESSAGE,
   isReminderData,

@@ -5,8 +5,8 @@
 import { withDb } from '../data/connection.ts';
 import { predictionsStale, readTrainingFacts } from '../schedule/facts.ts';
 import { decideHabits, PERIODIC_SYNC_TAG } from '../schedule/policy.ts';
-import { localToday, predictAllAndStore, trainAndStore } from './train-service.ts';
-import { notifyDueInServiceWorker } from '../remind/sw-notify.ts';
+import { localToday, predictAllAndStore, trainAndStore } from '../worker/train-service.ts';
+import { notifyDueInServiceWorker } from './notify-reminders.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
