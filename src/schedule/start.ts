@@ -22,8 +22,8 @@ import {
   type BatteryView,
   type PeriodicSyncState,
 } from './signals.ts';
-import { trainer } from './trainer-bridge.ts';
-import { whenTrainLockFree } from './lock.ts';
+import { trainer } from '../trainer/bridge.ts';
+import { whenTrainLockFree } from '../trainer/lock.ts';
 
 /** How long a launch/return waits for an idle callback before settling for the moment itself. */
 export const IDLE_WAIT_MS = 2_000;

@@ -5,7 +5,7 @@
 import { withDb } from '../data/connection.ts';
 import { predictionsStale, readTrainingFacts } from '../schedule/facts.ts';
 import { decideHabits, PERIODIC_SYNC_TAG } from '../schedule/policy.ts';
-import { localToday, predictAllAndStore, trainAndStore } from '../worker/train-service.ts';
+import { localToday, predictAllAndStore, trainAndStore } from '../trainer/train-service.ts';
 import { notifyDueInServiceWorker } from './notify-reminders.ts';
 
 declare const self: ServiceWorkerGlobalScope;

@@ -1,7 +1,7 @@
 // The active model of one habit, one-tap rollback to the previous version, and "Train now".
 import { useEffect, useState } from 'preact/hooks';
 import type { CheckpointRow } from '../../data/entities.ts';
-import { trainer } from '../../schedule/trainer-bridge.ts';
+import { trainer } from '../../trainer/bridge.ts';
 import { TRIGGER_TEXT, duration, when } from './format.ts';
 
 /** What the panel needs of a stored checkpoint (weights are not shown). */

@@ -1,5 +1,5 @@
 // Geometry and plain-words summaries for the Insights charts. PURE: numbers in, strings out.
-import type { CalibrationBin, InsightPoint } from '../../worker/api.ts';
+import type { CalibrationBin, InsightPoint } from '../../trainer/api.ts';
 import { daysBetween } from '../../learn/time.ts';
 import { plural } from '../format.ts';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../../../src/app/format.ts';
 import { calibrationSummary, seriesSummary } from '../../../src/app/insights/chartGeometry.ts';
-import type { CalibrationBin, InsightPoint } from '../../../src/worker/api.ts';
+import type { CalibrationBin, InsightPoint } from '../../../src/trainer/api.ts';
 
 describe('formatBytes', () => {
   it('says "1 byte", not "1 bytes"', () => {

@@ -2,15 +2,15 @@
 // weights, one with an unknown schema version, and events with impossible timestamps. Each is detected and set
 // aside with a recorded reason (checkpoints: deactivated, the run says why; events: skipped from learning and
 // listed in the meta row 'setAsideEvents', never deleted), training recovers, and no valid row is lost. The
-// feature-version and truncated-array cases are covered in tests/unit/worker/train-service.test.ts.
+// feature-version and truncated-array cases are covered in tests/unit/trainer/train-service.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { AppDB } from '../../../src/data/db.ts';
 import type { CheckpointRow, StoredEvent } from '../../../src/data/entities.ts';
 import { addDays } from '../../../src/learn/time.ts';
 import { impossibleEventReason, SET_ASIDE_KEY, type SetAsideRecord } from '../../../src/data/event-check.ts';
-import { loadLearningData } from '../../../src/worker/learning-data.ts';
-import { trainAndStore } from '../../../src/worker/train-service.ts';
-import { freshDb, seedHabit } from '../worker/helpers.ts';
+import { loadLearningData } from '../../../src/trainer/learning-data.ts';
+import { trainAndStore } from '../../../src/trainer/train-service.ts';
+import { freshDb, seedHabit } from '../trainer/helpers.ts';
 
 const CREATED = '2026-03-01';
 const TODAY = addDays(CREATED, 200);

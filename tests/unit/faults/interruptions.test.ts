@@ -15,7 +15,7 @@ import { addDemoHistory, removeDemoHistory } from '../../../src/data/demo.ts';
 import type { FaultPointName } from '../../../src/data/fault-points.ts';
 import { deleteHabit } from '../../../src/data/repo.ts';
 import { localDayOf } from '../../../src/learn/time.ts';
-import { trainAndStore } from '../../../src/worker/train-service.ts';
+import { trainAndStore } from '../../../src/trainer/train-service.ts';
 import { checkIntegrity, diffSnapshots, readAllStores, type DbSnapshot } from '../../support/integrity.ts';
 import { freshDb } from '../data/helpers.ts';
 

@@ -13,7 +13,7 @@ import {
   yOf,
 } from '../../../src/app/insights/chartGeometry.ts';
 import { rollbackTarget, type CheckpointSummary } from '../../../src/app/insights/ModelPanel.tsx';
-import type { InsightPoint } from '../../../src/worker/api.ts';
+import type { InsightPoint } from '../../../src/trainer/api.ts';
 import { addDays } from '../../../src/learn/time.ts';
 
 const pt = (i: number, p: number, outcome: 0 | 1 | null, source: InsightPoint['source'] = 'model'): InsightPoint => ({

@@ -12,7 +12,7 @@ vi.mock('../../../src/schedule/policy.ts', () => ({
   PERIODIC_SYNC_TAG: 'nudge-train',
   decideHabits: () => ({ habitIds: ['read'], trigger: 'periodicsync', reasons: { read: 'due' } }),
 }));
-vi.mock('../../../src/worker/train-service.ts', () => ({
+vi.mock('../../../src/trainer/train-service.ts', () => ({
   localToday: () => '2026-11-25',
   trainAndStore: async () => {
     calls.push('train');

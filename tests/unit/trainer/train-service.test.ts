@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { AppDB } from '../../../src/data/db.ts';
 import type { CheckpointRow } from '../../../src/data/entities.ts';
 import { addDays } from '../../../src/learn/time.ts';
-import { insights } from '../../../src/worker/insights.ts';
-import { KEEP_VERSIONS, predictAllAndStore, rollback, trainAndStore } from '../../../src/worker/train-service.ts';
+import { insights } from '../../../src/trainer/insights.ts';
+import { KEEP_VERSIONS, predictAllAndStore, rollback, trainAndStore } from '../../../src/trainer/train-service.ts';
 import { dump, fakeLocks, freshDb, seedHabit } from './helpers.ts';
 import { buildHabitSamples } from '../../../src/learn/dataset.ts';
 import { decide, DEFAULT_ENGINE_OPTIONS } from '../../../src/learn/engine.ts';
 import { modelFromCheckpoint } from '../../../src/learn/checkpoint.ts';
 import type { Prediction } from '../../../src/learn/types.ts';
-import { loadLearningData } from '../../../src/worker/learning-data.ts';
+import { loadLearningData } from '../../../src/trainer/learning-data.ts';
 
 const CREATED = '2026-03-01';
 const TODAY = addDays(CREATED, 200);

@@ -1,7 +1,7 @@
 // The training lock: a second trainer skips ('busy') instead of queueing; the update gate waits.
 import { describe, expect, it } from 'vitest';
-import { trainLockHeld, whenTrainLockFree, withTrainLock } from '../../../src/schedule/lock.ts';
-import { fakeLocks } from '../worker/helpers.ts';
+import { trainLockHeld, whenTrainLockFree, withTrainLock } from '../../../src/trainer/lock.ts';
+import { fakeLocks } from './helpers.ts';
 
 describe('withTrainLock', () => {
   it('gives a second trainer "busy" while the first holds the lock, and the lock back afterwards', async () => {

@@ -2,7 +2,7 @@
 // update, so the new service worker answers this page's requests, and this page's own trainer
 // worker file is no longer in its cache (nor, after a deploy, on the server). A worker already
 // running keeps working, and the browser's HTTP cache may still hold the old file; when it does
-// not, the worker fails to load and the trainer says why (trainer-bridge.ts).
+// not, the worker fails to load and the trainer says why (bridge.ts).
 let outdated = false;
 
 /** Records that a newer version took control of this page without this page reloading. */

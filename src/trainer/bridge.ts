@@ -2,8 +2,8 @@
 // first call, one call at a time, stopped and restarted after a crash or a timeout, terminated on
 // abort(). Only TYPES come from the worker module, so no training code reaches the main bundle.
 import * as Comlink from 'comlink';
-import type { TrainerApi } from '../worker/trainer.worker.ts';
-import type { TrainerStatus } from '../worker/api.ts';
+import type { TrainerApi } from './trainer.worker.ts';
+import type { TrainerStatus } from './api.ts';
 import { isOutdated, OUTDATED_MESSAGE } from './outdated.ts';
 
 type Method = Exclude<keyof TrainerApi, 'status'>;
@@ -191,6 +191,6 @@ export function createTrainerBridge(opts: {
 /** The app's trainer. Module-level, so the worker keeps a strong reference (iOS collects orphans). */
 export const trainer: TrainerBridge = createTrainerBridge({
   spawn: () =>
-    new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), { type: 'module', name: 'nudge-trainer' }),
+    new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'nudge-trainer' }),
   outdated: isOutdated,
 });

@@ -5,9 +5,9 @@ import { addDays } from '../../../src/learn/time.ts';
 import { buildHabitSamples } from '../../../src/learn/dataset.ts';
 import { decide, DEFAULT_ENGINE_OPTIONS } from '../../../src/learn/engine.ts';
 import { modelFromCheckpoint } from '../../../src/learn/checkpoint.ts';
-import { insights } from '../../../src/worker/insights.ts';
-import { checkRow, loadLearningData } from '../../../src/worker/learning-data.ts';
-import { localToday, trainAndStore } from '../../../src/worker/train-service.ts';
+import { insights } from '../../../src/trainer/insights.ts';
+import { checkRow, loadLearningData } from '../../../src/trainer/learning-data.ts';
+import { localToday, trainAndStore } from '../../../src/trainer/train-service.ts';
 import { freshDb, seedHabit } from './helpers.ts';
 
 // Days from the instants, as the app derives them, so the test holds in every time zone.

@@ -1,6 +1,6 @@
 // The trainer: a dedicated module worker exposed with Comlink. Feature building and training read
 // the whole history, so they live here and never on the main thread. The page imports only
-// `type TrainerApi` from this module (see src/schedule/trainer-bridge.ts).
+// `type TrainerApi` from this module (see src/trainer/bridge.ts).
 import * as Comlink from 'comlink';
 import { withDb } from '../data/connection.ts';
 import type {

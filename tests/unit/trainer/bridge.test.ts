@@ -3,7 +3,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
-import { createTrainerBridge, TrainerError, type TrainerEndpoint } from '../../../src/schedule/trainer-bridge.ts';
+import { createTrainerBridge, TrainerError, type TrainerEndpoint } from '../../../src/trainer/bridge.ts';
 
 interface Gate {
   promise: Promise<void>;

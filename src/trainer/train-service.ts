@@ -11,7 +11,7 @@ import { modelFromCheckpoint } from '../learn/checkpoint.ts';
 import { FEATURE_VERSION } from '../learn/features.ts';
 import { deviceOffset, localDayOf } from '../learn/time.ts';
 import type { Checkpoint, Prediction, TrainingRun, Trigger } from '../learn/types.ts';
-import { withTrainLock } from '../schedule/lock.ts';
+import { withTrainLock } from './lock.ts';
 import { ranRecently } from '../schedule/policy.ts';
 import { latestRunAt } from '../schedule/facts.ts';
 import type { HabitTrainOutcome, PredictAllResult, RollbackResult, TrainResult } from './api.ts';
