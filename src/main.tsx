@@ -4,7 +4,7 @@ import { App } from './app/App.tsx';
 import { UpdatePrompt } from './app/pwa/UpdatePrompt.tsx';
 import { InstallHint } from './app/pwa/InstallHint.tsx';
 import { setUpdateGate } from './app/pwa/updateGate.ts';
-import { trainingSettled } from './schedule/start.ts';
+import { trainingSettled } from './autotrain/start.ts';
 import { parseHash } from './app/router.ts';
 import { prefetchToday } from './app/today/prefetch.ts';
 import { todayLocal } from './app/hooks/useToday.ts';

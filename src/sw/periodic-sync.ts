@@ -3,8 +3,8 @@
 // to iOS's BGTask. There is no Worker inside a service worker, so it trains INLINE here, with the
 // same policy, lock and train service as the page's worker.
 import { withDb } from '../data/connection.ts';
-import { predictionsStale, readTrainingFacts } from '../schedule/facts.ts';
-import { decideHabits, PERIODIC_SYNC_TAG } from '../schedule/policy.ts';
+import { predictionsStale, readTrainingFacts } from '../autotrain/facts.ts';
+import { decideHabits, PERIODIC_SYNC_TAG } from '../autotrain/policy.ts';
 import { localToday, predictAllAndStore, trainAndStore } from '../trainer/train-service.ts';
 import { notifyDueInServiceWorker } from './notify-reminders.ts';
 

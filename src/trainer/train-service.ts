@@ -12,8 +12,8 @@ import { FEATURE_VERSION } from '../learn/features.ts';
 import { deviceOffset, localDayOf } from '../learn/time.ts';
 import type { Checkpoint, Prediction, TrainingRun, Trigger } from '../learn/types.ts';
 import { withTrainLock } from './lock.ts';
-import { ranRecently } from '../schedule/policy.ts';
-import { latestRunAt } from '../schedule/facts.ts';
+import { ranRecently } from '../autotrain/policy.ts';
+import { latestRunAt } from '../autotrain/facts.ts';
 import type { HabitTrainOutcome, PredictAllResult, RollbackResult, TrainResult } from './api.ts';
 import { activeRows, checkRow, loadLearningData, type LearningData } from './learning-data.ts';
 

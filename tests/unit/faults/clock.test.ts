@@ -3,7 +3,7 @@
 // (idle, charging, a return to the app), so any weakness would show as a training storm; it must train at most
 // about once per real day and never twice within the policy's spacing of real time.
 import { describe, expect, it } from 'vitest';
-import { decideHabits, MIN_HOURS_BETWEEN_RUNS, type HabitTrainingFacts } from '../../../src/schedule/policy.ts';
+import { decideHabits, MIN_HOURS_BETWEEN_RUNS, type HabitTrainingFacts } from '../../../src/autotrain/policy.ts';
 import { localDayOf } from '../../../src/learn/time.ts';
 
 const HOUR = 3_600_000;

@@ -4,11 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 
 const calls: string[] = [];
 vi.mock('../../../src/data/connection.ts', () => ({ withDb: (fn: (db: object) => unknown) => fn({}) }));
-vi.mock('../../../src/schedule/facts.ts', () => ({
+vi.mock('../../../src/autotrain/facts.ts', () => ({
   readTrainingFacts: async () => [],
   predictionsStale: async () => true,
 }));
-vi.mock('../../../src/schedule/policy.ts', () => ({
+vi.mock('../../../src/autotrain/policy.ts', () => ({
   PERIODIC_SYNC_TAG: 'nudge-train',
   decideHabits: () => ({ habitIds: ['read'], trigger: 'periodicsync', reasons: { read: 'due' } }),
 }));

@@ -2,7 +2,7 @@
 // performance timeline without end), while the newest marks, which the browser tests wait on, stay
 // with their original names, order and times.
 import { afterEach, describe, expect, it } from 'vitest';
-import { markMoment, MOMENT_MARKS_KEPT } from '../../../src/schedule/start.ts';
+import { markMoment, MOMENT_MARKS_KEPT } from '../../../src/autotrain/start.ts';
 
 const moments = () => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('nudge:moment:'));
 

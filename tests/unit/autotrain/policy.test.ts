@@ -1,7 +1,7 @@
 // The training policy as a table: signal combinations -> decision, trigger and reason.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decide, decideHabits, newLabelledDays, type PolicyState, type Signals } from '../../../src/schedule/policy.ts';
+import { decide, decideHabits, newLabelledDays, type PolicyState, type Signals } from '../../../src/autotrain/policy.ts';
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 10, 24, 9, 0);

@@ -1,6 +1,6 @@
 // What the scheduler runs after a busy moment: causes arriving during a moment that must not be lost.
 import { describe, expect, it } from 'vitest';
-import { queueBehind } from '../../../src/schedule/start.ts';
+import { queueBehind } from '../../../src/autotrain/start.ts';
 
 describe('queueBehind: what runs after a busy moment', () => {
   it('keeps a day change that arrives while a moment runs (midnight must recompute today), ahead of data and charging', () => {
