@@ -1,5 +1,5 @@
 // One habit on Today: its name, today's state, the streak, and big Done / Skip / Undo targets.
-import { Likelihood } from '../loop/Likelihood.tsx';
+import { Likelihood } from '../likelihood/Likelihood.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { hrefFor } from '../router.ts';
 import { plural } from '../format.ts';

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { askNotificationPermission } from '../../remind/notify.ts';
 import { detectCapabilities, platformNotes } from './capabilities.ts';
-import './loop.css';
+import '../components/tones.css';
+import './platformNotes.css';
 
 /** Settings section: what this device can and cannot do for reminders and background training. */
 export function PlatformNotes() {

@@ -5,7 +5,8 @@ import { statusOf } from '../../remind/state.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useToday } from '../hooks/useToday.ts';
 import { likelihoodView } from './likelihoodView.ts';
-import './loop.css';
+import '../components/tones.css';
+import './likelihood.css';
 
 function loadChip(habitId: string, today: string) {
   return withDb(async (db) => {

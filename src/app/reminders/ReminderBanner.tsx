@@ -9,9 +9,10 @@ import { recordReminderTap } from '../../remind/tap.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useToday } from '../hooks/useToday.ts';
 import { dismiss, loadDismissals, type Dismissals } from './dismissals.ts';
-import { percent } from './likelihoodView.ts';
+import { percent } from '../likelihood/likelihoodView.ts';
 import { controlSelector } from '../today/rowFocus.ts';
-import './loop.css';
+import '../components/tones.css';
+import './reminderBanner.css';
 
 function minutesNow(): number {
   const t = Date.now();

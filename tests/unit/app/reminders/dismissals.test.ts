@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dismiss, loadDismissals } from '../../../src/app/loop/dismissals.ts';
+import { dismiss, loadDismissals } from '../../../../src/app/reminders/dismissals.ts';
 
 // A Map-backed stand-in for the page's localStorage (Node has none).
 const store = new Map<string, string>();
