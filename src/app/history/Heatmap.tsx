@@ -1,6 +1,6 @@
 // Calendar heatmap of the last six months: one square per day, a column per week. Done days are
 // filled with the habit's colour, skipped days drawn as a hollow square (not colour alone).
-import { longDay, monthName } from '../format.ts';
+import { longDay, monthName } from '../humanize.ts';
 import { heatmapCells } from './heatmapCells.ts';
 
 const SIZE = 14;

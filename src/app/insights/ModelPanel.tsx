@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CheckpointRow } from '../../data/entities.ts';
 import { trainer } from '../../trainer/bridge.ts';
-import { TRIGGER_TEXT, duration, when } from './format.ts';
+import { TRIGGER_TEXT, duration, when } from './runLabels.ts';
 
 /** What the panel needs of a stored checkpoint (weights are not shown). */
 export type CheckpointSummary = Pick<CheckpointRow, 'version' | 'active' | 'createdAt' | 'trigger' | 'trainedThrough'>;

@@ -1,6 +1,6 @@
 // The training runs of one habit: when, why, how long, on how much, how well, and the verdict.
 import type { TrainingRunRow } from '../../data/entities.ts';
-import { TRIGGER_TEXT, duration, reasonDetail, versus, when } from './format.ts';
+import { TRIGGER_TEXT, duration, reasonDetail, versus, when } from './runLabels.ts';
 
 /** Training runs, newest first, as a table that scrolls sideways on narrow screens. */
 export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {

@@ -1,7 +1,7 @@
 // Geometry and plain-words summaries for the Insights charts. PURE: numbers in, strings out.
 import type { CalibrationBin, InsightPoint } from '../../trainer/api.ts';
 import { daysBetween } from '../../learn/time.ts';
-import { plural } from '../format.ts';
+import { plural } from '../humanize.ts';
 
 /** A chart's drawing box: the viewBox size and the inner plot area. */
 export interface Frame {

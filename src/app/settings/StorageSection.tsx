@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { requestPersistence, storageStatus } from '../../data/storage.ts';
 import { errorText } from '../components/ErrorNote.tsx';
-import { formatBytes } from '../format.ts';
+import { formatBytes } from '../humanize.ts';
 
 type Status = Awaited<ReturnType<typeof storageStatus>>;
 

@@ -2,7 +2,7 @@
 import { Likelihood } from '../likelihood/Likelihood.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { hrefFor } from '../router.ts';
-import { plural } from '../format.ts';
+import { plural } from '../humanize.ts';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQueryResult } from '../hooks/useLiveQuery.ts';
 import { lastMarkOn, stateWithout, type DayState, type TodayHabit } from './todayData.ts';

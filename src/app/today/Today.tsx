@@ -4,7 +4,7 @@ import { ReminderBanner } from '../reminders/ReminderBanner.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useLiveQueryResult } from '../hooks/useLiveQuery.ts';
 import { useToday } from '../hooks/useToday.ts';
-import { longDay } from '../format.ts';
+import { longDay } from '../humanize.ts';
 import { AddHabitForm } from './AddHabitForm.tsx';
 import { DemoControls } from './DemoControls.tsx';
 import { HabitRow } from './HabitRow.tsx';

@@ -4,7 +4,7 @@ import { deleteEvent, recordEvent } from '../../data/repo.ts';
 import type { Habit } from '../../data/entities.ts';
 import type { ToastMessage } from '../components/Toast.tsx';
 import { errorText } from '../components/ErrorNote.tsx';
-import { relativeDay } from '../format.ts';
+import { relativeDay } from '../humanize.ts';
 import { todayLocal } from '../hooks/useToday.ts';
 
 /** Which day a mark counts for, and what to do before its toast's Undo runs. */

@@ -3,7 +3,7 @@ import { faultPoint } from '../fault-points.ts';
 import { withDb } from '../connection.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { withoutUnreadableRows, type LeftOutRow } from './export-check.ts';
-import type { BackupCheckpointV1, BackupEventV1, BackupHabitV1, BackupV1 } from './format.ts';
+import type { BackupCheckpointV1, BackupEventV1, BackupHabitV1, BackupV1 } from './backup-v1.ts';
 import { checkpointToJson } from '../../learn/checkpoint.ts';
 
 function habitOut(h: Habit): BackupHabitV1 {

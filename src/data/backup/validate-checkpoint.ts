@@ -1,7 +1,7 @@
 // Validation of the optional checkpoints in a backup: shapes that match the layer sizes and
 // only finite numbers, so a damaged model can never be imported.
-import type { BackupCheckpointV1 } from './format.ts';
-import { MAX_CHECKPOINTS } from './format.ts';
+import type { BackupCheckpointV1 } from './backup-v1.ts';
+import { MAX_CHECKPOINTS } from './backup-v1.ts';
 import { describe } from '../fields.ts';
 import { dayProblem } from './instants.ts';
 import type { Problems } from './validate.ts';

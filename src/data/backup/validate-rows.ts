@@ -3,7 +3,7 @@
 import { EVENT_TYPES, HABIT_EVENT_TYPES, type EventType } from '../../learn/events.ts';
 import { FIRST_DAY, localDayOf, parseInstant, type Instant } from '../../learn/time.ts';
 import { checkColor, checkName, checkReminderTime, describe, MAX_ID_LENGTH } from '../fields.ts';
-import type { BackupEventV1, BackupHabitV1 } from './format.ts';
+import type { BackupEventV1, BackupHabitV1 } from './backup-v1.ts';
 import { beforeFirstDay, dayProblem, instantProblem } from './instants.ts';
 
 /** One problem in a row: the field below the row ('' for the row itself) and what is wrong. */

@@ -14,7 +14,7 @@ import {
   type BackupEventV1,
   type BackupHabitV1,
   type BackupV1,
-} from './format.ts';
+} from './backup-v1.ts';
 
 export type { BackupError };
 

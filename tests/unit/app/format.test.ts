@@ -1,7 +1,7 @@
 // Sizes in Settings and chart summaries in Insights read as plain sentences: "1 byte", "1 day",
 // and no "1000 KB" where the next unit is meant.
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../../src/app/format.ts';
+import { formatBytes } from '../../../src/app/humanize.ts';
 import { calibrationSummary, seriesSummary } from '../../../src/app/insights/chartGeometry.ts';
 import type { CalibrationBin, InsightPoint } from '../../../src/trainer/api.ts';
 

@@ -1,5 +1,5 @@
-// Human-readable dates and sizes. Days are 'YYYY-MM-DD' local days, formatted in UTC so the
-// device's own time zone cannot shift a calendar day by one.
+// Dates, sizes, counts and percentages as people read them. Days are 'YYYY-MM-DD' local days,
+// formatted in UTC so the device's own time zone cannot shift a calendar day by one.
 import { addDays } from '../learn/time.ts';
 
 const dayFmt = new Intl.DateTimeFormat(undefined, {

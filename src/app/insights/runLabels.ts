@@ -1,4 +1,4 @@
-// Small formatters for the Insights screen. PURE.
+// How a training run reads on the Insights screen: trigger, time, duration, metrics, reason. PURE.
 import type { Metrics, Trigger } from '../../learn/types.ts';
 
 /** Plain words for what started a training run. */
