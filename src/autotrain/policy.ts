@@ -102,7 +102,7 @@ function days(n: number): string {
 }
 
 /** Decides whether to train now, which trigger to record, and the reason in plain words. */
-export function decide(input: { signals: Signals; state: PolicyState }): Decision {
+export function decideTraining(input: { signals: Signals; state: PolicyState }): Decision {
   const { signals: s, state } = input;
   const no = (reason: string): Decision => ({ train: false, trigger: null, reason });
 
@@ -171,7 +171,7 @@ export function decideHabits(
   const habitIds: string[] = [];
   let trigger: Trigger | null = null;
   for (const h of habits) {
-    const d = decide({
+    const d = decideTraining({
       signals,
       state: { lastRunAt: h.lastRunAt, newLabelledDays: newLabelledDays(h, today), now, ...extra },
     });

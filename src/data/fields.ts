@@ -18,7 +18,7 @@ export function nameLength(name: string): number {
 
 /** Trims a habit name; returns it, or a message saying what is wrong with it. */
 export function checkName(name: unknown): { ok: true; value: string } | { ok: false; message: string } {
-  if (typeof name !== 'string') return { ok: false, message: `Habit name must be text, got ${describe(name)}` };
+  if (typeof name !== 'string') return { ok: false, message: `Habit name must be text, got ${describeValue(name)}` };
   const v = name.trim();
   if (v.length === 0) return { ok: false, message: 'Habit name is empty' };
   const len = nameLength(v);
@@ -33,7 +33,7 @@ export function checkName(name: unknown): { ok: true; value: string } | { ok: fa
 export function checkReminderTime(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string' || !TIME_RE.test(v))
-    return `Reminder time must be HH:MM (24-hour, e.g. "20:30"), got ${describe(v)}`;
+    return `Reminder time must be HH:MM (24-hour, e.g. "20:30"), got ${describeValue(v)}`;
   return null;
 }
 
@@ -41,12 +41,12 @@ export function checkReminderTime(v: unknown): string | null {
 export function checkColor(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string' || !COLOR_RE.test(v))
-    return `Colour must be written #rrggbb (e.g. "#3a7bd5"), got ${describe(v)}`;
+    return `Colour must be written #rrggbb (e.g. "#3a7bd5"), got ${describeValue(v)}`;
   return null;
 }
 
 /** A short, safe description of a value for error messages (never the whole of a huge string). */
-export function describe(v: unknown): string {
+export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';

@@ -26,7 +26,7 @@ export interface HabitTrainOutcome {
 }
 
 /** A training request's outcome: 'busy' when another tab / the service worker was training. */
-export interface TrainResult {
+export interface TrainRequestResult {
   status: 'done' | 'busy';
   trigger: Trigger;
   outcomes: HabitTrainOutcome[];

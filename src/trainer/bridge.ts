@@ -190,7 +190,6 @@ export function createTrainerBridge(opts: {
 
 /** The app's trainer. Module-level, so the worker keeps a strong reference (iOS collects orphans). */
 export const trainer: TrainerBridge = createTrainerBridge({
-  spawn: () =>
-    new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'nudge-trainer' }),
+  spawn: () => new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'nudge-trainer' }),
   outdated: isOutdated,
 });

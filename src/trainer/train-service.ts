@@ -14,7 +14,7 @@ import type { Checkpoint, Prediction, TrainingRun, Trigger } from '../learn/type
 import { withTrainLock } from './lock.ts';
 import { ranRecently } from '../autotrain/policy.ts';
 import { latestRunAt } from '../autotrain/facts.ts';
-import type { HabitTrainOutcome, PredictAllResult, RollbackResult, TrainResult } from './api.ts';
+import type { HabitTrainOutcome, PredictAllResult, RollbackResult, TrainRequestResult } from './api.ts';
 import { activeRows, checkRow, loadLearningData, type LearningData } from './learning-data.ts';
 
 /** Checkpoint versions kept per habit (the active one is always kept), for rollback. */
@@ -46,7 +46,7 @@ export async function trainAndStore(
   db: AppDB,
   req: { habitIds: string[] | 'all'; trigger: Trigger; now?: number; today?: string; onlyIfDue?: boolean },
   opts: ServiceOptions = {},
-): Promise<TrainResult> {
+): Promise<TrainRequestResult> {
   const t0 = performance.now();
   const now = req.now ?? Date.now();
   const today = req.today ?? localToday(now);

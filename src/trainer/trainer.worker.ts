@@ -9,7 +9,7 @@ import type {
   RollbackResult,
   TrainerStatus,
   TrainRequest,
-  TrainResult,
+  TrainRequestResult,
 } from './api.ts';
 import { insights } from './insights.ts';
 import { predictAllAndStore, rollback, trainAndStore } from './train-service.ts';
@@ -30,7 +30,7 @@ function checkRequest(req: TrainRequest): void {
 
 const api = {
   /** Trains the habits under the cross-tab lock and stores checkpoint, run and prediction per habit. */
-  async train(req: TrainRequest): Promise<TrainResult> {
+  async train(req: TrainRequest): Promise<TrainRequestResult> {
     checkRequest(req);
     current = { habitIds: req.habitIds, trigger: req.trigger, startedAt: Date.now() };
     try {

@@ -1,7 +1,13 @@
 // The training policy as a table: signal combinations -> decision, trigger and reason.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decide, decideHabits, newLabelledDays, type PolicyState, type Signals } from '../../../src/autotrain/policy.ts';
+import {
+  decideTraining,
+  decideHabits,
+  newLabelledDays,
+  type PolicyState,
+  type Signals,
+} from '../../../src/autotrain/policy.ts';
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 10, 24, 9, 0);
@@ -198,16 +204,16 @@ const table: Row[] = [
   },
 ];
 
-describe('decide: signal table', () => {
+describe('decideTraining: signal table', () => {
   it.each(table)('$name', (row) => {
-    const d = decide({ signals: row.signals, state: { ...due, ...row.state } });
+    const d = decideTraining({ signals: row.signals, state: { ...due, ...row.state } });
     expect(d.train).toBe(row.train);
     expect(d.trigger).toBe(row.trigger);
     expect(d.reason).toMatch(row.reason);
   });
 });
 
-describe('decide: invariants over random inputs', () => {
+describe('decideTraining: invariants over random inputs', () => {
   const signals = fc.record(
     {
       periodicSync: fc.boolean(),
@@ -233,7 +239,7 @@ describe('decide: invariants over random inputs', () => {
   it('never trains hidden or concurrently, always explains, and a trigger comes with training', () => {
     fc.assert(
       fc.property(signals, state, (s, st) => {
-        const d = decide({ signals: s, state: st });
+        const d = decideTraining({ signals: s, state: st });
         if (s.hidden || st.training) expect(d.train).toBe(false);
         expect(d.reason.length).toBeGreaterThan(10);
         expect(d.trigger === null).toBe(!d.train);
