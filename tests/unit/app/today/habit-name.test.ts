@@ -1,8 +1,8 @@
 // The add/edit forms must judge a name's length as the data layer does (characters, not UTF-16
 // units), or they refuse names the data layer accepts and show a wrong count.
 import { describe, expect, it } from 'vitest';
-import { NAME_MAX, nameLength, nameProblem } from '../../../src/app/today/AddHabitForm.tsx';
-import { checkName } from '../../../src/data/fields.ts';
+import { NAME_MAX, nameLength, nameProblem } from '../../../../src/app/today/AddHabitForm.tsx';
+import { checkName } from '../../../../src/data/fields.ts';
 
 describe('habit name length in the forms', () => {
   it('accepts 31 emoji (62 UTF-16 units), as the data layer does', () => {

@@ -10,7 +10,7 @@ import { addDays } from '../../../src/learn/time.ts';
 import { impossibleEventReason, SET_ASIDE_KEY, type SetAsideRecord } from '../../../src/data/event-check.ts';
 import { loadLearningData } from '../../../src/trainer/learning-data.ts';
 import { trainAndStore } from '../../../src/trainer/train-service.ts';
-import { freshDb, seedHabit } from '../trainer/helpers.ts';
+import { freshDb, seedHabit } from './helpers.ts';
 
 const CREATED = '2026-03-01';
 const TODAY = addDays(CREATED, 200);

@@ -2,12 +2,12 @@
 // shows must match History's, which reads everything.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHabit, recordEvent } from '../../../src/data/repo.ts';
-import { addDays } from '../../../src/learn/time.ts';
-import { loadToday, type TodayHabit } from '../../../src/app/today/todayData.ts';
-import { loadOlderStreak } from '../../../src/app/today/olderStreak.ts';
-import { loadHistory } from '../../../src/app/history/historyData.ts';
-import { at, freshDb } from '../data/helpers.ts';
+import { createHabit, recordEvent } from '../../../../src/data/repo.ts';
+import { addDays } from '../../../../src/learn/time.ts';
+import { loadToday, type TodayHabit } from '../../../../src/app/today/todayData.ts';
+import { loadOlderStreak } from '../../../../src/app/today/olderStreak.ts';
+import { loadHistory } from '../../../../src/app/history/historyData.ts';
+import { at, freshDb } from '../../data/helpers.ts';
 
 const TODAY = '2026-03-30';
 const RECORDED = at('2026-03-30T09:00:00Z');

@@ -2,12 +2,12 @@
 // day on screen, not snap back. The past-day form's default must follow the current day too.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHabit } from '../../../src/data/repo.ts';
-import { dayToSend, mark } from '../../../src/app/today/actions.ts';
-import { loadToday } from '../../../src/app/today/todayData.ts';
-import { pastDayChoice } from '../../../src/app/today/PastDayForm.tsx';
-import type { ToastMessage } from '../../../src/app/components/Toast.tsx';
-import { freshDb } from '../data/helpers.ts';
+import { createHabit } from '../../../../src/data/repo.ts';
+import { dayToSend, mark } from '../../../../src/app/today/actions.ts';
+import { loadToday } from '../../../../src/app/today/todayData.ts';
+import { pastDayChoice } from '../../../../src/app/today/PastDayForm.tsx';
+import type { ToastMessage } from '../../../../src/app/components/Toast.tsx';
+import { freshDb } from '../../data/helpers.ts';
 
 describe('a mark from Today counts for the day on screen', () => {
   beforeEach(freshDb);

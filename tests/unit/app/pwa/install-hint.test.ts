@@ -1,7 +1,7 @@
 // Who sees the "Add to Home Screen" hint: only iOS Safari outside the installed app, until dismissed.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { shouldShowInstallHint, type InstallHintEnv } from '../../../src/app/pwa/installHint.ts';
+import { shouldShowInstallHint, type InstallHintEnv } from '../../../../src/app/pwa/installHint.ts';
 
 const IPHONE_SAFARI =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';

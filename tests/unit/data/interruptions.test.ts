@@ -17,7 +17,7 @@ import { deleteHabit } from '../../../src/data/repo.ts';
 import { localDayOf } from '../../../src/learn/time.ts';
 import { trainAndStore } from '../../../src/trainer/train-service.ts';
 import { checkIntegrity, diffSnapshots, readAllStores, type DbSnapshot } from '../../support/integrity.ts';
-import { freshDb } from '../data/helpers.ts';
+import { freshDb } from './helpers.ts';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const TODAY = localDayOf(NOW.getTime(), 0);

@@ -1,6 +1,6 @@
 // Applying an update waits for the gate (training in progress) and is never blocked forever by a broken gate.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setUpdateGate, waitForUpdateGate } from '../../../src/app/pwa/updateGate.ts';
+import { setUpdateGate, waitForUpdateGate } from '../../../../src/app/pwa/updateGate.ts';
 
 afterEach(() => setUpdateGate(null));
 

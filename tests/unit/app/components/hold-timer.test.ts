@@ -1,7 +1,7 @@
 // The Undo toast's countdown (WCAG 2.2.1): it must not run out while the pointer rests on the
 // toast or focus is inside it, and must go on with the time it had left afterwards.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HoldTimer } from '../../../src/app/components/holdTimer.ts';
+import { HoldTimer } from '../../../../src/app/components/holdTimer.ts';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -1,4 +1,4 @@
-// Insights chart geometry and summaries (the Insights screen lives with the reminder UI's tests).
+// Insights chart geometry and summaries, and which checkpoint a rollback goes back to.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -11,10 +11,10 @@ import {
   seriesSummary,
   xOf,
   yOf,
-} from '../../../src/app/insights/chartGeometry.ts';
-import { rollbackTarget, type CheckpointSummary } from '../../../src/app/insights/ModelPanel.tsx';
-import type { InsightPoint } from '../../../src/trainer/api.ts';
-import { addDays } from '../../../src/learn/time.ts';
+} from '../../../../src/app/insights/chartGeometry.ts';
+import { rollbackTarget, type CheckpointSummary } from '../../../../src/app/insights/ModelPanel.tsx';
+import type { CalibrationBin, InsightPoint } from '../../../../src/trainer/api.ts';
+import { addDays } from '../../../../src/learn/time.ts';
 
 const pt = (i: number, p: number, outcome: 0 | 1 | null, source: InsightPoint['source'] = 'model'): InsightPoint => ({
   day: addDays('2026-01-01', i),
@@ -107,5 +107,14 @@ describe('rollback target', () => {
     expect(rollbackTarget([cp(1, 0), cp(2, 0), cp(4, 1), cp(3, 0)])).toMatchObject({ previous: 3 });
     expect(rollbackTarget([cp(2, 1), cp(5, 0)])).toMatchObject({ previous: null });
     expect(rollbackTarget([cp(1, 0)])).toEqual({ active: null, previous: null });
+  });
+});
+
+describe('chart summaries', () => {
+  it('say "1 day" and "1 group" in the singular', () => {
+    const bin = { lo: 0, hi: 0.1, n: 1, predicted: 0.05, actual: 0 } as CalibrationBin;
+    expect(calibrationSummary([bin])).toMatch(/^Across 1 day in 1 group, /);
+    const point = { day: '2026-01-01', p: 0.4, outcome: 1, source: 'prior' } as InsightPoint;
+    expect(seriesSummary([point])).toMatch(/^Over 1 day from 2026-01-01 to 2026-01-01, you did it on 1 day \(100%\)/);
   });
 });

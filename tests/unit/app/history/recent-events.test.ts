@@ -1,8 +1,8 @@
 // History's recent events say "marked later" only for a mark made for a past day; a '|' in a
 // habit id (allowed in backups) must not make an ordinary mark look like one.
 import { describe, expect, it } from 'vitest';
-import { toStoredEvent } from '../../../src/data/eventRow.ts';
-import { markedLater } from '../../../src/app/history/RecentEvents.tsx';
+import { toStoredEvent } from '../../../../src/data/eventRow.ts';
+import { markedLater } from '../../../../src/app/history/RecentEvents.tsx';
 
 describe('marked later', () => {
   it('ignores a | in the habit id: only the past-day mark reads as marked later', () => {

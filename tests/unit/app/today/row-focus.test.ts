@@ -11,7 +11,7 @@ import {
   rowRendered,
   wantRowFocus,
   type RowControl,
-} from '../../../src/app/today/rowFocus.ts';
+} from '../../../../src/app/today/rowFocus.ts';
 
 /** A stand-in document: focus() on a fake element makes it the active one. */
 const body = { name: 'body' };
