@@ -1,7 +1,7 @@
 // What the policy needs to know from storage, read with cheap indexed queries. Used by the page's
 // scheduler and by the service worker's periodic sync, so it relies on Dexie and day helpers only.
 import type { AppDB } from '../data/db.ts';
-import { deviceOffset, localDayOf } from '../learn/time.ts';
+import { localToday } from '../learn/time.ts';
 import type { HabitTrainingFacts } from './policy.ts';
 
 /** When the habit's latest training run started, or null when it never trained. */
@@ -17,7 +17,7 @@ export async function readTrainingFacts(db: AppDB): Promise<HabitTrainingFacts[]
   return Promise.all(
     habits.map(async (h) => {
       const lastRunAt = await latestRunAt(db, h.id);
-      const lastRunDay = lastRunAt === null ? null : localDayOf(lastRunAt, deviceOffset(new Date(lastRunAt)));
+      const lastRunDay = lastRunAt === null ? null : localToday(lastRunAt);
       return { habitId: h.id, createdDay: h.createdDay, lastRunAt, lastRunDay };
     }),
   );

@@ -5,7 +5,7 @@
 // predictions. It never starts anything while the page is hidden.
 import { liveQuery } from 'dexie';
 import { withDb } from '../data/connection.ts';
-import { deviceOffset, localDayOf } from '../learn/time.ts';
+import { localToday } from '../learn/time.ts';
 import { decideHabits, type Signals } from './policy.ts';
 import { predictionsStale, readTrainingFacts } from './facts.ts';
 import {
@@ -53,11 +53,6 @@ export function backgroundTrainingState(): Promise<PeriodicSyncState> {
 /** The scheduler's last decision (null before the first moment). */
 export function lastSchedulerDecision(): SchedulerLog | null {
   return lastLog;
-}
-
-function localToday(): string {
-  const now = Date.now();
-  return localDayOf(now, deviceOffset(new Date(now)));
 }
 
 /**

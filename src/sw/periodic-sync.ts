@@ -5,7 +5,8 @@
 import { withDb } from '../data/connection.ts';
 import { predictionsStale, readTrainingFacts } from '../autotrain/facts.ts';
 import { decideHabits, PERIODIC_SYNC_TAG } from '../autotrain/policy.ts';
-import { localToday, predictAllAndStore, trainAndStore } from '../trainer/train-service.ts';
+import { localToday } from '../learn/time.ts';
+import { predictAllAndStore, trainAndStore } from '../trainer/train-service.ts';
 import { notifyDueInServiceWorker } from './notify-reminders.ts';
 
 declare const self: ServiceWorkerGlobalScope;

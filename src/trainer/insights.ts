@@ -11,8 +11,7 @@ import { NUM_FEATURES } from '../learn/features.ts';
 import type { Checkpoint } from '../learn/types.ts';
 import type { CalibrationBin, InsightPoint, InsightsResult } from './api.ts';
 import { activeRows, checkRow, loadLearningData } from './learning-data.ts';
-import { localToday } from './train-service.ts';
-import { addDays } from '../learn/time.ts';
+import { addDays, localToday } from '../learn/time.ts';
 
 /** Calibration bins: ten of width 0.1; only bins with at least one day are returned. */
 export const CALIBRATION_BINS = 10;

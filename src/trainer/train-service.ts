@@ -9,7 +9,7 @@ import { buildHabitSamples } from '../learn/dataset.ts';
 import { decide as decidePrediction, DEFAULT_ENGINE_OPTIONS, trainOnSamples } from '../learn/engine.ts';
 import { modelFromCheckpoint } from '../learn/checkpoint.ts';
 import { FEATURE_VERSION } from '../learn/features.ts';
-import { deviceOffset, localDayOf } from '../learn/time.ts';
+import { localToday } from '../learn/time.ts';
 import type { Checkpoint, Prediction, TrainingRun, Trigger } from '../learn/types.ts';
 import { withTrainLock } from './lock.ts';
 import { ranRecently } from '../autotrain/policy.ts';
@@ -34,11 +34,6 @@ export interface ServiceOptions {
   locks?: LockManager | null;
   /** Called after each habit is stored (progress for status()). */
   onHabitDone?: (outcome: HabitTrainOutcome) => void;
-}
-
-/** The device's local day now: the day being predicted. */
-export function localToday(now = Date.now()): string {
-  return localDayOf(now, deviceOffset(new Date(now)));
 }
 
 /** Trains the given habits (or all active ones) one by one under the training lock and stores each result. */

@@ -13,7 +13,6 @@ vi.mock('../../../src/autotrain/policy.ts', () => ({
   decideHabits: () => ({ habitIds: ['read'], trigger: 'periodicsync', reasons: { read: 'due' } }),
 }));
 vi.mock('../../../src/trainer/train-service.ts', () => ({
-  localToday: () => '2026-11-25',
   trainAndStore: async () => {
     calls.push('train');
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');

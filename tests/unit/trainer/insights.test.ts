@@ -1,13 +1,13 @@
 // Insights' history must be what the app would have shown each morning: the engine's own decision
 // from that day's past-only samples, with the newest model made on or before that day.
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../src/learn/time.ts';
+import { addDays, localToday } from '../../../src/learn/time.ts';
 import { buildHabitSamples } from '../../../src/learn/dataset.ts';
 import { decide, DEFAULT_ENGINE_OPTIONS } from '../../../src/learn/engine.ts';
 import { modelFromCheckpoint } from '../../../src/learn/checkpoint.ts';
 import { insights } from '../../../src/trainer/insights.ts';
 import { checkRow, loadLearningData } from '../../../src/trainer/learning-data.ts';
-import { localToday, trainAndStore } from '../../../src/trainer/train-service.ts';
+import { trainAndStore } from '../../../src/trainer/train-service.ts';
 import { freshDb, seedHabit } from './helpers.ts';
 
 // Days from the instants, as the app derives them, so the test holds in every time zone.
