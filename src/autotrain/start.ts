@@ -20,7 +20,6 @@ import {
   watchBattery,
   whenVisible,
   type BatteryView,
-  type PeriodicSyncState,
 } from './signals.ts';
 import { trainer } from '../trainer/bridge.ts';
 import { whenTrainLockFree } from '../trainer/lock.ts';
@@ -43,12 +42,6 @@ export interface SchedulerLog {
 }
 
 let lastLog: SchedulerLog | null = null;
-let periodicSync: Promise<PeriodicSyncState> | null = null;
-
-/** Whether background training (Periodic Background Sync) was set up on this device, for Settings. */
-export function backgroundTrainingState(): Promise<PeriodicSyncState> {
-  return periodicSync ?? Promise.resolve('unsupported');
-}
 
 /** The scheduler's last decision (null before the first moment). */
 export function lastSchedulerDecision(): SchedulerLog | null {
@@ -167,7 +160,7 @@ export function startScheduler(): () => void {
   const tick = setInterval(() => void moment('tick'), TICK_MS);
   cleanups.push(() => clearInterval(tick));
   armMidnight();
-  periodicSync = registerPeriodicSync();
+  void registerPeriodicSync();
 
   return () => {
     stopped = true;

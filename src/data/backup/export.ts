@@ -94,8 +94,3 @@ export async function exportBackup(
 export function backupToText(b: BackupV1): string {
   return JSON.stringify(b, null, 1);
 }
-
-/** A file name for a backup made at `now`, e.g. "nudge-backup-2026-11-24.json". */
-export function backupFileName(now: Date = new Date()): string {
-  return `nudge-backup-${now.toISOString().slice(0, 10)}.json`;
-}
