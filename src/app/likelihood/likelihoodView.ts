@@ -15,7 +15,7 @@ export interface LikelihoodView {
 }
 
 /** Percent for people: never "100%" or "0%", which a model cannot know. */
-export function percent(p: number): number {
+export function chipPercent(p: number): number {
   return Math.min(99, Math.max(1, Math.round(p * 100)));
 }
 
@@ -56,7 +56,7 @@ export function likelihoodView(
       pct: null,
     };
   }
-  const pct = percent(pred.p);
+  const pct = chipPercent(pred.p);
   if (pred.day !== today) {
     return {
       label: 'updating…',

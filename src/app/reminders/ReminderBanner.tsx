@@ -9,7 +9,7 @@ import { recordReminderTap } from '../../remind/tap.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useToday } from '../hooks/useToday.ts';
 import { dismiss, loadDismissals, type Dismissals } from './dismissals.ts';
-import { percent } from '../likelihood/likelihoodView.ts';
+import { chipPercent } from '../likelihood/likelihoodView.ts';
 import { controlSelector } from '../today/rowFocus.ts';
 import '../components/tones.css';
 import './reminderBanner.css';
@@ -84,7 +84,7 @@ export function ReminderBanner() {
             <span class="reminder-text">
               <strong>{r.name}</strong>{' '}
               {r.why === 'at-risk' && r.p !== null
-                ? `· only ${percent(r.p)}% likely today`
+                ? `· only ${chipPercent(r.p)}% likely today`
                 : r.why === 'at-risk'
                   ? '· tends to slip today'
                   : '· your reminder time'}

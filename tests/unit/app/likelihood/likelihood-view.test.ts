@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { likelihoodView, percent, reasonsLine } from '../../../../src/app/likelihood/likelihoodView.ts';
+import { likelihoodView, chipPercent, reasonsLine } from '../../../../src/app/likelihood/likelihoodView.ts';
 import type { PredictionRow } from '../../../../src/data/entities.ts';
 
 const TODAY = '2026-03-10';
@@ -51,7 +51,7 @@ describe('the likelihood chip says what the number is', () => {
     expect(likelihoodView(pred(Number.NaN, 'model'), TODAY, null).label).toBe('no estimate yet');
   });
   it('never claims certainty', () => {
-    expect([percent(0), percent(0.004), percent(0.996), percent(1)]).toEqual([1, 1, 99, 99]);
+    expect([chipPercent(0), chipPercent(0.004), chipPercent(0.996), chipPercent(1)]).toEqual([1, 1, 99, 99]);
     expect(reasonsLine([], 3)).toBe('');
   });
 });
