@@ -9,6 +9,7 @@ export const MAX_ID_LENGTH = 100;
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 const COLOR_RE = /^#[0-9a-fA-F]{6}$/;
 // Control characters would break layouts and exports; printable text (any script, emoji) is fine.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this regex's job.
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
 /** A habit name's length as the limit counts it: characters (code points) after trimming, so an emoji is one. */
@@ -50,7 +51,7 @@ export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   if (typeof v === 'object') return 'an object';
   return `${typeof v} ${String(v)}`;
 }

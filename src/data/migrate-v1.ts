@@ -35,6 +35,7 @@ export interface ConvertedV1 {
 }
 
 type Row = Record<string, unknown>;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this regex's job.
 const CONTROL_RE = /[\u0000-\u001f\u007f]/g;
 const MS_PER_MIN = 60_000;
 

@@ -54,6 +54,7 @@ async function modelsByTraining(
   return ok.map((ckpt) => {
     const made = localToday(ckpt.createdAt);
     const after = addDays(predictorTrainedThrough(ckpt), 1);
+    // biome-ignore lint/complexity/useMathMinMax: days are 'YYYY-MM-DD' strings, which Math.max cannot compare.
     return { ckpt, model: modelFromCheckpoint(ckpt), day: after > made ? after : made };
   });
 }
@@ -77,7 +78,7 @@ export async function insights(
   const habit = data.habits.get(habitId);
   if (!habit) throw new Error(`insights: no habit with id "${habitId}"`);
   const usable = (await activeRows(db, habitId)).map(checkRow).find((c) => c.ok);
-  const ckpt = usable && usable.ok ? usable.checkpoint : null;
+  const ckpt = usable?.ok ? usable.checkpoint : null;
   const model: CheckpointModel | null = ckpt ? modelFromCheckpoint(ckpt) : null;
   const models = await modelsByTraining(db, habitId);
 

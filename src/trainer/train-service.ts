@@ -105,7 +105,7 @@ async function trainOne(
   await faultPoint('train:after-read');
   const checked = rows.map(checkRow);
   const usable = checked.find((c) => c.ok);
-  const active: Checkpoint | null = usable && usable.ok ? usable.checkpoint : null;
+  const active: Checkpoint | null = usable?.ok ? usable.checkpoint : null;
   const setAside = checked.filter((c) => !c.ok || c !== usable);
 
   // Training is pure CPU work: do it before the write transaction, which must stay short.
@@ -181,7 +181,7 @@ async function pruneVersions(db: AppDB, before: CheckpointRow[], newVersion: num
 /** Today's prediction of one habit with whatever checkpoint is active (validated; bad ones fall back). */
 function predictOne(data: LearningData, habit: Habit, rows: CheckpointRow[], today: string, now: number): Prediction {
   const usable = rows.map(checkRow).find((c) => c.ok);
-  const ckpt = usable && usable.ok ? usable.checkpoint : null;
+  const ckpt = usable?.ok ? usable.checkpoint : null;
   const samples = buildHabitSamples({ id: habit.id, createdDay: habit.createdDay }, data.index, today);
   return decidePrediction(
     habit.id,

@@ -52,7 +52,10 @@ function checkNetwork(
   checkArrays(c.weights, wLen, `${at}.weights`, p);
   checkArrays(c.biases, bLen, `${at}.biases`, p);
   const o = c.optimizer;
-  if (!isObj(o)) return p.add(`${at}.optimizer`, `must be an object, got ${describeValue(o)}`);
+  if (!isObj(o)) {
+    p.add(`${at}.optimizer`, `must be an object, got ${describeValue(o)}`);
+    return;
+  }
   if (typeof o.step !== 'number' || !Number.isFinite(o.step))
     p.add(`${at}.optimizer.step`, `must be a number, got ${describeValue(o.step)}`);
   checkArrays(o.mW, wLen, `${at}.optimizer.mW`, p);
@@ -76,7 +79,10 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
   const out: BackupCheckpointV1[] = [];
   list.forEach((c: unknown, i) => {
     const at = `checkpoints[${i}]`;
-    if (!isObj(c)) return p.add(at, `Checkpoint must be an object, got ${describeValue(c)}`);
+    if (!isObj(c)) {
+      p.add(at, `Checkpoint must be an object, got ${describeValue(c)}`);
+      return;
+    }
     const before = p.count;
     if (typeof c.habitId !== 'string' || !habitIds.has(c.habitId))
       p.add(`${at}.habitId`, `No habit with id ${describeValue(c.habitId)} in this file`);

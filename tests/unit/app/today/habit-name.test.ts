@@ -13,7 +13,7 @@ describe('habit name length in the forms', () => {
   });
 
   it('counts an emoji as one character next to the field', () => {
-    expect(nameLength('  ' + 'a'.repeat(55) + '📚📚📚 ')).toBe(58);
+    expect(nameLength(`  ${'a'.repeat(55)}📚📚📚 `)).toBe(58);
   });
 
   it('refuses one character over the limit with the count the data layer uses', () => {

@@ -30,7 +30,7 @@ function fakeRow() {
       [...shown].map((c) => (controlSelector(c) === sel ? buttons.get(c)! : null)).find(Boolean) ?? null,
     show(...cs: RowControl[]) {
       shown.clear();
-      cs.forEach((c) => shown.add(c));
+      for (const c of cs) shown.add(c);
       // A button that is no longer shown drops the focus to <body>, as the DOM does.
       if ([...buttons].some(([c, b]) => doc.activeElement === b && !shown.has(c))) doc.activeElement = body;
     },
