@@ -136,9 +136,8 @@ const count = (s) => results.filter((r) => r.status === s).length;
 console.log('\nSummary');
 for (const r of results) {
   const mark = r.status === 'passed' ? '✓' : r.status === 'skipped' ? '-' : '✗';
-  console.log(
-    `  ${mark} ${r.name.padEnd(10)} ${r.status.padEnd(8)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  ${r.note}` : ''}`,
-  );
+  const seconds = `${r.seconds.toFixed(1).padStart(6)} s`;
+  console.log(`  ${mark} ${r.name.padEnd(10)} ${r.status.padEnd(8)} ${seconds}${r.note ? `  ${r.note}` : ''}`);
 }
 const total = results.reduce((t, r) => t + r.seconds, 0);
 console.log(

@@ -136,7 +136,8 @@ export function decideTraining(input: { signals: Signals; state: PolicyState }):
     missing.push(step.words);
   }
   return no(
-    `due (${days(state.newLabelledDays)}) but waiting for a favourable moment: none of ${CHAIN.map((c) => c.words).join(', ')}`,
+    `due (${days(state.newLabelledDays)}) but waiting for a favourable moment: ` +
+      `none of ${CHAIN.map((c) => c.words).join(', ')}`,
   );
 }
 

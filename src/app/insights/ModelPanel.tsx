@@ -55,12 +55,16 @@ export function ModelPanel({ habitId, checkpoints }: { habitId: string; checkpoi
         });
       else if (o.run.promoted)
         setMessage({
-          text: `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}: model v${o.activeVersion} is now active.`,
+          text:
+            `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}: ` +
+            `model v${o.activeVersion} is now active.`,
           error: false,
         });
       else
         setMessage({
-          text: `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}; kept ${o.activeVersion ? `v${o.activeVersion}` : 'the current estimate'}: ${o.run.reason}`,
+          text:
+            `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}; ` +
+            `kept ${o.activeVersion ? `v${o.activeVersion}` : 'the current estimate'}: ${o.run.reason}`,
           error: false,
         });
     } catch (err) {

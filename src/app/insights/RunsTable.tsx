@@ -11,7 +11,8 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
       </p>
     );
   return (
-    // A <section> with a name is a region. It takes focus so a keyboard can scroll it (axe: scrollable-region-focusable).
+    // A <section> with a name is a region; it takes focus so that a keyboard can scroll it
+    // (axe: scrollable-region-focusable).
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard.
     <section class="table-scroll" tabIndex={0} aria-label="Training runs (scrolls sideways)">
       <table class="runs">

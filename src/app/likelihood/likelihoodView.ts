@@ -77,7 +77,10 @@ export function likelihoodView(
   if (pred.source === 'prior') {
     return {
       label: `learning… ${pct}%`,
-      why: `Still learning this habit: ${pct}% blends simple counts of your history so far (overall, recent and by weekday, each weighted by how well it has fitted), not a trained model (${reasonsLine(pred.reasons) || 'little history yet'}).${risk}`,
+      why:
+        `Still learning this habit: ${pct}% blends simple counts of your history so far ` +
+        '(overall, recent and by weekday, each weighted by how well it has fitted), ' +
+        `not a trained model (${reasonsLine(pred.reasons) || 'little history yet'}).${risk}`,
       tone,
       pct,
     };
@@ -85,7 +88,9 @@ export function likelihoodView(
   if (pred.source === 'baseline') {
     return {
       label: `${pct}% likely today · baseline`,
-      why: `The trained model did not beat a simple rule yet, so this is the simple rule's estimate (${reasonsLine(pred.reasons) || 'recent completions'}).${risk}`,
+      why:
+        "The trained model did not beat a simple rule yet, so this is the simple rule's estimate " +
+        `(${reasonsLine(pred.reasons) || 'recent completions'}).${risk}`,
       tone,
       pct,
     };

@@ -53,7 +53,9 @@ export function BackupSection({
       downloadText(backupToText(backup), backupFileName());
       const missing = leftOut.length ? ` ${plural(leftOut.length, 'item')} left out: see below.` : '';
       toast({
-        text: `Backup saved: ${plural(backup.habits.length, 'habit')}, ${plural(backup.events.length, 'event')}.${missing}`,
+        text:
+          `Backup saved: ${plural(backup.habits.length, 'habit')}, ` +
+          `${plural(backup.events.length, 'event')}.${missing}`,
       });
       setLeftOut(leftOut);
     } catch (err) {

@@ -25,7 +25,8 @@ export function StorageSection({ change = 0 }: { change?: number }) {
         granted === true
           ? 'Done: this browser will keep Nudge’s data unless you clear it yourself.'
           : granted === false
-            ? 'The browser declined for now. Browsers grant this more readily to installed apps and sites you use often; keep exporting backups.'
+            ? 'The browser declined for now. Browsers grant this more readily to installed apps and sites ' +
+              'you use often; keep exporting backups.'
             : 'This browser does not offer persistent storage. Keep exporting backups.',
       );
     } catch (err) {

@@ -46,17 +46,24 @@ export function platformNotes(c: Capabilities): Note[] {
   const notif: Record<NotificationState, string> = {
     unsupported: c.installed
       ? 'This browser cannot show notifications for Nudge. The reminder banner on Today still works.'
-      : 'This browser cannot show notifications here. On iPhone and iPad (iOS 16.4 or later) add Nudge to the Home Screen first; the reminder banner on Today works everywhere.',
+      : 'This browser cannot show notifications here. On iPhone and iPad (iOS 16.4 or later) add Nudge ' +
+        'to the Home Screen first; the reminder banner on Today works everywhere.',
     default: 'Nudge can show a notification for a habit at risk. It asks only when you tap the button below.',
     granted: 'Allowed. Nudge shows at most one notification per habit per day, and only when the app is not in front.',
     denied:
-      "Blocked for this site. To allow them, change the site's notification setting in your browser; the reminder banner still works.",
+      "Blocked for this site. To allow them, change the site's notification setting in your browser; " +
+      'the reminder banner still works.',
   };
+  const idleFallback = ', or after a quiet moment without input';
   const background = c.periodicSync
     ? c.installed
-      ? 'This browser may wake Nudge now and then to train in the background (periodic background sync; the browser decides how often). Otherwise it trains when you open or return to the app.'
-      : 'Installed, this browser could wake Nudge to train in the background; in a tab, Nudge trains only while it is open: at launch, on return, or when idle.'
-    : `This browser cannot wake Nudge in the background. Nudge trains while it is open: at launch, when you return to it${c.idleCallback ? ', or when the page is idle' : ', or after a quiet moment without input'}${c.battery ? ', preferably while charging' : ''}.`;
+      ? 'This browser may wake Nudge now and then to train in the background (periodic background sync; ' +
+        'the browser decides how often). Otherwise it trains when you open or return to the app.'
+      : 'Installed, this browser could wake Nudge to train in the background; in a tab, Nudge trains only ' +
+        'while it is open: at launch, on return, or when idle.'
+    : 'This browser cannot wake Nudge in the background. Nudge trains while it is open: ' +
+      `at launch, when you return to it${c.idleCallback ? ', or when the page is idle' : idleFallback}` +
+      `${c.battery ? ', preferably while charging' : ''}.`;
   return [
     { id: 'notifications', title: 'Notifications', ok: c.notifications === 'granted', text: notif[c.notifications] },
     {
@@ -72,7 +79,9 @@ export function platformNotes(c: Capabilities): Note[] {
       id: 'schedule',
       title: 'Reminders at a set time',
       ok: false,
-      text: 'No web app can schedule a notification for a set time without a server, and Nudge has none (nothing leaves your device). So reminders appear when you open the app, or when it happens to be running.',
+      text:
+        'No web app can schedule a notification for a set time without a server, and Nudge has none ' +
+        '(nothing leaves your device). So reminders appear when you open the app, or when it happens to be running.',
     },
   ];
 }

@@ -118,7 +118,9 @@ export function validateBackup(
       errors: [
         {
           path: 'version',
-          message: `This backup was made by a newer Nudge: version ${v}, this app reads ${BACKUP_VERSION}. Update the app and try again.`,
+          message:
+            `This backup was made by a newer Nudge: version ${v}, this app reads ${BACKUP_VERSION}. ` +
+            'Update the app and try again.',
         },
       ],
     };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { queueBehind } from '../../../src/autotrain/start.ts';
 
 describe('queueBehind: what runs after a busy moment', () => {
-  it('keeps a day change that arrives while a moment runs (midnight must recompute today), ahead of data and charging', () => {
+  it('keeps a day change arriving mid-moment (midnight must recompute today), ahead of data and charging', () => {
     expect(queueBehind(null, 'daychange')).toBe('daychange');
     expect(queueBehind('data', 'daychange')).toBe('daychange');
     expect(queueBehind('daychange', 'data')).toBe('daychange');

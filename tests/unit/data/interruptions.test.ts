@@ -107,7 +107,8 @@ function randomBackup(r: () => number, existingId: string): BackupV1 {
   for (let i = 0; i < count; i++) {
     const day = 1 + Math.floor(r() * 28);
     const month = 6 + Math.floor(r() * 3);
-    const at = `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(8 + Math.floor(r() * 14)).padStart(2, '0')}:15:00.000+02:00`;
+    const two = (n: number) => String(n).padStart(2, '0');
+    const at = `2026-${two(month)}-${two(day)}T${two(8 + Math.floor(r() * 14))}:15:00.000+02:00`;
     const ev =
       r() < 0.15
         ? { type: 'appOpened' as const, at }
@@ -248,7 +249,8 @@ describe('randomised interruptions', () => {
         tally[op.name.split(' ')[0]] = (tally[op.name.split(' ')[0]] ?? 0) + 1;
       }
     }
-    // A cut after the last write (e.g. in the bookkeeping read after an import) lets the operation finish: those do not count.
+    // A cut after the last write (e.g. in the bookkeeping read after an import) lets the operation
+    // finish: those do not count.
     expect(interrupted, `interrupted operations by kind: ${JSON.stringify(tally)}`).toBeGreaterThanOrEqual(50);
     for (const kind of ['import', 'train', 'deleteHabit', 'removeDemoHistory', 'addDemoHistory'])
       expect(tally[kind] ?? 0, kind).toBeGreaterThan(0);

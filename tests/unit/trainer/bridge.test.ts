@@ -173,7 +173,7 @@ describe('trainer bridge', () => {
     expect(t.restarts).toBe(0);
   });
 
-  it('in a page another tab updated, a worker that loads still serves, and one that fails to load reports the update', async () => {
+  it('in a page another tab updated: a worker that loads still serves, one that fails reports the update', async () => {
     // train() never answers here: it stands for a worker whose script never arrives.
     const h = harness(async () => new Promise(() => undefined));
     let outdated = false;

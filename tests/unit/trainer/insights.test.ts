@@ -51,7 +51,7 @@ describe('insights history', () => {
     }
   });
 
-  it('never gives a past day a model that trained on its outcome (a run whose clock reads the day before)', async () => {
+  it('never gives a past day a model that trained on its outcome (a run whose clock read the day before)', async () => {
     const db = freshDb();
     await seedHabit(db, { id: 'read', createdDay: CREATED, days: 200, seed: 7 });
     // Trained for EARLIER (labels through the day before) at an instant whose local day is that day before,

@@ -68,7 +68,8 @@ describe('probability chart', () => {
   it('summarises in words how the chances matched what happened', () => {
     const s = seriesSummary([pt(0, 0.9, 1), pt(1, 0.8, 1), pt(2, 0.2, 0), pt(3, 0.3, 1), pt(4, 0.5, null)]);
     expect(s).toBe(
-      'Over 4 days from 2026-01-01 to 2026-01-04, you did it on 3 days (75%); the average predicted chance was 55%. On days predicted 50% or more, done 2 of 2. On days predicted below 50%, done 1 of 2.',
+      'Over 4 days from 2026-01-01 to 2026-01-04, you did it on 3 days (75%); the average predicted chance was 55%. ' +
+        'On days predicted 50% or more, done 2 of 2. On days predicted below 50%, done 1 of 2.',
     );
     expect(seriesSummary([])).toMatch(/No days/);
   });
@@ -89,7 +90,8 @@ describe('calibration chart', () => {
   });
   it('says how far off the chances were, weighted by days', () => {
     expect(calibrationSummary(bins)).toBe(
-      'Across 100 days in 3 groups, predicted chances were close to what happened: off by 3 percentage points on average.',
+      'Across 100 days in 3 groups, predicted chances were close to what happened: ' +
+        'off by 3 percentage points on average.',
     );
     expect(calibrationSummary([])).toMatch(/Not enough days/);
   });

@@ -24,7 +24,8 @@ describe('the likelihood chip says what the number is', () => {
     expect(v.label).toBe('87% likely today');
     expect(v.tone).toBe('likely');
     expect(v.why).toBe(
-      'Raised by: 3-day streak; done 20 of the last 30 days. Lowered by: you rarely do this on Tuesdays (1 of the last 6).',
+      'Raised by: 3-day streak; done 20 of the last 30 days. ' +
+        'Lowered by: you rarely do this on Tuesdays (1 of the last 6).',
     );
   });
   it('marks a cold-start prior as learning and says it is not a model', () => {
