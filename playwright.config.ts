@@ -22,7 +22,8 @@ if (!process.env.TEST_WORKER_INDEX) {
     );
   if (!webkitReady) {
     say(
-      "[playwright] webkit: SKIPPED — Playwright's WebKit build is not installed (npx playwright install webkit); the real WebKit engine runs in tests/webkit (npm run test:webkit)",
+      "[playwright] webkit: SKIPPED — Playwright's WebKit build is not installed (npx playwright install webkit); " +
+        'the real WebKit engine runs the journeys in tests/webkit/run.ts (npm run test:webkit)',
     );
   }
 }

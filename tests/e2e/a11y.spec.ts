@@ -34,7 +34,10 @@ async function tabThrough(page: Page, limit = 120): Promise<Focused[]> {
       el.setAttribute('data-a11y-focus', '1');
       // Identity by a stamp, not by markup: two rows can hold identical controls.
       const w = window as unknown as { __a11yN?: number };
-      if (!el.hasAttribute('data-a11y-id')) el.setAttribute('data-a11y-id', String((w.__a11yN = (w.__a11yN ?? 0) + 1)));
+      if (!el.hasAttribute('data-a11y-id')) {
+        w.__a11yN = (w.__a11yN ?? 0) + 1;
+        el.setAttribute('data-a11y-id', String(w.__a11yN));
+      }
       return `${el.getAttribute('data-a11y-id')} ${el.outerHTML.slice(0, 160)}`;
     });
     // A time or date input takes several Tab stops (its fields): count the element once.
@@ -125,7 +128,9 @@ test('prefers-reduced-motion: reduce turns off every transition and animation', 
           const animation = cs.animationName !== 'none' && seconds(cs.animationDuration) > 0.01;
           if (transition || animation)
             out.push(
-              `${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ''}: ${transition ? `transition ${cs.transitionDuration}` : ''} ${animation ? `animation ${cs.animationName}` : ''}`,
+              `${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ''}: ` +
+                `${transition ? `transition ${cs.transitionDuration}` : ''} ` +
+                `${animation ? `animation ${cs.animationName}` : ''}`,
             );
         }
       }

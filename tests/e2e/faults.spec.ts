@@ -97,8 +97,14 @@ test('storage full: a real QuotaExceededError makes the app read-only, keeps wha
             const db = req.result;
             const tx = db.transaction('meta', 'readwrite');
             tx.objectStore('meta').put({ key: 'fault-probe', value: 'x'.repeat(300_000) });
-            tx.oncomplete = () => (db.close(), ok('committed'));
-            tx.onabort = () => (db.close(), ok(tx.error?.name ?? 'aborted'));
+            tx.oncomplete = () => {
+              db.close();
+              ok('committed');
+            };
+            tx.onabort = () => {
+              db.close();
+              ok(tx.error?.name ?? 'aborted');
+            };
           };
           req.onerror = () => ok(`open failed: ${req.error?.name}`);
         }),

@@ -28,7 +28,8 @@ async function emulateInsets(page: Page): Promise<void> {
   } catch (err) {
     // Fallback for a Chromium without the command: not equivalent (env() stays 0), so say so loudly.
     console.log(
-      `[iphone] NOTE: Emulation.setSafeAreaInsetsOverride failed (${String(err)}); geometry checked against zero insets`,
+      `[iphone] NOTE: Emulation.setSafeAreaInsetsOverride failed (${String(err)}); ` +
+        'geometry checked against zero insets',
     );
   }
 }
@@ -42,8 +43,10 @@ async function geometryProblems(page: Page): Promise<string[]> {
     for (const el of scope.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')) {
       if (el.getClientRects().length === 0 || el.classList.contains('skip-link') || el.closest('.sr-only')) continue;
       const r = el.getBoundingClientRect();
-      if (r.bottom <= 0 || r.top >= innerHeight) continue; // scrolled out of view: it can be scrolled clear of the insets
-      const label = `<${el.tagName.toLowerCase()}> "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`;
+      // Scrolled out of view: it can be scrolled clear of the insets.
+      if (r.bottom <= 0 || r.top >= innerHeight) continue;
+      const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30);
+      const label = `<${el.tagName.toLowerCase()}> "${text}"`;
       // Only fixed/sticky controls stay put; a control in the scrolling flow can always be scrolled out of an inset.
       let fixed = false;
       for (let e: HTMLElement | null = el; e; e = e.parentElement) {
@@ -58,7 +61,8 @@ async function geometryProblems(page: Page): Promise<string[]> {
       if (r.top < insets.top) out.push(`${label} top ${Math.round(r.top)} is inside the top inset (${insets.top}px)`);
       if (r.bottom > innerHeight - insets.bottom)
         out.push(
-          `${label} bottom ${Math.round(r.bottom)} is inside the bottom inset (${innerHeight - insets.bottom}..${innerHeight})`,
+          `${label} bottom ${Math.round(r.bottom)} is inside the bottom inset ` +
+            `(${innerHeight - insets.bottom}..${innerHeight})`,
         );
     }
     return out;

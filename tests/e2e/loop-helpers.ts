@@ -71,7 +71,8 @@ export async function waitForMoment(
       const started = await page.evaluate(() => 'nudgeDebug' in window);
       if (!started)
         throw new Error(
-          'the scheduler is not running in this build: src/app/boot.ts must call startScheduler() from src/schedule/start.ts',
+          'the scheduler is not running in this build: ' +
+            'src/app/boot.ts must call startScheduler() from src/autotrain/start.ts',
         );
       throw new Error(
         `the scheduler made no "${cause}" decision within ${timeout} ms; marks: ${JSON.stringify(await moments(page))}`,
@@ -170,7 +171,10 @@ export function longBackup(habits: number, days: number): string {
   const at = (day: string, hhmm: string): string =>
     formatInstant(Date.parse(`${day}T${hhmm}:00.000Z`) - off * 60_000, off);
   let seed = 12345;
-  const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rand = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   const events: object[] = [];
   const list = Array.from({ length: habits }, (_, h) => ({
     id: `habit-${h + 1}`,

@@ -41,7 +41,7 @@ async function returnUntilUpdatePrompt(page: Page): Promise<Locator> {
   return prompt;
 }
 
-test('a tab left on the old version after another tab updated says to reload when its trainer cannot load, not that it crashed', async ({
+test('a tab left on an old version says to reload when its trainer cannot load, not that it crashed', async ({
   appPage,
   server,
   browserName,

@@ -27,7 +27,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where the production build lives: $NUDGE_DIST when set (the e2e global setup builds to a private dir), else dist/. */
+/** Where the production build lives: $NUDGE_DIST when set (the e2e global setup builds to a temp dir), else dist/. */
 export function distDir(): string {
   const fromEnv = process.env.NUDGE_DIST;
   return fromEnv ? resolve(fromEnv) : fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -140,20 +140,35 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
   function handle(req: IncomingMessage, res: ServerResponse): void {
     let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
-    if (renamed && path === `/${renamed.from}`) return send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+    if (renamed && path === `/${renamed.from}`) {
+      send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+      return;
+    }
     if (renamed && path === `/${renamed.to}`) path = `/${renamed.from}`;
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return send(res, 405, 'method not allowed', MIME['.txt'], 'no-store');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'method not allowed', MIME['.txt'], 'no-store');
+      return;
+    }
     if (path === INIT_PATH) {
-      if (initScript === null) return send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
-      return send(res, 200, req.method === 'HEAD' ? '' : initScript, MIME['.js'], 'no-store');
+      if (initScript === null) {
+        send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+        return;
+      }
+      send(res, 200, req.method === 'HEAD' ? '' : initScript, MIME['.js'], 'no-store');
+      return;
     }
     let file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'forbidden', MIME['.txt'], 'no-store');
+    if (file !== root && !file.startsWith(root + sep)) {
+      send(res, 403, 'forbidden', MIME['.txt'], 'no-store');
+      return;
+    }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
       // SPA fallback only for page-like paths; a missing asset must 404 so broken builds show up.
-      if (extname(path) !== '') return send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+      if (extname(path) !== '') {
+        send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+        return;
+      }
       file = join(root, 'index.html');
     }
     const ext = extname(file);
