@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { pageStoreRows, type StoreName } from '../support/raw-store.ts';
 import { type Driver, inside, label, role, type Target, testId, type UploadFile } from './driver.ts';
 import { eventually, expectThat } from './expect.ts';
 
@@ -82,36 +83,9 @@ export async function untilServiceWorkerControls(d: Driver): Promise<string> {
   );
 }
 
-/** The app's stores that journeys read. */
-export type Store = 'habits' | 'events' | 'trainingRuns' | 'predictions' | 'checkpoints';
-
-/** Every row of one store of the app's database, read with raw IndexedDB; checkpoint weights are left out. */
-export async function storeRows<T = Record<string, unknown>>(d: Driver, store: Store): Promise<T[]> {
-  return d.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('nudge');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            db.close();
-            // Typed arrays (weights, optimizer state) do not cross into Node: keep the plain fields.
-            const plain = (r: Record<string, unknown>) =>
-              Object.fromEntries(Object.entries(r).filter(([, v]) => !ArrayBuffer.isView(v) && !Array.isArray(v)));
-            resolve((req.result as Record<string, unknown>[]).map(plain) as T[]);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
+/** Every row of one store of the app's database, read with raw IndexedDB (checkpoints summarised). */
+export async function storeRows<T = Record<string, unknown>>(d: Driver, store: StoreName): Promise<T[]> {
+  return (await d.evaluate(pageStoreRows, store)) as T[];
 }
 
 /** The scheduler's decision for a cause (launch, data, ...), from its timeline mark `nudge:moment:<cause>:...`. */
