@@ -160,9 +160,15 @@ export function webDriverDriver(o: WebDriverDriverOptions): WebDriverDriver {
       }),
     fill: (t, text) =>
       withOne(t, true, async (el) => {
-        await el.clear();
-        await el.sendKeys(text);
-        const value = await el.getAttribute('value');
+        // Typing over a selection, not clear() then typing: clear() fires no input event in WebKitGTK, so a
+        // re-render in between put a controlled field's old value back. A re-render can still land mid-way:
+        // check, and type again.
+        let value: string | null = null;
+        for (let attempt = 0; attempt < 3 && value !== text; attempt++) {
+          await wd.executeScript('arguments[0].focus(); arguments[0].select();', el);
+          await el.sendKeys(text.length ? text : SeleniumKey.BACK_SPACE);
+          value = await el.getAttribute('value');
+        }
         if (value !== text)
           throw new Error(`typed ${JSON.stringify(text)} but the field holds ${JSON.stringify(value)}`);
       }),

