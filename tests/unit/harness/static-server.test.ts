@@ -116,8 +116,9 @@ describe('static server', () => {
       'window.__early = 1;',
       'text/javascript; charset=utf-8',
     ]);
-    expect(withInitScript('<html><head lang="en"><script type="module" src="a.js"></script></head></html>')).toBe(
-      '<html><head lang="en"><script src="/__test-init.js"></script><script type="module" src="a.js"></script></head></html>',
+    const app = '<script type="module" src="a.js"></script>';
+    expect(withInitScript(`<html><head lang="en">${app}</head></html>`)).toBe(
+      `<html><head lang="en"><script src="/__test-init.js"></script>${app}</head></html>`,
     );
     server.setInitScript(null);
     expect((await get(server.url)).body).toBe(plain);
