@@ -132,6 +132,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // Leave the shared server as the next test expects it, whatever this test did to it.
     server.setSwSuffix('');
     server.setInitScript(null);
+    server.setWorkerPrelude(null);
     server.renameAsset(null);
     if (!server.running) await server.start();
   },

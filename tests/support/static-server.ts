@@ -14,6 +14,9 @@
  *   server.setInitScript(js)  every page runs `js` before the app's own scripts (a same-origin classic script at
  *                           /__test-init.js, named first in index.html, so the CSP allows it): how a test changes the
  *                           page's environment in any browser, WebDriver included; setInitScript(null) removes it
+ *   server.setWorkerPrelude(js)  the app's module workers run `js` before their own code (pages then create each
+ *                           worker through /__test-worker.js, a same-origin module importing the prelude and then
+ *                           the worker): how a test arms a fault point in the trainer worker without Playwright
  *   server.requests         every request path served (for assertions); server.clearRequests()
  *
  * Behaviour: SPA fallback (unknown paths without a file extension get index.html), `Cache-Control: no-cache` for
@@ -58,6 +61,7 @@ export interface StaticServer {
   restart(): Promise<void>;
   setSwSuffix(text: string): void;
   setInitScript(js: string | null): void;
+  setWorkerPrelude(js: string | null): void;
   renameAsset(from: string, to: string): void;
   renameAsset(reset: null): void;
   clearRequests(): void;
@@ -103,6 +107,20 @@ function headerCsp(root: string): string | null {
 /** The path of the init script (setInitScript) and the tag naming it. */
 const INIT_PATH = '/__test-init.js';
 const INIT_TAG = `<script src="${INIT_PATH}"></script>`;
+/** The worker wrapper and the prelude it imports first (setWorkerPrelude). */
+const WORKER_PATH = '/__test-worker.js';
+const PRELUDE_PATH = '/__test-worker-prelude.js';
+// Page side of setWorkerPrelude: every module worker is created through the wrapper, which imports the prelude
+// and then the worker's own file (same origin, so the CSP's worker-src 'self' allows it).
+const WORKER_REDIRECT = `(() => {
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      const src = new URL(url, location.href).pathname;
+      super(${JSON.stringify(WORKER_PATH)} + '?src=' + encodeURIComponent(src), options);
+    }
+  };
+})();`;
 
 /** `html` with the init script's tag first in its head (or first after the doctype when it has no head). */
 export function withInitScript(html: string): string {
@@ -122,6 +140,11 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
   const requests: string[] = [];
   let swSuffix = '';
   let initScript: string | null = null;
+  let workerPrelude: string | null = null;
+  const pageScript = () =>
+    initScript === null && workerPrelude === null
+      ? null
+      : [workerPrelude === null ? null : WORKER_REDIRECT, initScript].filter((x) => x !== null).join('\n');
   let renamed: { from: string; to: string } | null = null;
   let port = options.port ?? 0;
   let server: Server | null = null;
@@ -149,12 +172,10 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
       send(res, 405, 'method not allowed', MIME['.txt'], 'no-store');
       return;
     }
-    if (path === INIT_PATH) {
-      if (initScript === null) {
-        send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
-        return;
-      }
-      send(res, 200, req.method === 'HEAD' ? '' : initScript, MIME['.js'], 'no-store');
+    const test = testFile(path, new URL(req.url ?? '/', 'http://x').searchParams.get('src'));
+    if (test !== undefined) {
+      if (test === null) send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+      else send(res, 200, req.method === 'HEAD' ? '' : test, MIME['.js'], 'no-store');
       return;
     }
     let file = normalize(join(root, path));
@@ -179,7 +200,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     let body: Buffer | string = readFileSync(file);
     if (name === 'sw.js' && renamed) body = body.toString('utf8').split(renamed.from).join(renamed.to);
     if (name === 'sw.js' && swSuffix) body = `${body.toString('utf8')}\n${swSuffix}\n`;
-    if (name === 'index.html' && initScript !== null) body = withInitScript(body.toString('utf8'));
+    if (name === 'index.html' && pageScript() !== null) body = withInitScript(body.toString('utf8'));
     const mutable = name === 'sw.js' || name === 'index.html' || ext === '.webmanifest';
     const cache = mutable
       ? 'no-cache'
@@ -187,6 +208,16 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
         ? 'public, max-age=31536000, immutable'
         : 'no-cache';
     send(res, 200, req.method === 'HEAD' ? '' : body, MIME[ext] ?? 'application/octet-stream', cache);
+  }
+
+  /** The body of a test-only script at `path` (null: not set now), or undefined when `path` is not one. */
+  function testFile(path: string, src: string | null): string | null | undefined {
+    if (path === INIT_PATH) return pageScript();
+    if (path === PRELUDE_PATH) return workerPrelude;
+    if (path !== WORKER_PATH) return undefined;
+    // Only the build's own files: the wrapper must not become a way to load anything else.
+    if (workerPrelude === null || !src || !/^\/[\w./-]+\.js$/.test(src) || src.includes('..')) return null;
+    return `import ${JSON.stringify(PRELUDE_PATH)};\nimport ${JSON.stringify(src)};\n`;
   }
 
   async function start(): Promise<void> {
@@ -246,6 +277,9 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     },
     setInitScript(js: string | null) {
       initScript = js;
+    },
+    setWorkerPrelude(js: string | null) {
+      workerPrelude = js;
     },
     renameAsset(from: string | null, to?: string) {
       renamed = from === null || to === undefined ? null : { from, to };

@@ -125,6 +125,27 @@ describe('static server', () => {
     expect((await get(`${server.url}__test-init.js`)).status).toBe(404);
   });
 
+  it('setWorkerPrelude sends module workers through a wrapper that imports the prelude first', async () => {
+    server = await startStaticServer({ root });
+    // The helper sends the path as given (it drops a URL's query otherwise).
+    const wrapperFor = (src: string) => get(server!.url, undefined, `/__test-worker.js?src=${encodeURIComponent(src)}`);
+    expect((await wrapperFor('/assets/index-abc123.js')).status).toBe(404);
+    server.setWorkerPrelude('globalThis.__armed = 1;');
+    expect((await get(server.url)).body).toContain('<script src="/__test-init.js"></script>');
+    expect((await get(`${server.url}__test-init.js`)).body).toContain('/__test-worker.js');
+    const wrapper = await wrapperFor('/assets/index-abc123.js');
+    expect([wrapper.status, wrapper.body]).toEqual([
+      200,
+      'import "/__test-worker-prelude.js";\nimport "/assets/index-abc123.js";\n',
+    ]);
+    expect((await get(`${server.url}__test-worker-prelude.js`)).body).toBe('globalThis.__armed = 1;');
+    for (const bad of ['https://example.com/x.js', '/assets/../../etc/passwd.js', '/a.js";alert(1)//.js'])
+      expect((await wrapperFor(bad)).status).toBe(404);
+    server.setWorkerPrelude(null);
+    expect((await get(server.url)).body).not.toContain('__test-init.js');
+    expect((await get(`${server.url}__test-worker-prelude.js`)).status).toBe(404);
+  });
+
   it('renameAsset serves a rebuilt asset under its new name only, and names it in sw.js', async () => {
     server = await startStaticServer({ root });
     const bytes = (await get(`${server.url}assets/index-abc123.js`)).body;
