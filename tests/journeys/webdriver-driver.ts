@@ -55,13 +55,22 @@ const SW_READY = `
   const timer = setTimeout(() => done('not ready'), arguments[0]);
   navigator.serviceWorker.ready.then(() => { clearTimeout(timer); done('ready'); }, (e) => done('error: ' + e));`;
 
-// Scrolls the element to the centre; returns what covers its centre point, or null when it is on top.
-const HIT_TEST = `
+// Scrolls the element to the centre and checks, two frames later, that it has not moved (a list above it still
+// filling in) and that nothing covers its centre point. Answers null when a click there will reach it.
+const CLICKABLE = `
   const el = arguments[0];
+  const done = arguments[arguments.length - 1];
   el.scrollIntoView({ block: 'center', inline: 'nearest' });
-  const r = el.getBoundingClientRect();
-  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-  return hit && (hit === el || el.contains(hit)) ? null : hit ? hit.outerHTML.slice(0, 100) : 'nothing';`;
+  const before = el.getBoundingClientRect();
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    if (!el.isConnected) return done('detached from the page');
+    const r = el.getBoundingClientRect();
+    if (r.top !== before.top || r.left !== before.left || r.width !== before.width || r.height !== before.height)
+      return done('still moving');
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    if (hit && (hit === el || el.contains(hit))) return done(null);
+    done('covered by ' + (hit ? hit.outerHTML.slice(0, 100) : 'nothing'));
+  }));`;
 
 /** A Driver over one WebDriver session, for one journey on one server (origin). */
 export function webDriverDriver(o: WebDriverDriverOptions): WebDriverDriver {
@@ -151,11 +160,12 @@ export function webDriverDriver(o: WebDriverDriverOptions): WebDriverDriver {
     },
     click: (t) =>
       withOne(t, true, async (el) => {
-        // WebDriver scrolls an element to the bottom edge, where the fixed tab bar may cover it; and WebKitGTK
-        // clicks whatever covers the element (a toast) instead of reporting it. Centre it, and click only once
-        // nothing covers it (as Playwright does).
-        const cover = await script<string | null>(HIT_TEST, el);
-        if (cover) throw Object.assign(new Error(`covered by ${cover}`), { name: 'ElementClickInterceptedError' });
+        // WebDriver scrolls an element to the bottom edge, where the fixed tab bar may cover it, and WebKitGTK
+        // clicks whatever is at the point (a toast, or the next row when the list above was still filling in)
+        // instead of reporting it. Centre it, and click once it stands still with nothing over it, as Playwright
+        // does.
+        const why = (await wd.executeAsyncScript(CLICKABLE, el)) as string | null;
+        if (why) throw Object.assign(new Error(`not clickable yet: ${why}`), { name: 'ElementClickInterceptedError' });
         await el.click();
       }),
     fill: (t, text) =>

@@ -67,6 +67,14 @@ export interface WebKitDriverProcess {
   stop(): Promise<void>;
 }
 
+// Every driver started and not yet stopped, so an interrupted run can stop one that was still starting.
+const running = new Set<() => Promise<void>>();
+
+/** Stops every driver this process started (for a runner's Ctrl-C or timeout). */
+export async function stopAllWebKitDrivers(): Promise<void> {
+  await Promise.all([...running].map((stop) => stop()));
+}
+
 function alive(child: ChildProcess): boolean {
   return child.exitCode === null && child.signalCode === null;
 }
@@ -108,9 +116,11 @@ export async function startWebKitDriver(): Promise<WebKitDriverProcess> {
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
   const stop = async () => {
+    running.delete(stop);
     await killGroup(child);
     rmSync(profile, { recursive: true, force: true });
   };
+  running.add(stop);
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (!alive(child)) {

@@ -13,21 +13,27 @@
  * then printed together when it ends. Measured on 2 busy cores: 2.0 min against 4.0 min one at a time, no failure.
  * Exits non-zero when any journey fails. The last line is `webkit: N passed, M failed`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebDriver } from 'selenium-webdriver';
 import { journeyFileNames, loadJourneyFile, type Journey, type JourneyFile } from '../journeys/journey.ts';
 import { webDriverDriver } from '../journeys/webdriver-driver.ts';
-import { buildApp } from '../support/build.ts';
+import { buildApp, repoRoot } from '../support/build.ts';
 import { distDir, startStaticServer } from '../support/static-server.ts';
-import { missingWebKitTools, startWebKitDriver, type WebKitDriverProcess } from '../support/webkit.ts';
+import {
+  missingWebKitTools,
+  startWebKitDriver,
+  stopAllWebKitDrivers,
+  type WebKitDriverProcess,
+} from '../support/webkit.ts';
 
 const TEST_TIMEOUT_MS = Number(process.env.NUDGE_WEBKIT_TEST_TIMEOUT_MS ?? 90_000);
 const RUN_TIMEOUT_MS = Number(process.env.NUDGE_WEBKIT_RUN_TIMEOUT_MS ?? 20 * 60_000);
 const JOBS = Math.max(1, Math.floor(Number(process.env.NUDGE_WEBKIT_JOBS ?? 2)) || 1);
 
-const cleanups: Array<() => void | Promise<void>> = [];
+const cleanups: Array<() => void | Promise<void>> = [stopAllWebKitDrivers];
+const FAILURES_DIR = join(repoRoot, 'test-results', 'webkit');
 let cleaned = false;
 
 async function cleanup(): Promise<void> {
@@ -66,6 +72,16 @@ function report(out: Out, ok: boolean, title: string, since: number, error?: unk
   out(`  ✗ ${title} (${seconds(since)})\n      ${lines.join('\n      ')}`);
 }
 
+/** Writes a screenshot and the text of the page a journey failed on; returns where. */
+async function saveFailure(session: WebDriver, title: string): Promise<string> {
+  mkdirSync(FAILURES_DIR, { recursive: true });
+  const base = join(FAILURES_DIR, title.replace(/[^\w.-]+/g, '-').slice(0, 120));
+  writeFileSync(`${base}.png`, Buffer.from(await session.takeScreenshot(), 'base64'));
+  const page = await session.executeScript<string>('return location.href + "\\n\\n" + document.body.innerText');
+  writeFileSync(`${base}.txt`, page);
+  return `${base}.png, .txt`;
+}
+
 /** Runs one journey on a fresh server; the session is left on about:blank. */
 async function runJourney(wk: WebKitDriverProcess, session: WebDriver, journey: Journey, root: string): Promise<void> {
   const server = await startStaticServer({ root });
@@ -99,30 +115,34 @@ async function runFile(name: string, root: string, out: Out): Promise<[number, n
     return [0, 1];
   }
   const wk = await startDriverInTurn();
-  cleanups.push(() => wk.stop());
   out(`webkit: ${name}: WebKitWebDriver on 127.0.0.1:${wk.port} (MiniBrowser, fresh profile ${wk.profile})`);
   const open = () => withTimeout(wk.newSession(file.session), 60_000, 'starting a WebKit session');
   let passed = 0;
   let failed = 0;
   let session: WebDriver | null = null;
   try {
-    session = await open();
     for (const journey of file.journeys) {
+      const current: WebDriver = session ?? (await open());
+      session = current;
       const started = Date.now();
       try {
-        await runJourney(wk, session, journey, root);
+        await runJourney(wk, current, journey, root);
         passed++;
         report(out, true, `${name} › ${journey.name}`, started);
       } catch (error) {
         failed++;
         report(out, false, `${name} › ${journey.name}`, started, error);
+        const saved = await withTimeout(saveFailure(current, `${name} ${journey.name}`), 20_000, 'saving').catch(
+          (e: Error) => `(the page could not be saved: ${e.message})`,
+        );
+        out(`      page at the failure: ${saved}`);
         // The failed journey may still be driving this session, or left a page behind: give the rest a clean one.
-        await withTimeout(session.quit(), 15_000, 'quitting the session').catch(() => {});
-        session = await open();
+        await withTimeout(current.quit(), 15_000, 'quitting the session').catch(() => {});
+        session = null;
       }
     }
   } catch (error) {
-    failed += Math.max(1, file.journeys.length - passed - failed);
+    failed += file.journeys.length - passed - failed;
     out(`  ✗ ${name}: no WebKit session: ${(error as Error).message}`);
   } finally {
     if (session) await withTimeout(session.quit(), 15_000, 'quitting the session').catch(() => {});
