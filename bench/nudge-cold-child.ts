@@ -9,4 +9,4 @@ if (!Number.isInteger(n) || n <= 0) {
   process.exit(2);
 }
 const d = makeBenchData(n);
-process.stdout.write(JSON.stringify(nudgeTrainOnce(d, 2)) + '\n');
+process.stdout.write(`${JSON.stringify(nudgeTrainOnce(d, 2))}\n`);

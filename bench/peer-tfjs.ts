@@ -16,7 +16,7 @@ let wasmPathsSet = false;
 export async function useBackend(b: TfBackend): Promise<string> {
   if (b === 'wasm' && !wasmPathsSet) {
     const entry = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm');
-    setWasmPaths(dirname(entry) + '/');
+    setWasmPaths(`${dirname(entry)}/`);
     wasmPathsSet = true;
   }
   if (!(await tf.setBackend(b))) throw new Error(`tfjs backend ${b} failed to initialise`);

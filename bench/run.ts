@@ -18,7 +18,7 @@ function log(msg: string): void {
 }
 
 async function main(): Promise<void> {
-  let args;
+  let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(process.argv.slice(2));
   } catch (e) {
@@ -52,7 +52,8 @@ async function main(): Promise<void> {
   const timings: Record<string, Record<string, Timing>> = {};
   const paired: Record<string, PeerNumbers> = {};
   const put = (n: number, peer: string, t: Timing): void => {
-    (timings[`samples_${n}`] ??= {})[peer] = t;
+    timings[`samples_${n}`] ??= {};
+    timings[`samples_${n}`][peer] = t;
     log(`${peer} samples_${n}: median ${t.median} ms, min ${t.min} ms, CPU ${t.cpuMedian} ms over ${t.reps} reps`);
   };
 
@@ -162,12 +163,12 @@ async function main(): Promise<void> {
   if (args.save) {
     // Written beside and renamed, so an earlier result at that path is never left half-written.
     const tmp = `${args.save}.tmp`;
-    writeFileSync(tmp, JSON.stringify(result, null, 1) + '\n');
+    writeFileSync(tmp, `${JSON.stringify(result, null, 1)}\n`);
     renameSync(tmp, args.save);
   }
   const report = await import('./report.ts');
-  if (args.json) process.stdout.write(JSON.stringify(result) + '\n');
-  else process.stdout.write((args.markdown ? report.renderMarkdown(result) : report.renderTable(result)) + '\n');
+  if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else process.stdout.write(`${args.markdown ? report.renderMarkdown(result) : report.renderTable(result)}\n`);
 }
 
 function fail(problem: string): never {
