@@ -67,11 +67,14 @@ export interface WebKitDriverProcess {
   stop(): Promise<void>;
 }
 
-// Every driver started and not yet stopped, so an interrupted run can stop one that was still starting.
+// Every driver started and not yet stopped, so an interrupted run can stop one that was still starting; once
+// stopping, no new driver starts (one spawned after the clean-up would outlive the run).
 const running = new Set<() => Promise<void>>();
+let stoppingAll = false;
 
-/** Stops every driver this process started (for a runner's Ctrl-C or timeout). */
+/** Stops every driver this process started, and refuses new ones (for a runner's Ctrl-C or timeout). */
 export async function stopAllWebKitDrivers(): Promise<void> {
+  stoppingAll = true;
   await Promise.all([...running].map((stop) => stop()));
 }
 
@@ -79,21 +82,27 @@ function alive(child: ChildProcess): boolean {
   return child.exitCode === null && child.signalCode === null;
 }
 
-async function killGroup(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || !alive(child)) return;
+/** True while any process of the group is left. */
+function groupAlive(pgid: number): boolean {
   try {
-    process.kill(-child.pid, 'SIGTERM');
+    process.kill(-pgid, 0);
+    return true;
   } catch {
-    return; // already gone
+    return false;
   }
-  await new Promise((ok) => setTimeout(ok, 300));
-  if (alive(child)) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
+}
+
+/**
+ * Ends the driver's whole process group: SIGTERM, then SIGKILL for what is left after two seconds. The group, not
+ * the child: xvfb-run's shell defers a signal while it waits, and the driver and browser are its children.
+ */
+async function killGroup(child: ChildProcess): Promise<void> {
+  const pgid = child.pid;
+  if (pgid === undefined || !groupAlive(pgid)) return;
+  process.kill(-pgid, 'SIGTERM');
+  for (let waited = 0; waited < 2_000 && groupAlive(pgid); waited += 100)
+    await new Promise((ok) => setTimeout(ok, 100));
+  if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
 }
 
 /** Starts `xvfb-run -a WebKitWebDriver` on a free port with a fresh profile; resolves once it answers /status. */
@@ -102,6 +111,10 @@ export async function startWebKitDriver(): Promise<WebKitDriverProcess> {
   const downloadsDir = join(profile, 'downloads');
   pointDownloadsAt(join(profile, 'config'), downloadsDir);
   const port = await freePort();
+  if (stoppingAll) {
+    rmSync(profile, { recursive: true, force: true });
+    throw new Error('the run is stopping: no new WebKitWebDriver');
+  }
   const child = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`, '--host=127.0.0.1'], {
     detached: true, // own process group: xvfb-run, Xvfb, the driver and MiniBrowser die together
     stdio: ['ignore', 'pipe', 'pipe'],
