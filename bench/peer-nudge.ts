@@ -2,9 +2,9 @@
 // a fresh Node process per repetition) and single-sample prediction latency.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createMlp, predictProba } from '../src/learn/mlp.ts';
-import { createAdam } from '../src/learn/adam.ts';
-import { trainEpochs } from '../src/learn/train-loop.ts';
+import { createMlp, predictProba } from '../src/learn/nn/mlp.ts';
+import { createAdam } from '../src/learn/nn/adam.ts';
+import { trainEpochs } from '../src/learn/nn/train.ts';
 import type { BenchData } from './data.ts';
 import { TRAIN } from './config.ts';
 import { perCallUs, startLap, summariseLaps, type Lap, type Timing } from './stats.ts';

@@ -1,8 +1,8 @@
 // Checkpoints: build them from a network, (de)serialise them for backups, and refuse mismatching
 // or damaged ones with a reason in plain words instead of loading garbage.
 import type { Checkpoint, Metrics, OptimizerState, RefitState, Trigger } from './types.ts';
-import type { Mlp } from './mlp.ts';
-import type { AdamState } from './adam.ts';
+import type { Mlp } from './nn/mlp.ts';
+import type { AdamState } from './nn/adam.ts';
 import { isDay } from './time.ts';
 
 /** The checkpoint record layout this code reads and writes. */

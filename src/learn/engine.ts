@@ -3,10 +3,10 @@
 // the replay measures is exactly what the app does.
 import type { HabitInfo, LogEvent } from './events.ts';
 import type { Checkpoint, Metrics, Prediction, TrainingRun, Trigger } from './types.ts';
-import type { Mlp } from './mlp.ts';
-import { createMlp, predictProba } from './mlp.ts';
-import { createAdam } from './adam.ts';
-import { trainEpochs } from './train-loop.ts';
+import type { Mlp } from './nn/mlp.ts';
+import { createMlp, predictProba } from './nn/mlp.ts';
+import { createAdam } from './nn/adam.ts';
+import { trainEpochs } from './nn/train.ts';
 import {
   makeCheckpoint,
   modelFromCheckpoint,

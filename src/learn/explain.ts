@@ -2,8 +2,8 @@
 // effect is p(x) - p(x with that feature neutral), so a positive effect pushed the probability up.
 import type { Reason } from './types.ts';
 import type { MixName } from './baselines.ts';
-import type { Mlp } from './mlp.ts';
-import { predictProba } from './mlp.ts';
+import type { Mlp } from './nn/mlp.ts';
+import { predictProba } from './nn/mlp.ts';
 import { NEUTRAL_FEATURES, NUM_FEATURES } from './features.ts';
 import { OPENS_BEFORE, type HabitSamples } from './dataset.ts';
 import { weekdayOf, addDays } from './time.ts';

@@ -8,10 +8,10 @@
 import type { HabitSamples } from './dataset.ts';
 import { mixOdds, type EngineOptions } from './engine-options.ts';
 import type { Refit, RefitRecord } from './checkpoint.ts';
-import type { Mlp } from './mlp.ts';
-import { createMlp, predictProba } from './mlp.ts';
-import { createAdam } from './adam.ts';
-import { trainEpochs } from './train-loop.ts';
+import type { Mlp } from './nn/mlp.ts';
+import { createMlp, predictProba } from './nn/mlp.ts';
+import { createAdam } from './nn/adam.ts';
+import { trainEpochs } from './nn/train.ts';
 import { mixAt, type MixOdds } from './baselines.ts';
 import { logLossOne } from './metrics.ts';
 import { NUM_FEATURES } from './features.ts';

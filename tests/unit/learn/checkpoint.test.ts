@@ -1,9 +1,9 @@
 // Checkpoints survive JSON and structured clone bit for bit, and bad ones are refused with a reason.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createMlp, predictProba } from '../../../src/learn/mlp.ts';
-import { createAdam } from '../../../src/learn/adam.ts';
-import { trainEpochs } from '../../../src/learn/train-loop.ts';
+import { createMlp, predictProba } from '../../../src/learn/nn/mlp.ts';
+import { createAdam } from '../../../src/learn/nn/adam.ts';
+import { trainEpochs } from '../../../src/learn/nn/train.ts';
 import {
   CHECKPOINT_SCHEMA_VERSION,
   checkpointFromJson,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { predictHabit, trainHabit, DEFAULT_ENGINE_OPTIONS } from '../../../src/learn/engine.ts';
 import { mixOdds } from '../../../src/learn/engine-options.ts';
 import { netFromCheckpoint, refitFromCheckpoint, validateCheckpoint } from '../../../src/learn/checkpoint.ts';
-import { predictProba } from '../../../src/learn/mlp.ts';
+import { predictProba } from '../../../src/learn/nn/mlp.ts';
 import { evidenceNow, trainRefit } from '../../../src/learn/refit.ts';
 import { buildHabitSamples } from '../../../src/learn/dataset.ts';
 import { mixBaselines } from '../../../src/learn/baselines.ts';

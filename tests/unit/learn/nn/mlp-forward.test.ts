@@ -1,8 +1,8 @@
 // Golden values for the forward pass, and agreement between the single-sample and batch paths.
 import { describe, expect, it } from 'vitest';
-import { createMlp, predictLogit, predictProba, type Mlp, DEFAULT_LAYERS } from '../../../src/learn/mlp.ts';
-import { lossAndGradients } from '../../../src/learn/mlp-grad.ts';
-import { bceFromLogit, sigmoid } from '../../../src/learn/loss.ts';
+import { createMlp, predictLogit, predictProba, type Mlp, DEFAULT_LAYERS } from '../../../../src/learn/nn/mlp.ts';
+import { lossAndGradients } from '../../../../src/learn/nn/gradients.ts';
+import { bceFromLogit, sigmoid } from '../../../../src/learn/nn/loss.ts';
 
 function handNet(): Mlp {
   // h1 = relu(x0 - x1), h2 = relu(0.5 x0 + 2 x1 - 1), z = h1 - 2 h2 + 0.5

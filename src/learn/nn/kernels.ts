@@ -4,7 +4,7 @@
 // holds packed arrays of doubles, the weights included (a copy taken before each forward pass),
 // because typed-array accesses cost more in optimised code (mlp-blas.ts says why).
 import type { Mlp } from './mlp.ts';
-import { backRelu, gradWeights, matMulRows } from './mlp-blas.ts';
+import { backRelu, gradWeights, matMulRows } from './blas.ts';
 
 /** Preallocated buffers for one network shape and batch capacity; reused across batches. */
 export interface Workspace {

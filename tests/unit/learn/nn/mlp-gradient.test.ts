@@ -1,8 +1,8 @@
 // Finite-difference check of every parameter's gradient, so backprop can never silently drift.
 import { describe, expect, it } from 'vitest';
-import { createMlp, type Mlp } from '../../../src/learn/mlp.ts';
-import { lossAndGradients } from '../../../src/learn/mlp-grad.ts';
-import { mulberry32 } from '../../../src/learn/rng.ts';
+import { createMlp, type Mlp } from '../../../../src/learn/nn/mlp.ts';
+import { lossAndGradients } from '../../../../src/learn/nn/gradients.ts';
+import { mulberry32 } from '../../../../src/learn/rng.ts';
 
 function toyData(n: number, nin: number, seed: number) {
   const r = mulberry32(seed);

@@ -1,6 +1,6 @@
 // Full-batch loss and gradients of the training objective, for gradient checks and diagnostics.
 import type { Mlp } from './mlp.ts';
-import { backwardBatch, createWorkspace, forwardBatch, gatherBatch, lossAndOutputDelta } from './mlp-kernels.ts';
+import { backwardBatch, createWorkspace, forwardBatch, gatherBatch, lossAndOutputDelta } from './kernels.ts';
 
 /** Objective = weighted mean BCE + (l2 / 2) * sum of squared weights; its gradients (copies) in the network's layout. */
 export function lossAndGradients(

@@ -1,9 +1,9 @@
 // The training loop learns, is reproducible bit for bit, and stops cleanly when a run diverges.
 import { describe, expect, it } from 'vitest';
-import { createMlp, predictProba, type Mlp } from '../../../src/learn/mlp.ts';
-import { createAdam } from '../../../src/learn/adam.ts';
-import { cloneAdam, cloneMlp, isFiniteNet, trainEpochs } from '../../../src/learn/train-loop.ts';
-import { mulberry32 } from '../../../src/learn/rng.ts';
+import { createMlp, predictProba, type Mlp } from '../../../../src/learn/nn/mlp.ts';
+import { createAdam } from '../../../../src/learn/nn/adam.ts';
+import { cloneAdam, cloneMlp, isFiniteNet, trainEpochs } from '../../../../src/learn/nn/train.ts';
+import { mulberry32 } from '../../../../src/learn/rng.ts';
 
 /** Linearly separable points in 10-d with a margin: label = sign of a fixed direction. */
 function separable(n: number, seed: number) {

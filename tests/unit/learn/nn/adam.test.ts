@@ -1,8 +1,8 @@
 // Adam checked by hand on a one-weight logistic model.
 import { describe, expect, it } from 'vitest';
-import { createAdam, adamStep } from '../../../src/learn/adam.ts';
-import { trainEpochs } from '../../../src/learn/train-loop.ts';
-import type { Mlp } from '../../../src/learn/mlp.ts';
+import { createAdam, adamStep } from '../../../../src/learn/nn/adam.ts';
+import { trainEpochs } from '../../../../src/learn/nn/train.ts';
+import type { Mlp } from '../../../../src/learn/nn/mlp.ts';
 
 describe('Adam', () => {
   it('takes one bias-corrected step exactly as the formula says', () => {

@@ -3,7 +3,7 @@
 import type { Mlp } from './mlp.ts';
 import type { AdamConfig, AdamState } from './adam.ts';
 import { adamStep } from './adam.ts';
-import { mulberry32, shuffleInPlace } from './rng.ts';
+import { mulberry32, shuffleInPlace } from '../rng.ts';
 import {
   backwardBatch,
   forwardBatch,
@@ -11,7 +11,7 @@ import {
   lossAndOutputDelta,
   workspaceFor,
   type Workspace,
-} from './mlp-kernels.ts';
+} from './kernels.ts';
 import { isFiniteNet } from './mlp.ts';
 
 export { cloneMlp, isFiniteNet } from './mlp.ts';

@@ -2,9 +2,9 @@
 // small architectures and batch sizes, so every tail path (odd rows, odd inner sizes) is covered.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createMlp, predictLogit, type Mlp } from '../../../src/learn/mlp.ts';
-import { lossAndGradients } from '../../../src/learn/mlp-grad.ts';
-import { mulberry32 } from '../../../src/learn/rng.ts';
+import { createMlp, predictLogit, type Mlp } from '../../../../src/learn/nn/mlp.ts';
+import { lossAndGradients } from '../../../../src/learn/nn/gradients.ts';
+import { mulberry32 } from '../../../../src/learn/rng.ts';
 
 /** Textbook per-sample backprop in float64, written for clarity rather than speed. */
 function reference(net: Mlp, X: Float32Array, y: Float32Array, n: number) {

@@ -1,7 +1,7 @@
 // The network: a small fully connected MLP stored as Float32Array layers, ReLU hidden layers and a
 // single sigmoid output. Training kernels live in mlp-kernels.ts; this module owns shape, init and
 // single-sample prediction.
-import { gaussian, mulberry32 } from './rng.ts';
+import { gaussian, mulberry32 } from '../rng.ts';
 import { sigmoid } from './loss.ts';
 
 /** A network: layer sizes (input first) and, per layer, weights (out x in, row-major) and biases. */
