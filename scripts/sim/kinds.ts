@@ -71,7 +71,8 @@ export function truthP(spec: HabitKind, c: PastContext): number {
 export function changePoints(spec: HabitKind, total: number): number[] {
   const out: number[] = [];
   if (spec.kind === 'flip') for (let d = spec.every; d < total; d += spec.every) out.push(d);
-  if (spec.kind === 'moving') for (let k = 1; k < spec.patterns.length && k * spec.every < total; k++) out.push(k * spec.every);
+  if (spec.kind === 'moving')
+    for (let k = 1; k < spec.patterns.length && k * spec.every < total; k++) out.push(k * spec.every);
   return out;
 }
 

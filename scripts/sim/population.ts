@@ -70,7 +70,7 @@ export function drawKind(r: Rand, kind: string, days: number): HabitKind {
     case 'appDriven':
       return { kind, low: uniform(r, 0.08, 0.25), high: uniform(r, 0.75, 0.92) };
     case 'mildDrivers':
-      return { kind, base: uniform(r, 0.4, 0.6), app: uniform(r, 0.15, 0.3), reminder: uniform(r, 0.15, 0.3) };
+      return { kind, base: uniform(r, 0.4, 0.6), app: uniform(r, 0.25, 0.4), reminder: uniform(r, 0.25, 0.4) };
     case 'flip': {
       const on = pOn();
       const off = pOff();

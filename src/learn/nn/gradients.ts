@@ -14,7 +14,7 @@ export function lossAndGradients(
   const ws = createWorkspace(net.layers, n);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  gatherBatch(ws, X, y, sampleWeights, net.layers[0], order, 0, n);
+  gatherBatch(ws, { X, y, n, weights: sampleWeights }, order, 0, n);
   forwardBatch(net, ws, n);
   let loss = lossAndOutputDelta(ws, n);
   backwardBatch(net, ws, n);

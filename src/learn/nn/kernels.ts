@@ -19,9 +19,10 @@ export interface Workspace {
   gB: number[][];
   /** The network's weights as doubles (exactly its float32 values), copied by forwardBatch. */
   w: number[][];
-  /** Per-sample labels and loss weights of the current batch. */
+  /** Per-sample labels, loss weights and logit offsets of the current batch. */
   yb: number[];
   wb: number[];
+  ob: number[];
 }
 
 /**
@@ -50,7 +51,7 @@ export function createWorkspace(layers: readonly number[], cap: number): Workspa
     gB.push(doubles(layers[l + 1]));
     w.push(doubles(layers[l + 1] * layers[l]));
   }
-  return { cap, act, delta, gW, gB, w, yb: doubles(cap), wb: doubles(cap) };
+  return { cap, act, delta, gW, gB, w, yb: doubles(cap), wb: doubles(cap), ob: doubles(cap) };
 }
 
 const workspaces = new WeakMap<Mlp, Workspace>();
@@ -65,27 +66,31 @@ export function workspaceFor(net: Mlp, cap: number): Workspace {
   return ws;
 }
 
-/** Copies the batch's samples (rows of X picked by order[start..start+bs)) into the workspace, transposed. */
-export function gatherBatch(
-  ws: Workspace,
-  X: Float32Array,
-  y: Float32Array,
-  sw: Float32Array | undefined,
-  nin: number,
-  order: Int32Array,
-  start: number,
-  bs: number,
-): void {
+/** The training samples: n rows of inputs, their labels, and optionally loss weights and logit offsets. */
+export interface Samples {
+  X: Float32Array;
+  y: Float32Array;
+  n: number;
+  weights?: Float32Array;
+  offsets?: Float32Array;
+}
+
+/** Copies the batch's samples (rows picked by order[start..start+bs)) into the workspace, transposed. */
+export function gatherBatch(ws: Workspace, d: Samples, order: Int32Array, start: number, bs: number): void {
   const a0 = ws.act[0];
   const cap = ws.cap;
+  const nin = ws.act[0].length / cap;
+  const { X, y, weights: sw, offsets: so } = d;
   const yb = ws.yb;
   const wb = ws.wb;
+  const ob = ws.ob;
   for (let s = 0; s < bs; s++) {
     const r = order[start + s];
     const xo = r * nin;
     for (let i = 0, ai = s; i < nin; i++, ai += cap) a0[ai] = X[xo + i];
     yb[s] = y[r];
     wb[s] = sw === undefined ? 1 : sw[r];
+    ob[s] = so === undefined ? 0 : so[r];
   }
 }
 
@@ -107,7 +112,7 @@ function copyInto(src: Float32Array, dst: number[]): void {
 }
 
 /**
- * Weighted mean BCE of the batch; writes d loss / d logit into the last delta row and its sum
+ * Weighted mean BCE of the batch (each logit plus its sample's offset); writes d loss / d logit into the last delta row and its sum
  * (the output bias gradient) into the last gB. Returns NaN on a zero weight sum.
  */
 export function lossAndOutputDelta(ws: Workspace, bs: number): number {
@@ -115,6 +120,7 @@ export function lossAndOutputDelta(ws: Workspace, bs: number): number {
   const d = ws.delta[ws.delta.length - 1];
   const yb = ws.yb;
   const wb = ws.wb;
+  const ob = ws.ob;
   let wsum = 0;
   for (let s = 0; s < bs; s++) wsum += wb[s];
   const inv = 1 / wsum;
@@ -122,7 +128,7 @@ export function lossAndOutputDelta(ws: Workspace, bs: number): number {
   let dsum = 0;
   for (let s = 0; s < bs; s++) {
     // One exp serves both the softplus-form BCE and the stable sigmoid.
-    const zs = z[s];
+    const zs = z[s] + ob[s];
     const ys = yb[s];
     const ws_ = wb[s] * inv;
     const e = Math.exp(-Math.abs(zs));

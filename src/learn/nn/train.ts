@@ -28,6 +28,8 @@ export interface TrainOptions {
   beta2?: number;
   eps?: number;
   sampleWeights?: Float32Array;
+  /** Per-sample logit offsets: the network learns a correction to them (absent: 0). */
+  offsets?: Float32Array;
   maxLoss?: number;
 }
 
@@ -58,6 +60,8 @@ function assertOptions(net: Mlp, X: Float32Array, y: Float32Array, n: number, o:
     throw new Error(`trainEpochs: batchSize must be a positive integer, got ${o.batchSize}`);
   if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate))
     throw new Error(`trainEpochs: learningRate must be a positive finite number, got ${o.learningRate}`);
+  if (o.offsets && o.offsets.length < n)
+    throw new Error(`trainEpochs: offsets holds ${o.offsets.length} values but n is ${n}`);
   if (o.sampleWeights && o.sampleWeights.length < n)
     throw new Error(`trainEpochs: sampleWeights holds ${o.sampleWeights.length} weights but n is ${n}`);
 }
@@ -82,8 +86,7 @@ export function trainEpochs(
   const maxLoss = o.maxLoss ?? DEFAULT_MAX_LOSS;
   const bsMax = Math.min(o.batchSize, Math.max(n, 1));
   const ws = workspaceFor(net, bsMax);
-  const nin = net.layers[0];
-  const sw = o.sampleWeights;
+  const samples = { X, y, n, weights: o.sampleWeights, offsets: o.offsets };
   const rand = mulberry32(o.seed);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -96,7 +99,7 @@ export function trainEpochs(
     let weightSum = 0;
     for (let start = 0; start < n; start += bsMax) {
       const bs = Math.min(bsMax, n - start);
-      gatherBatch(ws, X, y, sw, nin, order, start, bs);
+      gatherBatch(ws, samples, order, start, bs);
       const bw = batchWeight(ws.wb, bs);
       if (bw === 0) continue; // all-zero weights: nothing to learn from this batch
       const loss = stepBatch(net, opt, ws, bs, cfg, maxLoss);

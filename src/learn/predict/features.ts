@@ -1,0 +1,63 @@
+// The network's input vector: names, order, normalisation and version, in one place. A day's features
+// are read from the context of the days before it (and the day's own weekday, known in advance).
+// Normalisation uses fixed constants only, so a prefix of a history always yields the same vectors.
+import type { ContextState } from './context.ts';
+import { momentumRate, opensRate, recentRate, reminderRate } from './rates.ts';
+
+/** Bump whenever names, order or normalisation change: checkpoints record it, and others are retrained. */
+export const FEATURE_VERSION = 2;
+
+/** Feature names in input order. */
+export const FEATURE_NAMES = [
+  'weekdaySin', // the day's weekday on a circle: the network sees the weekday directly
+  'weekdayCos',
+  'base', // the simple predictors' combined log-odds for the day, scaled by 1/4
+  'runLift', // log-odds lift of days after a run like yesterday's over the recent rate
+  'reminderLift', // the same after a reminder like yesterday's (none, shown, tapped)
+  'opensLift', // the same after as many app launches as yesterday's
+  'run', // days in a row done (positive) or missed (negative), log-scaled
+  'opensYesterday', // app launches yesterday
+  'taps', // this habit's reminder taps lately, halving each day
+  'shown', // this habit's reminders shown lately, halving each day
+] as const;
+
+/** Number of inputs (the network's first layer). */
+export const NUM_FEATURES = FEATURE_NAMES.length;
+
+const LOG31 = Math.log(31);
+const LOG9 = Math.log(9);
+const LOG4 = Math.log(4);
+
+/** log1p(v) / logMax, capped at 1: counts of any size on a common scale. */
+function squash(v: number, logMax: number): number {
+  const r = Math.log1p(v) / logMax;
+  return r > 1 ? 1 : r;
+}
+
+/** Weekday (0 = Sunday) of a day number. */
+export function weekdayOfNumber(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+const EPS = 1e-6;
+const logit = (p: number): number => {
+  const q = p < EPS ? EPS : p > 1 - EPS ? 1 - EPS : p;
+  return Math.log(q / (1 - q));
+};
+const clip = (v: number, m: number): number => (v < -m ? -m : v > m ? m : v);
+
+/** Writes the features of day `s.next` into out[at .. at + NUM_FEATURES); `base` is that day's base log-odds. */
+export function writeFeatures(s: ContextState, base: number, out: Float32Array, at: number): void {
+  const a = (2 * Math.PI * weekdayOfNumber(s.next)) / 7;
+  const recent = logit(recentRate(s));
+  out[at] = Math.sin(a);
+  out[at + 1] = Math.cos(a);
+  out[at + 2] = clip(base / 4, 2);
+  out[at + 3] = clip((logit(momentumRate(s)) - recent) / 2, 2);
+  out[at + 4] = clip((logit(reminderRate(s)) - recent) / 2, 2);
+  out[at + 5] = clip((logit(opensRate(s)) - recent) / 2, 2);
+  out[at + 6] = s.streak > 0 ? squash(s.streak, LOG31) : -squash(s.missRun, LOG31);
+  out[at + 7] = squash(s.opens[6], LOG9);
+  out[at + 8] = squash(s.taps, LOG4);
+  out[at + 9] = squash(s.shown, LOG4);
+}
