@@ -78,7 +78,7 @@ console.log(
     const m = (f) => (rs.reduce((a, r) => a + f(r), 0) / rs.length).toFixed(3);
     console.log(
       `  ${k.padEnd(12)} ` +
-        ['rate', 'recent', 'rhythm', 'momentum', 'stack', 'base', 'network']
+        ['rate', 'recent', 'rhythm', 'momentum', 'weekdays', 'stack', 'base', 'network']
           .map((n) => `${n} ${m((r) => r.stages[n] - best(r))}`)
           .join('  ') +
         `  shown ${m((r) => r.all.model - best(r))}  truth ${m((r) => r.all.truth - best(r))}`,
