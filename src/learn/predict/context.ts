@@ -16,8 +16,10 @@ const MOMENTUM_DECAY = 0.5 ** (1 / MOMENTUM_HALF_LIFE);
 export const RUN_LENGTHS = 10;
 /** Run states: done runs (0-9), missed runs (10-19), no history (20). */
 export const RUN_STATES = 2 * RUN_LENGTHS + 1;
-/** Reminder states of yesterday: none, shown, tapped. */
+/** Reminder states of a day: none, shown, tapped. */
 export const REMINDER_STATES = 3;
+/** Reminder states of yesterday and the day before: 3 × yesterday's + the day before's. */
+export const REMINDER_PAIRS = REMINDER_STATES * REMINDER_STATES;
 /** App launches yesterday: 0, 1, 2, 3 or more. */
 export const OPENS_STATES = 4;
 
@@ -42,8 +44,12 @@ export interface ContextState {
   /** Per run state: decayed completions and decayed days that followed it. */
   runDone: number[];
   runDays: number[];
-  /** Yesterday's reminder state (0 none, 1 shown, 2 tapped); per state, decayed completions and days after it. */
+  /**
+   * Yesterday's reminder state (0 none, 1 shown, 2 tapped) and the day before's; per pair of them, decayed
+   * completions and days after it.
+   */
   reminder: number;
+  reminderBefore: number;
   remDone: number[];
   remDays: number[];
   /** Likewise per count of app launches the day before (0, 1, 2, 3+). */
@@ -70,8 +76,9 @@ export function newContext(first: number, opensBefore: readonly number[]): Conte
     runDone: new Array(RUN_STATES).fill(0),
     runDays: new Array(RUN_STATES).fill(0),
     reminder: 0,
-    remDone: new Array(REMINDER_STATES).fill(0),
-    remDays: new Array(REMINDER_STATES).fill(0),
+    reminderBefore: 0,
+    remDone: new Array(REMINDER_PAIRS).fill(0),
+    remDays: new Array(REMINDER_PAIRS).fill(0),
     opensDone: new Array(OPENS_STATES).fill(0),
     opensDays: new Array(OPENS_STATES).fill(0),
   };
@@ -91,6 +98,11 @@ function runLength(k: number): number {
 export function runState(s: ContextState): number {
   if (s.days === 0) return RUN_STATES - 1;
   return s.streak > 0 ? runLength(s.streak) : RUN_LENGTHS + runLength(s.missRun);
+}
+
+/** The reminder pair yesterday and the day before left: 3 × yesterday's state + the day before's. */
+export function reminderPair(s: ContextState): number {
+  return REMINDER_STATES * s.reminder + s.reminderBefore;
 }
 
 /** One day's facts. */
@@ -115,8 +127,9 @@ function countAfter(done: number[], days: number[], state: number, d: number): v
 export function advanceContext(s: ContextState, f: DayFact): void {
   const d = f.done ? 1 : 0;
   countAfter(s.runDone, s.runDays, runState(s), d);
-  countAfter(s.remDone, s.remDays, s.reminder, d);
+  countAfter(s.remDone, s.remDays, reminderPair(s), d);
   countAfter(s.opensDone, s.opensDays, opensState(s), d);
+  s.reminderBefore = s.reminder;
   s.reminder = f.tapped ? 2 : f.shown ? 1 : 0;
   s.days += 1;
   s.done += d;

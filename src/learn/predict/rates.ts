@@ -1,6 +1,14 @@
 // The simple rates: past-only probabilities read from the running context. They are the safety net
 // while history is short, and the yardsticks the network must beat.
-import { type ContextState, opensState, RUN_LENGTHS, RUN_STATES, runState } from './context.ts';
+import {
+  type ContextState,
+  opensState,
+  REMINDER_STATES,
+  RUN_LENGTHS,
+  RUN_STATES,
+  reminderPair,
+  runState,
+} from './context.ts';
 import { stepRate } from './runs.ts';
 
 /** The smoothed completion rate over the whole history: (done + 1) / (days + 2). */
@@ -36,9 +44,19 @@ export function momentumRate(s: ContextState): number {
   return stepRate({ done: s.runDone, days: s.runDays, from, len: RUN_LENGTHS, k: r - from, anchor });
 }
 
-/** How often a day after a reminder like yesterday's (none, shown, tapped) was completed. */
+/**
+ * How often a day after reminders like yesterday's and the day before's (none, shown, tapped) was completed,
+ * shrunk towards how often a day after a reminder like yesterday's alone was.
+ */
 export function reminderRate(s: ContextState): number {
-  return conditional(s.remDone, s.remDays, s.reminder, recentRate(s));
+  let done = 0;
+  let days = 0;
+  for (let k = 0; k < REMINDER_STATES; k++) {
+    done += s.remDone[REMINDER_STATES * s.reminder + k];
+    days += s.remDays[REMINDER_STATES * s.reminder + k];
+  }
+  const yesterday = (done + PRIOR_DAYS * recentRate(s)) / (days + PRIOR_DAYS);
+  return conditional(s.remDone, s.remDays, reminderPair(s), yesterday);
 }
 
 /** How often a day after as many app launches as yesterday's (0, 1, 2, 3+) was completed. */
