@@ -3,7 +3,7 @@ import { faultPoint } from '../fault-points.ts';
 import { withDb } from '../connection.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { withoutUnreadableRows, type LeftOutRow } from './export-check.ts';
-import type { BackupCheckpointV1, BackupEventV1, BackupHabitV1, BackupV1 } from './format.ts';
+import type { BackupCheckpointV1, BackupEventV1, BackupHabitV1, BackupV1 } from './backup-v1.ts';
 import { checkpointToJson } from '../../learn/checkpoint.ts';
 
 function habitOut(h: Habit): BackupHabitV1 {
@@ -93,9 +93,4 @@ export async function exportBackup(
 /** The backup as the text of a .json file (indented by one space: readable, not much larger). */
 export function backupToText(b: BackupV1): string {
   return JSON.stringify(b, null, 1);
-}
-
-/** A file name for a backup made at `now`, e.g. "nudge-backup-2026-11-24.json". */
-export function backupFileName(now: Date = new Date()): string {
-  return `nudge-backup-${now.toISOString().slice(0, 10)}.json`;
 }
