@@ -75,7 +75,8 @@ console.log(
   for (const k of kinds as string[]) {
     const rs = scores.filter((s: UserScore) => s.kind === k);
     const best = (r: UserScore): number => Math.min(r.all.rate, r.all.score, r.all.weekday);
-    const m = (f: (r: UserScore) => number): string => (rs.reduce((a: number, r: UserScore) => a + f(r), 0) / rs.length).toFixed(3);
+    const m = (f: (r: UserScore) => number): string =>
+      (rs.reduce((a: number, r: UserScore) => a + f(r), 0) / rs.length).toFixed(3);
     console.log(
       `  ${k.padEnd(12)} ` +
         ['rate', 'recent', 'rhythm', 'momentum', 'stack', 'base', 'network']
@@ -93,9 +94,10 @@ console.log(
         .map((k) => {
           const rs = scores.filter((s: UserScore) => s.kind === k);
           const sk = (n: string): string =>
-            (rs.reduce((a: number, r: UserScore) => a + (r.all.rate - r.stages[n]) / (r.all.rate - r.all.truth), 0) / rs.length).toFixed(
-              2,
-            );
+            (
+              rs.reduce((a: number, r: UserScore) => a + (r.all.rate - r.stages[n]) / (r.all.rate - r.all.truth), 0) /
+              rs.length
+            ).toFixed(2);
           return `${k} base ${sk('base')} net ${sk('network')}`;
         })
         .join(' | '),

@@ -15,7 +15,7 @@ import { type MixtureState, mixtureP, newMixture, updateMixture } from './predic
 import { completionRate, momentumRate, opensRate, recentRate, reminderRate } from './predict/rates.ts';
 import { newStacker, type StackerState, stackLogit, updateStacker } from './predict/stacker.ts';
 import { cloneRhythm, newRhythm, type RhythmState, rhythmP, updateRhythm } from './predict/rhythm.ts';
-import { cloneWindow, newWindow, pushSample, type SampleWindow } from './predict/window.ts';
+import { cloneWindow, newWindow, pushRow, type SampleWindow } from './predict/window.ts';
 
 /** The simple predictors, in the order of DayPrediction.simple and the base mixture's weights. */
 export const SIMPLE_PREDICTORS = ['rate', 'recent', 'rhythm', 'momentum', 'stack'] as const;
@@ -131,7 +131,8 @@ export function observeDay(s: LearnerState, fact: DayFact, cfg: LearnConfig): Da
   updateMixture(s.base, pred.simple, ALL_AWAKE, y, cfg.base);
   updateStacker(s.stacker, pred.z, y, cfg.stacker);
   updateMixture(s.mixture, [pred.base, pred.network], [true, pred.hasNetwork], y, cfg.mixture);
-  pushSample(s.window, { x: pred.x, y, offset: logit(pred.base), day: pred.day });
+  const network = pred.hasNetwork ? pred.network : NaN;
+  pushRow(s.window, { x: pred.x, y, day: pred.day, base: pred.base, network, shown: pred.p, share: pred.networkShare });
   updateRhythm(s.rhythm, pred.day, weekdayOfNumber(pred.day), y, cfg.rhythm);
   advanceContext(s.context, fact);
   return pred;

@@ -37,12 +37,12 @@ export interface BackupEventV1 {
 type Arrays = number[][];
 type OptimizerArrays = { step: number; mW: Arrays; vW: Arrays; mB: Arrays; vB: Arrays };
 /** A checkpoint in a backup: Float32Arrays written as arrays of finite numbers. */
-export type BackupCheckpointV1 = Omit<Checkpoint, 'weights' | 'biases' | 'optimizer' | 'refit'> & {
+export type BackupCheckpointV1 = Omit<Checkpoint, 'weights' | 'biases' | 'optimizer' | 'learner'> & {
   weights: Arrays;
   biases: Arrays;
   optimizer: OptimizerArrays;
-  /** The refit twin (learn/types.ts RefitState), optional: older checkpoints have none. */
-  refit?: { weights: Arrays; biases: Arrays; optimizer: OptimizerArrays; evidence: number; evidenceThrough: string };
+  /** The learner's other stages as JSON data (learn/learner-record.ts); checked when the trainer loads it. */
+  learner?: unknown;
   active?: boolean;
 };
 

@@ -29,8 +29,9 @@ function eventOut(e: StoredEvent): BackupEventV1 {
 }
 
 function checkpointOut(c: CheckpointRow): BackupCheckpointV1 {
-  // The learning core's own JSON form (both networks, the twin's record); only the row's id and 0/1 flag differ.
-  const { id: _id, active, ...ckpt } = c;
+  // The learning core's own JSON form; the row's id, 0/1 flag and sync counts (which name this database's
+  // event ids) stay behind.
+  const { id: _id, active, sync: _sync, ...ckpt } = c;
   return { ...(checkpointToJson(ckpt) as BackupCheckpointV1), active: active === 1 };
 }
 

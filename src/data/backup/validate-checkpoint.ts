@@ -41,7 +41,7 @@ function checkArrays(v: unknown, lengths: number[] | null, at: string, p: Proble
   return ok;
 }
 
-/** Weights, biases and optimizer state of one network (the checkpoint's or its refit twin's). */
+/** Weights, biases and optimizer state of the checkpoint's network. */
 function checkNetwork(
   c: Record<string, unknown>,
   wLen: number[] | null,
@@ -102,18 +102,10 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     const wLen = sizes ? sizes.slice(1).map((out, k) => out * sizes[k]) : null;
     const bLen = sizes ? sizes.slice(1) : null;
     checkNetwork(c, wLen, bLen, at, p);
-    // null reads as absent, as the learning core's checkpoint reader takes it.
-    if (c.refit !== undefined && c.refit !== null) {
-      const r = c.refit;
-      if (!isObj(r)) p.add(`${at}.refit`, `must be an object, got ${describeValue(r)}`);
-      else {
-        checkNetwork(r, wLen, bLen, `${at}.refit`, p);
-        if (typeof r.evidence !== 'number' || !Number.isFinite(r.evidence))
-          p.add(`${at}.refit.evidence`, `must be a number, got ${describeValue(r.evidence)}`);
-        const day = dayProblem(r.evidenceThrough);
-        if (day) p.add(`${at}.refit.evidenceThrough`, day);
-      }
-    }
+    // The learner's stages are checked field by field when the trainer loads the checkpoint (a bad one is set
+    // aside with the reason and the learner rebuilt from the history); here only that it is an object.
+    if (c.learner !== undefined && !isObj(c.learner))
+      p.add(`${at}.learner`, `must be an object, got ${describeValue(c.learner)}`);
     const through = dayProblem(c.trainedThrough);
     if (through) p.add(`${at}.trainedThrough`, through);
     if (!isObj(c.metrics)) p.add(`${at}.metrics`, `must be an object, got ${describeValue(c.metrics)}`);
