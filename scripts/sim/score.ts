@@ -1,6 +1,7 @@
 // Scores the replay of simulated people against their known truth: skill, the reminder rule's hits and
 // misses, how fast a change is followed, and the network alone against the simple rates.
 import type { LearnConfig } from '../../src/learn/config.ts';
+import { SIMPLE_PREDICTORS } from '../../src/learn/learner.ts';
 import { logLossOne } from '../../src/learn/metrics.ts';
 import { fastDayNumber, indexEvents, readDays } from '../../src/learn/predict/days.ts';
 import { weekdayOfNumber } from '../../src/learn/predict/features.ts';
@@ -143,7 +144,7 @@ export function scoreUser(u: SimUser, cfg: LearnConfig): UserScore {
       l.weekday += logLossOne(ys.weekday, y);
     };
     add(all, d.p);
-    ['rate', 'recent', 'rhythm', 'momentum', 'stack'].forEach((name, k) => addStage(name, d.stages.simple[k], y));
+    SIMPLE_PREDICTORS.forEach((name, k) => addStage(name, d.stages.simple[k], y));
     addStage('base', d.stages.base, y);
     addStage('network', d.stages.network, y);
     if (d.stages.hasNetwork) add(network, d.stages.network);

@@ -55,10 +55,11 @@ export const DEFAULT_CONFIG: LearnConfig = {
     learningRate: 0.005,
     l2: 0.03,
   },
-  // Order: rate, recent, rhythm, momentum.
-  // Starting weights: bias, then the log-odds of rate, recent, rhythm, momentum, reminder rate, launch rate.
-  stacker: { step: 0.3, eps: 1, w0: [-0.018, -0.713, -0.81, 0.673, 0.301, 0.672, 0.636] },
-  base: { share: 0.002, prior: [1, 1, 1, 1, 1] },
+  // Starting weights: bias, then the log-odds of rate, recent, rhythm, momentum, weekdays, reminder rate,
+  // launch rate.
+  stacker: { step: 0.3, eps: 1, w0: [-0.018, -0.713, -0.81, 0.673, 0.301, 0, 0.672, 0.636] },
+  // Order: rate, recent, rhythm, momentum, weekdays, stack.
+  base: { share: 0.002, prior: [1, 1, 1, 1, 1, 1] },
   // Order: base, network.
   mixture: { share: 0.002, prior: [1, 1] },
   shown: { coldStartDays: 21 },

@@ -15,10 +15,11 @@ import { type MixtureState, mixtureP, newMixture, updateMixture } from './predic
 import { completionRate, momentumRate, opensRate, recentRate, reminderRate } from './predict/rates.ts';
 import { newStacker, type StackerState, stackLogit, updateStacker } from './predict/stacker.ts';
 import { cloneRhythm, newRhythm, type RhythmState, rhythmP, updateRhythm } from './predict/rhythm.ts';
+import { cloneWeekdays, newWeekdays, updateWeekdays, type WeekdaysState, weekdaysP } from './predict/weekdays.ts';
 import { cloneWindow, newWindow, pushRow, type SampleWindow } from './predict/window.ts';
 
 /** The simple predictors, in the order of DayPrediction.simple and the base mixture's weights. */
-export const SIMPLE_PREDICTORS = ['rate', 'recent', 'rhythm', 'momentum', 'stack'] as const;
+export const SIMPLE_PREDICTORS = ['rate', 'recent', 'rhythm', 'momentum', 'weekdays', 'stack'] as const;
 
 /** The trained network with its optimizer, and the last day number it was trained on. */
 export interface NetworkState {
@@ -36,6 +37,7 @@ export interface LearnerState {
   first: number;
   context: ContextState;
   rhythm: RhythmState;
+  weekdays: WeekdaysState;
   stacker: StackerState;
   /** Weights of the simple predictors in the base. */
   base: MixtureState;
@@ -67,7 +69,7 @@ export interface DayPrediction {
   x: Float32Array;
 }
 
-const ALL_AWAKE = [true, true, true, true, true];
+const ALL_AWAKE = SIMPLE_PREDICTORS.map(() => true);
 const EPS = 1e-6;
 
 /** Log-odds of a probability, clamped away from 0 and 1. */
@@ -88,6 +90,7 @@ export function newLearner(
     first,
     context: newContext(first, opensBefore),
     rhythm: newRhythm(first),
+    weekdays: newWeekdays(),
     stacker: newStacker(cfg.stacker),
     base: newMixture(cfg.base),
     mixture: newMixture(cfg.mixture),
@@ -99,14 +102,15 @@ export function newLearner(
 /** What every stage says about the next day (`s.context.next`), from what is known before it. */
 export function predictNext(s: LearnerState, cfg: LearnConfig): DayPrediction {
   const c = s.context;
-  const four = [
+  const rates = [
     completionRate(c),
     recentRate(c),
     rhythmP(s.rhythm, weekdayOfNumber(c.next), cfg.rhythm),
     momentumRate(c),
+    weekdaysP(s.weekdays, weekdayOfNumber(c.next)),
   ];
-  const z = [...four, reminderRate(c), opensRate(c)].map(logit);
-  const simple = [...four, sigmoid(stackLogit(s.stacker, z))];
+  const z = [...rates, reminderRate(c), opensRate(c)].map(logit);
+  const simple = [...rates, sigmoid(stackLogit(s.stacker, z))];
   const base = mixtureP(s.base, simple, ALL_AWAKE);
   const offset = logit(base);
   const x = new Float32Array(NUM_FEATURES);
@@ -115,7 +119,7 @@ export function predictNext(s: LearnerState, cfg: LearnConfig): DayPrediction {
   const network = s.network ? sigmoid(predictLogit(s.network.net, x) + offset) : base;
   const awake = [true, hasNetwork];
   const mix = mixtureP(s.mixture, [base, network], awake);
-  const p = c.days < cfg.shown.coldStartDays ? four[0] : mix;
+  const p = c.days < cfg.shown.coldStartDays ? rates[0] : mix;
   const networkShare = hasNetwork ? s.mixture[1] / (s.mixture[0] + s.mixture[1]) : 0;
   return { day: c.next, simple, z, base, network, hasNetwork, mix, p, networkShare, x };
 }
@@ -134,6 +138,7 @@ export function observeDay(s: LearnerState, fact: DayFact, cfg: LearnConfig): Da
   const network = pred.hasNetwork ? pred.network : NaN;
   pushRow(s.window, { x: pred.x, y, day: pred.day, base: pred.base, network, shown: pred.p, share: pred.networkShare });
   updateRhythm(s.rhythm, pred.day, weekdayOfNumber(pred.day), y, cfg.rhythm);
+  updateWeekdays(s.weekdays, weekdayOfNumber(pred.day), y);
   advanceContext(s.context, fact);
   return pred;
 }
@@ -147,6 +152,7 @@ export function cloneLearner(s: LearnerState): LearnerState {
     first: s.first,
     context: cloneContext(s.context),
     rhythm: cloneRhythm(s.rhythm),
+    weekdays: cloneWeekdays(s.weekdays),
     stacker: { w: s.stacker.w.slice(), inv: s.stacker.inv.slice() },
     base: s.base.slice(),
     mixture: s.mixture.slice(),

@@ -12,10 +12,10 @@ export const REMINDER_DECAY = 0.5;
 const RECENT_DECAY = 0.5 ** (1 / RECENT_HALF_LIFE);
 const MOMENTUM_DECAY = 0.5 ** (1 / MOMENTUM_HALF_LIFE);
 
-/** Run states: done 1, 2-3, 4-7, 8+ days in a row (0-3); missed 1, 2, 3, 4-6, 7+ days in a row (4-8); no history (9). */
-export const RUN_STATES = 10;
-/** The first missed run state: states below it followed a completed day. */
-export const FIRST_MISSED_STATE = 4;
+/** Run lengths told apart on each side (done or missed days in a row): 1-7 each, 8-11, 12-19, 20+. */
+export const RUN_LENGTHS = 10;
+/** Run states: done runs (0-9), missed runs (10-19), no history (20). */
+export const RUN_STATES = 2 * RUN_LENGTHS + 1;
 /** Reminder states of yesterday: none, shown, tapped. */
 export const REMINDER_STATES = 3;
 /** App launches yesterday: 0, 1, 2, 3 or more. */
@@ -42,7 +42,7 @@ export interface ContextState {
   /** Per run state: decayed completions and decayed days that followed it. */
   runDone: number[];
   runDays: number[];
-  /** Yesterday's reminder state (0 none, 1 shown, 2 tapped); per state, decayed completions and days that followed it. */
+  /** Yesterday's reminder state (0 none, 1 shown, 2 tapped); per state, decayed completions and days after it. */
   reminder: number;
   remDone: number[];
   remDays: number[];
@@ -82,12 +82,15 @@ export function opensState(s: ContextState): number {
   return Math.min(OPENS_STATES - 1, s.opens[6]);
 }
 
-/** The run state yesterday left: 0-2 done 1, 2-3, 4+ days in a row; 3-5 missed likewise; 6 no history. */
+/** The run-length class of a run of k >= 1 days: 0-6 for 1-7 days, then 8-11, 12-19, 20+. */
+function runLength(k: number): number {
+  return k <= 7 ? k - 1 : k <= 11 ? 7 : k <= 19 ? 8 : 9;
+}
+
+/** The run state yesterday left: its length class, offset by RUN_LENGTHS after missed days; 20 with no history. */
 export function runState(s: ContextState): number {
-  if (s.days === 0) return 6;
-  const k = s.streak > 0 ? s.streak : s.missRun;
-  const band = k >= 4 ? 2 : k >= 2 ? 1 : 0;
-  return s.streak > 0 ? band : 3 + band;
+  if (s.days === 0) return RUN_STATES - 1;
+  return s.streak > 0 ? runLength(s.streak) : RUN_LENGTHS + runLength(s.missRun);
 }
 
 /** One day's facts. */

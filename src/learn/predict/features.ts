@@ -5,7 +5,7 @@ import type { ContextState } from './context.ts';
 import { momentumRate, opensRate, recentRate, reminderRate } from './rates.ts';
 
 /** Bump whenever names, order or normalisation change: checkpoints record it, and others are retrained. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** Feature names in input order. */
 export const FEATURE_NAMES = [

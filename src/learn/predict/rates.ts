@@ -1,6 +1,7 @@
 // The simple rates: past-only probabilities read from the running context. They are the safety net
 // while history is short, and the yardsticks the network must beat.
-import { type ContextState, FIRST_MISSED_STATE, opensState, RUN_STATES, runState } from './context.ts';
+import { type ContextState, opensState, RUN_LENGTHS, RUN_STATES, runState } from './context.ts';
+import { stepRate } from './runs.ts';
 
 /** The smoothed completion rate over the whole history: (done + 1) / (days + 2). */
 export function completionRate(s: ContextState): number {
@@ -20,25 +21,19 @@ function conditional(done: readonly number[], days: readonly number[], k: number
   return (done[k] + PRIOR_DAYS * base) / (days[k] + PRIOR_DAYS);
 }
 
-/**
- * How often a day like yesterday (done 1, 2-3 or 4+ days in a row, or missed likewise) was followed by a
- * completion, decayed with a 90-day half-life and shrunk towards the recent rate: streak momentum, lapses
- * and slow restarts.
- */
+/** How often a day after a run like yesterday's (done or missed k days in a row) was completed (runs.ts). */
 export function momentumRate(s: ContextState): number {
   const r = runState(s);
-  const base = recentRate(s);
-  if (r >= RUN_STATES - 1) return base;
-  // A run state shrinks towards its side (after a done day, after a missed day), which shrinks towards the recent rate.
-  const from = r < FIRST_MISSED_STATE ? 0 : FIRST_MISSED_STATE;
-  const to = r < FIRST_MISSED_STATE ? FIRST_MISSED_STATE : RUN_STATES - 1;
+  if (r >= RUN_STATES - 1) return recentRate(s);
   let done = 0;
   let days = 0;
-  for (let k = from; k < to; k++) {
+  for (let k = 0; k < RUN_STATES; k++) {
     done += s.runDone[k];
     days += s.runDays[k];
   }
-  return conditional(s.runDone, s.runDays, r, (done + PRIOR_DAYS * base) / (days + PRIOR_DAYS));
+  const anchor = (done + PRIOR_DAYS * recentRate(s)) / (days + PRIOR_DAYS);
+  const from = r < RUN_LENGTHS ? 0 : RUN_LENGTHS;
+  return stepRate({ done: s.runDone, days: s.runDays, from, len: RUN_LENGTHS, k: r - from, anchor });
 }
 
 /** How often a day after a reminder like yesterday's (none, shown, tapped) was completed. */

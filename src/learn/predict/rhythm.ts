@@ -4,6 +4,7 @@
 // When a person's rhythm changes (weekdays to weekends, training days moved, a holiday), the hypotheses
 // that start after the change win within days, so the rate follows the new rhythm without forgetting a
 // stable one.
+import { logEvidence } from './beta.ts';
 
 /** Settings of the rhythm model. */
 export interface RhythmConfig {
@@ -15,7 +16,10 @@ export interface RhythmConfig {
   maxSegments: number;
 }
 
-/** The hypotheses, as plain arrays (stored in checkpoints). counts[h] = completions per weekday, then days per weekday. */
+/**
+ * The hypotheses, as plain arrays (stored in checkpoints). counts[h] = completions per weekday, then days per
+ * weekday.
+ */
 export interface RhythmState {
   start: number[];
   weight: number[];
@@ -32,20 +36,6 @@ export function newRhythm(first: number): RhythmState {
   return { start: [first], weight: [1], counts: [new Array(14).fill(0)], levels: [0, 0, 0, 0] };
 }
 
-/** log Γ(x) for x > 0 (Lanczos, g = 7): enough for marginal likelihoods of counts. */
-function lnGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
-  x -= 1;
-  let a = c[0];
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
 const LEVEL_DECAY = 0.5 ** (1 / 180);
 const PRIOR_ON = 0.4;
 const PRIOR_OFF = 0.4;
@@ -59,12 +49,7 @@ function levelP(d: number, n: number, mean: number, shrink: number, levels: read
   const b = shrink * (1 - mean);
   const lOn = Math.log(PRIOR_ON) + d * Math.log(on) + (n - d) * Math.log(1 - on);
   const lOff = Math.log(PRIOR_OFF) + d * Math.log(off) + (n - d) * Math.log(1 - off);
-  const lFree =
-    Math.log(PRIOR_FREE) +
-    lnGamma(d + a) +
-    lnGamma(n - d + b) -
-    lnGamma(n + a + b) -
-    (lnGamma(a) + lnGamma(b) - lnGamma(a + b));
+  const lFree = Math.log(PRIOR_FREE) + logEvidence(d, n, a, b);
   const m = Math.max(lOn, lOff, lFree);
   const wOn = Math.exp(lOn - m);
   const wOff = Math.exp(lOff - m);
@@ -142,7 +127,10 @@ function prune(s: RhythmState, max: number): void {
       .sort((a, b) => s.weight[b] - s.weight[a])
       .slice(0, max)
       .sort((a, b) => a - b);
-  if (idx.length === s.weight.length) return normalise(s);
+  if (idx.length === s.weight.length) {
+    normalise(s);
+    return;
+  }
   s.start = idx.map((h) => s.start[h]);
   s.weight = idx.map((h) => s.weight[h]);
   s.counts = idx.map((h) => s.counts[h]);
