@@ -1,6 +1,5 @@
 // Scores the replay of simulated people against their known truth: skill, the reminder rule's hits and
 // misses, how fast a change is followed, and the network alone against the simple rates.
-import { readBackup } from '../../src/learn/backup-read.ts';
 import type { LearnConfig } from '../../src/learn/config.ts';
 import { SIMPLE_PREDICTORS } from '../../src/learn/learner.ts';
 import { logLossOne } from '../../src/learn/metrics.ts';
@@ -8,6 +7,7 @@ import { fastDayNumber, indexEvents, readDays } from '../../src/learn/predict/da
 import { weekdayOfNumber } from '../../src/learn/predict/features.ts';
 import { type ReplayDay, replayHabit } from '../../src/learn/replay.ts';
 import { addDays } from '../../src/learn/time.ts';
+import { readBackupData } from '../replay-core.ts';
 import { type SimUser, simulateUser } from './generate.ts';
 import { changePoints, truthP } from './kinds.ts';
 
@@ -102,7 +102,7 @@ function halfwayDays(shown: number[], oldP: number[], newP: number[], c: number,
 /** Replays one simulated person with the learner and scores it against the truth. */
 export function scoreUser(u: SimUser, cfg: LearnConfig): UserScore {
   const { backup, truth } = simulateUser(u);
-  const data = readBackup(backup);
+  const data = readBackupData(backup);
   const habit = data.habits[0];
   const spec = u.habits[0].spec;
   const pTrue = truth.habits[habit.id].p;

@@ -2,10 +2,10 @@
 import { withConfig } from '../../src/learn/config.ts';
 import { longHistories, newcomers, shortHistories } from './population.ts';
 import { kindRows, kindTable, networkVsRates } from './report.ts';
-import { scoreUser } from './score.ts';
+import { scoreUser, type UserScore } from './score.ts';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split(/=(.*)/s).slice(0, 2)));
-const seeds = (args.seeds ?? '101').split(',').map(Number);
+const seeds: number[] = (args.seeds ?? '101').split(',').map(Number);
 const changes: Record<string, Record<string, unknown>> = {};
 for (const kv of (args.set ?? '').split(';').filter(Boolean)) {
   const [k, v] = kv.split('=');
@@ -15,7 +15,7 @@ for (const kv of (args.set ?? '').split(';').filter(Boolean)) {
 const cfg = withConfig(changes as never);
 const which = args.pop ?? 'long';
 const t0 = performance.now();
-const scores = seeds.flatMap((seed) => {
+const scores: UserScore[] = seeds.flatMap((seed: number) => {
   const users =
     which === 'long'
       ? longHistories(seed, Number(args.per ?? 2))
@@ -29,10 +29,10 @@ if (which === 'long' && !args.quiet) {
   console.log(kindTable(kindRows(scores)));
   console.log(JSON.stringify(networkVsRates(scores)));
 }
-const over = scores.filter((s) => s.gapToBest > 0.02);
-const worst = Math.max(...scores.map((s) => s.gapToBest));
+const over = scores.filter((s: UserScore) => s.gapToBest > 0.02);
+const worst = Math.max(...scores.map((s: UserScore) => s.gapToBest));
 console.log(
-  `gap to best simple rate: ${over.length}/${scores.length} over 0.02, worst ${worst.toFixed(3)}; gap to rate worst ${Math.max(...scores.map((s) => s.gapToRate)).toFixed(3)}`,
+  `gap to best simple rate: ${over.length}/${scores.length} over 0.02, worst ${worst.toFixed(3)}; gap to rate worst ${Math.max(...scores.map((s: UserScore) => s.gapToRate)).toFixed(3)}`,
 );
 if (args.v)
   for (const s of scores)
@@ -48,19 +48,19 @@ if (args.v)
       (s.network.model - Math.min(s.network.rate, s.network.score, s.network.weekday)).toFixed(3),
     );
 console.log(
-  `${scores.length} users in ${((performance.now() - t0) / 1000).toFixed(1)} s; replay ${((scores.reduce((a, s) => a + s.replayMs, 0) / scores.reduce((a, s) => a + s.days + 14, 0)) * 365).toFixed(0)} ms per habit-year`,
+  `${scores.length} users in ${((performance.now() - t0) / 1000).toFixed(1)} s; replay ${((scores.reduce((a: number, s: UserScore) => a + s.replayMs, 0) / scores.reduce((a: number, s: UserScore) => a + s.days + 14, 0)) * 365).toFixed(0)} ms per habit-year`,
 );
 {
-  const kinds = [...new Set(scores.map((s) => s.kind))];
+  const kinds = [...new Set(scores.map((s: UserScore) => s.kind))];
   console.log(
     'network minus best rate on its days, per kind: ' +
       kinds
         .map((k) => {
-          const rs = scores.filter((s) => s.kind === k && s.network.n > 0);
-          const n = rs.reduce((a, r) => a + r.network.n, 0);
+          const rs = scores.filter((s: UserScore) => s.kind === k && s.network.n > 0);
+          const n = rs.reduce((a: number, r: UserScore) => a + r.network.n, 0);
           const g =
             rs.reduce(
-              (a, r) =>
+              (a: number, r: UserScore) =>
                 a + (r.network.model - Math.min(r.network.rate, r.network.score, r.network.weekday)) * r.network.n,
               0,
             ) / Math.max(1, n);
@@ -70,45 +70,47 @@ console.log(
   );
 }
 {
-  const kinds = [...new Set(scores.map((s) => s.kind))];
+  const kinds = [...new Set(scores.map((s: UserScore) => s.kind))];
   console.log('stage minus best yardstick (per kind):');
-  for (const k of kinds) {
-    const rs = scores.filter((s) => s.kind === k);
-    const best = (r) => Math.min(r.all.rate, r.all.score, r.all.weekday);
-    const m = (f) => (rs.reduce((a, r) => a + f(r), 0) / rs.length).toFixed(3);
+  for (const k of kinds as string[]) {
+    const rs = scores.filter((s: UserScore) => s.kind === k);
+    const best = (r: UserScore): number => Math.min(r.all.rate, r.all.score, r.all.weekday);
+    const m = (f: (r: UserScore) => number): string =>
+      (rs.reduce((a: number, r: UserScore) => a + f(r), 0) / rs.length).toFixed(3);
     console.log(
       `  ${k.padEnd(12)} ` +
         ['rate', 'recent', 'rhythm', 'momentum', 'weekdays', 'stack', 'base', 'network']
-          .map((n) => `${n} ${m((r) => r.stages[n] - best(r))}`)
+          .map((n: string) => `${n} ${m((r: UserScore) => r.stages[n] - best(r))}`)
           .join('  ') +
-        `  shown ${m((r) => r.all.model - best(r))}  truth ${m((r) => r.all.truth - best(r))}`,
+        `  shown ${m((r: UserScore) => r.all.model - best(r))}  truth ${m((r: UserScore) => r.all.truth - best(r))}`,
     );
   }
 }
 {
-  const kinds = [...new Set(scores.map((s) => s.kind))];
+  const kinds = [...new Set(scores.map((s: UserScore) => s.kind))];
   console.log(
     'skill by stage: ' +
       kinds
         .map((k) => {
-          const rs = scores.filter((s) => s.kind === k);
-          const sk = (n) =>
-            (rs.reduce((a, r) => a + (r.all.rate - r.stages[n]) / (r.all.rate - r.all.truth), 0) / rs.length).toFixed(
-              2,
-            );
+          const rs = scores.filter((s: UserScore) => s.kind === k);
+          const sk = (n: string): string =>
+            (
+              rs.reduce((a: number, r: UserScore) => a + (r.all.rate - r.stages[n]) / (r.all.rate - r.all.truth), 0) /
+              rs.length
+            ).toFixed(2);
           return `${k} base ${sk('base')} net ${sk('network')}`;
         })
         .join(' | '),
   );
 }
 {
-  const kinds = [...new Set(scores.map((s) => s.kind))];
+  const kinds = [...new Set(scores.map((s: UserScore) => s.kind))];
   console.log(
     'truth gap (rate - truth) per kind: ' +
       kinds
         .map((k) => {
-          const rs = scores.filter((s) => s.kind === k);
-          return `${k} ${(rs.reduce((a, r) => a + r.all.rate - r.all.truth, 0) / rs.length).toFixed(3)}`;
+          const rs = scores.filter((s: UserScore) => s.kind === k);
+          return `${k} ${(rs.reduce((a: number, r: UserScore) => a + r.all.rate - r.all.truth, 0) / rs.length).toFixed(3)}`;
         })
         .join(', '),
   );

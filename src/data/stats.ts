@@ -77,7 +77,7 @@ export function completionRate(
 }
 
 /** Daily multiplier of the strength score: 0.5^(1/13), so a day's weight halves in 13 days. */
-export const STRENGTH_MULTIPLIER = Math.pow(0.5, 1 / 13);
+export const STRENGTH_MULTIPLIER = 0.5 ** (1 / 13);
 
 /**
  * Habit strength in [0, 1], Loop Habit Tracker's score for a daily habit: starting from 0 on the

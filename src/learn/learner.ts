@@ -16,7 +16,7 @@ import { completionRate, momentumRate, opensRate, recentRate, reminderRate } fro
 import { newStacker, type StackerState, stackLogit, updateStacker } from './predict/stacker.ts';
 import { cloneRhythm, newRhythm, type RhythmState, rhythmP, updateRhythm } from './predict/rhythm.ts';
 import { cloneWeekdays, newWeekdays, updateWeekdays, type WeekdaysState, weekdaysP } from './predict/weekdays.ts';
-import { cloneWindow, newWindow, pushSample, type SampleWindow } from './predict/window.ts';
+import { cloneWindow, newWindow, pushRow, type SampleWindow } from './predict/window.ts';
 
 /** The simple predictors, in the order of DayPrediction.simple and the base mixture's weights. */
 export const SIMPLE_PREDICTORS = ['rate', 'recent', 'rhythm', 'momentum', 'weekdays', 'stack'] as const;
@@ -135,7 +135,8 @@ export function observeDay(s: LearnerState, fact: DayFact, cfg: LearnConfig): Da
   updateMixture(s.base, pred.simple, ALL_AWAKE, y, cfg.base);
   updateStacker(s.stacker, pred.z, y, cfg.stacker);
   updateMixture(s.mixture, [pred.base, pred.network], [true, pred.hasNetwork], y, cfg.mixture);
-  pushSample(s.window, { x: pred.x, y, offset: logit(pred.base), day: pred.day });
+  const network = pred.hasNetwork ? pred.network : NaN;
+  pushRow(s.window, { x: pred.x, y, day: pred.day, base: pred.base, network, shown: pred.p, share: pred.networkShare });
   updateRhythm(s.rhythm, pred.day, weekdayOfNumber(pred.day), y, cfg.rhythm);
   updateWeekdays(s.weekdays, weekdayOfNumber(pred.day), y);
   advanceContext(s.context, fact);

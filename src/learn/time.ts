@@ -3,7 +3,10 @@
 
 const MS_PER_MIN = 60_000;
 const MS_PER_DAY = 86_400_000;
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+// ISO 8601 / RFC 3339 with an explicit offset, in the spellings other tools write for the same instant too:
+// a space or lower-case t between date and time, lower-case z, an offset without its colon (+0100) or hours only.
+const ISO_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2})?)$/;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The first local day Nudge data can have: anything earlier is a corrupted row or a typo in the year. */
 export const FIRST_DAY = '1970-01-01';
@@ -33,7 +36,7 @@ export function daysFromCivil(y0: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Parses ISO-8601 with an explicit offset ('Z' or +hh:mm); null when malformed or out of range. */
+/** Parses ISO-8601 with an explicit offset ('Z', +hh:mm, +hhmm, +hh); null when malformed or out of range. */
 export function parseInstant(at: string): Instant | null {
   const m = ISO_RE.exec(at);
   if (!m) return null;
@@ -42,10 +45,10 @@ export function parseInstant(at: string): Instant | null {
   const ms = m[7] ? Math.floor(+('0.' + m[7]) * 1000) : 0;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   let offset = 0;
-  if (m[8] !== 'Z') {
-    const sign = m[8][0] === '-' ? -1 : 1;
-    const oh = +m[8].slice(1, 3);
-    const om = +m[8].slice(4, 6);
+  if (!m[8]) {
+    const sign = m[9] === '-' ? -1 : 1;
+    const oh = +m[10];
+    const om = m[11] ? +m[11] : 0;
     if (om > 59) return null;
     offset = sign * (oh * 60 + om);
     if (Math.abs(offset) > MAX_OFFSET_MIN) return null;
@@ -119,4 +122,9 @@ export function weekdayOf(day: string): number {
 /** The device's current UTC offset in minutes east (the sign flipped from getTimezoneOffset). */
 export function deviceOffset(at: Date = new Date()): number {
   return -at.getTimezoneOffset() || 0;
+}
+
+/** The device's local calendar day at `now` (epoch ms; default: this moment), under the offset then in force. */
+export function localToday(now: number = Date.now()): string {
+  return localDayOf(now, deviceOffset(new Date(now)));
 }

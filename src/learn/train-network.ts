@@ -6,7 +6,7 @@ import type { LearnerState } from './learner.ts';
 import { cloneAdam, createAdam } from './nn/adam.ts';
 import { cloneMlp, createMlp } from './nn/mlp.ts';
 import { trainEpochs } from './nn/train.ts';
-import { recencyWeights } from './predict/window.ts';
+import { baseLogits, recencyWeights } from './predict/window.ts';
 
 /** What a night's training did. */
 export interface NightTraining {
@@ -40,7 +40,7 @@ export function trainNetwork(s: LearnerState, cfg: LearnConfig, seed: number): N
     l2: nc.l2,
     seed,
     sampleWeights: recencyWeights(w, s.context.next, nc.halfLife),
-    offsets: w.offset,
+    offsets: baseLogits(w),
   });
   if (res.diverged || !res.finite) return { ...none, cold, diverged: true, epochs };
   s.network = { net, opt, trainedThrough: s.context.next - 1, steps: (s.network?.steps ?? 0) + res.steps };

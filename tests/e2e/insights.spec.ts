@@ -7,12 +7,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect as baseExpect } from './fixtures.ts';
 import { importThroughSettings as importBackup, storeRows, waitForMoment } from './loop-helpers.ts';
-import { addDays, deviceOffset, formatInstant, localDayOf } from '../../src/learn/time.ts';
+import { addDays, dayToNumber, deviceOffset, formatInstant, localDayOf } from '../../src/learn/time.ts';
 import { createMlp } from '../../src/learn/nn/mlp.ts';
 import { createAdam } from '../../src/learn/nn/adam.ts';
 import { checkpointToJson, makeCheckpoint } from '../../src/learn/checkpoint.ts';
-import { FEATURE_VERSION } from '../../src/learn/features.ts';
-import { DEFAULT_ENGINE_OPTIONS } from '../../src/learn/engine-options.ts';
+import { DEFAULT_CONFIG } from '../../src/learn/config.ts';
+import { newLearner } from '../../src/learn/learner.ts';
 
 const HABIT = 'stretch';
 // The machine is shared and the worker trains in the background: be patient, never timing-dependent.
@@ -102,24 +102,21 @@ test('Roll back to the previous version makes it active', async ({ page }) => {
   // tells a wired scheduler that training is not due, so it cannot add a v3 meanwhile).
   const now = Date.now();
   const metrics = { n: 14, logLoss: 0.6, brier: 0.2, auc: 0.7 };
-  const cps = [1, 2].map((version) =>
-    checkpointToJson(
-      makeCheckpoint(
-        createMlp(DEFAULT_ENGINE_OPTIONS.layers.slice(), version),
-        createAdam(createMlp(DEFAULT_ENGINE_OPTIONS.layers.slice(), version)),
-        {
-          habitId: HABIT,
-          version,
-          featureVersion: FEATURE_VERSION,
-          step: 100 * version,
-          trainedThrough: addDays(localDayOf(now, deviceOffset(new Date(now))), -1),
-          metrics: { model: metrics, baseline: metrics, active: null },
-          createdAt: now - (3 - version) * 1000,
-          trigger: 'manual',
-        },
-      ),
-    ),
-  );
+  const today = dayToNumber(localDayOf(now, deviceOffset(new Date(now))));
+  // Hand-made learners (no sync counts): the app rebuilds their stages from the imported history around the network.
+  const cps = [1, 2].map((version) => {
+    const s = newLearner(HABIT, today, [], DEFAULT_CONFIG);
+    const net = createMlp(DEFAULT_CONFIG.network.layers.slice(), version);
+    s.network = { net, opt: createAdam(net), trainedThrough: today - 1, steps: 100 * version };
+    return checkpointToJson(
+      makeCheckpoint(s, {
+        version,
+        metrics: { base: metrics, network: metrics, shown: metrics, networkShare: 0.5 },
+        createdAt: now - (3 - version) * 1000,
+        trigger: 'manual',
+      }),
+    );
+  });
   await page.evaluate(
     async ({ cps, now }) => {
       const f32 = (a: number[][]) => a.map((x) => Float32Array.from(x));
@@ -157,7 +154,7 @@ test('Roll back to the previous version makes it active', async ({ page }) => {
         reason: 'promoted (test setup)',
         metrics: null,
         checkpointVersion: 2,
-        featureVersion: 1,
+        featureVersion: 2,
       });
       await new Promise((ok, ko) => {
         tx.oncomplete = ok;

@@ -1,8 +1,10 @@
 // The active model of one habit, one-tap rollback to the previous version, and "Train now".
 import { useEffect, useState } from 'preact/hooks';
-import type { CheckpointRow } from '../../data/entities.ts';
-import { trainer } from '../../schedule/trainer-bridge.ts';
-import { TRIGGER_TEXT, duration, when } from './format.ts';
+import type { CheckpointRow, PredictionRow } from '../../data/entities.ts';
+import { chipPercent } from '../likelihood/likelihoodView.ts';
+import { sourceWords } from '../likelihood/sourceWords.ts';
+import { trainer } from '../../trainer/bridge.ts';
+import { TRIGGER_TEXT, duration, when } from './runLabels.ts';
 
 /** What the panel needs of a stored checkpoint (weights are not shown). */
 export type CheckpointSummary = Pick<CheckpointRow, 'version' | 'active' | 'createdAt' | 'trigger' | 'trainedThrough'>;
@@ -30,7 +32,15 @@ function errorText(err: unknown): string {
 }
 
 /** Active model version, Roll back to vN and Train now, with progress and the outcome in words. */
-export function ModelPanel({ habitId, checkpoints }: { habitId: string; checkpoints: CheckpointSummary[] }) {
+export function ModelPanel({
+  habitId,
+  checkpoints,
+  prediction,
+}: {
+  habitId: string;
+  checkpoints: CheckpointSummary[];
+  prediction: PredictionRow | null;
+}) {
   const training = useTraining();
   const [busy, setBusy] = useState<null | 'train' | 'rollback'>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -55,12 +65,16 @@ export function ModelPanel({ habitId, checkpoints }: { habitId: string; checkpoi
         });
       else if (o.run.promoted)
         setMessage({
-          text: `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}: model v${o.activeVersion} is now active.`,
+          text:
+            `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}: ` +
+            `model v${o.activeVersion} is now active.`,
           error: false,
         });
       else
         setMessage({
-          text: `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}; kept ${o.activeVersion ? `v${o.activeVersion}` : 'the current estimate'}: ${o.run.reason}`,
+          text:
+            `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}; ` +
+            `kept ${o.activeVersion ? `v${o.activeVersion}` : 'the current estimate'}: ${o.run.reason}`,
           error: false,
         });
     } catch (err) {
@@ -100,11 +114,15 @@ export function ModelPanel({ habitId, checkpoints }: { habitId: string; checkpoi
         {!active && (
           <span class="muted">
             {' '}
-            · Until a model validates better than simple rules, Nudge shows an average of them: your completion rate
-            overall, lately and on this weekday, and after three weeks also after days like yesterday.
+            · The network trains once the habit has three weeks of days; until then simple rates predict.
           </span>
         )}
       </p>
+      {prediction && (
+        <p class="model-source" data-testid="model-source" data-source={prediction.source}>
+          Today's {chipPercent(prediction.p)}%: {sourceWords(prediction)}
+        </p>
+      )}
       <div class="model-actions">
         <button
           type="button"

@@ -1,6 +1,6 @@
 // The training runs of one habit: when, why, how long, on how much, how well, and the verdict.
 import type { TrainingRunRow } from '../../data/entities.ts';
-import { TRIGGER_TEXT, duration, reasonDetail, versus, when } from './format.ts';
+import { TRIGGER_TEXT, duration, reasonDetail, versus, when } from './runLabels.ts';
 
 /** Training runs, newest first, as a table that scrolls sideways on narrow screens. */
 export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
@@ -11,11 +11,14 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
       </p>
     );
   return (
-    <div class="table-scroll" tabIndex={0} role="region" aria-label="Training runs (scrolls sideways)">
+    // A <section> with a name is a region; it takes focus so that a keyboard can scroll it
+    // (axe: scrollable-region-focusable).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard.
+    <section class="table-scroll" tabIndex={0} aria-label="Training runs (scrolls sideways)">
       <table class="runs">
         <caption class="sr-only">
-          Training runs, newest first. Metrics are on held-out recent days: lower log-loss and Brier are better, higher
-          AUC is better; each shows the new model against the simple baseline.
+          Training runs, newest first. Metrics are on the last 60 days, each predicted before it was seen: lower
+          log-loss and Brier are better, higher AUC is better; each shows the network against the simple rates.
         </caption>
         <thead>
           <tr>
@@ -24,7 +27,7 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
             <th scope="col">Trigger</th>
             <th scope="col">Took</th>
             <th scope="col">Samples</th>
-            <th scope="col">Log-loss</th>
+            <th scope="col">Log-loss (network vs rates)</th>
             <th scope="col">Brier</th>
             <th scope="col">AUC</th>
           </tr>
@@ -40,7 +43,7 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
               <td>{when(r.startedAt)}</td>
               <td class="result">
                 <strong class={r.promoted ? 'promoted' : 'kept'}>
-                  {r.promoted ? `promoted${r.checkpointVersion ? ` to v${r.checkpointVersion}` : ''}` : 'not promoted'}
+                  {r.promoted ? `saved as v${r.checkpointVersion}` : 'no new version'}
                 </strong>
                 <span class="run-reason">{reasonDetail(r.reason)}</span>
               </td>
@@ -54,6 +57,6 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 // The Settings screen: backup, storage, reminders on this device, and deleting everything.
-import { PlatformNotes } from '../loop/PlatformNotes.tsx';
+import { PlatformNotes } from './PlatformNotes.tsx';
 import { BackupSection } from './BackupSection.tsx';
 import { DeleteAllSection } from './DeleteAllSection.tsx';
 import { StorageSection } from './StorageSection.tsx';

@@ -25,7 +25,7 @@ export function nameProblem(name: string): string | null {
 }
 
 /** The "Add habit" form; clears itself after a successful add. */
-export function AddHabitForm({ onAdded, autoFocus }: { onAdded?: () => void; autoFocus?: boolean }) {
+export function AddHabitForm() {
   const toast = useToast();
   const [name, setName] = useState('');
   const [time, setTime] = useState('');
@@ -44,7 +44,6 @@ export function AddHabitForm({ onAdded, autoFocus }: { onAdded?: () => void; aut
       setColor(null);
       setError(null);
       toast({ text: `Added “${h.name}”.` });
-      onAdded?.();
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -59,7 +58,6 @@ export function AddHabitForm({ onAdded, autoFocus }: { onAdded?: () => void; aut
         <input
           name="name"
           value={name}
-          autoFocus={autoFocus}
           autoComplete="off"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'add-error' : 'add-count'}

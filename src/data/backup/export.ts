@@ -3,7 +3,7 @@ import { faultPoint } from '../fault-points.ts';
 import { withDb } from '../connection.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { withoutUnreadableRows, type LeftOutRow } from './export-check.ts';
-import type { BackupCheckpointV1, BackupEventV1, BackupHabitV1, BackupV1 } from './format.ts';
+import type { BackupCheckpointV1, BackupEventV1, BackupHabitV1, BackupV1 } from './backup-v1.ts';
 import { checkpointToJson } from '../../learn/checkpoint.ts';
 
 function habitOut(h: Habit): BackupHabitV1 {
@@ -29,8 +29,9 @@ function eventOut(e: StoredEvent): BackupEventV1 {
 }
 
 function checkpointOut(c: CheckpointRow): BackupCheckpointV1 {
-  // The learning core's own JSON form (both networks, the twin's record); only the row's id and 0/1 flag differ.
-  const { id: _id, active, ...ckpt } = c;
+  // The learning core's own JSON form; the row's id, 0/1 flag and sync counts (which name this database's
+  // event ids) stay behind.
+  const { id: _id, active, sync: _sync, ...ckpt } = c;
   return { ...(checkpointToJson(ckpt) as BackupCheckpointV1), active: active === 1 };
 }
 
@@ -93,9 +94,4 @@ export async function exportBackup(
 /** The backup as the text of a .json file (indented by one space: readable, not much larger). */
 export function backupToText(b: BackupV1): string {
   return JSON.stringify(b, null, 1);
-}
-
-/** A file name for a backup made at `now`, e.g. "nudge-backup-2026-11-24.json". */
-export function backupFileName(now: Date = new Date()): string {
-  return `nudge-backup-${now.toISOString().slice(0, 10)}.json`;
 }

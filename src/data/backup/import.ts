@@ -6,8 +6,8 @@ import type { AppDB } from '../db.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { ImportError } from '../errors.ts';
 import { toStoredEvent } from '../eventRow.ts';
-import type { BackupCheckpointV1, BackupHabitV1 } from './format.ts';
-import type { OptimizerState } from '../../learn/types.ts';
+import type { BackupCheckpointV1, BackupHabitV1 } from './backup-v1.ts';
+import type { AdamState } from '../../learn/nn/adam.ts';
 import { parseBackup } from './validate.ts';
 import { refreshDataMarker } from '../storage.ts';
 
@@ -35,11 +35,11 @@ function habitRow(h: BackupHabitV1, order: number): Habit {
   return row;
 }
 
-/** One network's parameters and optimizer state (the checkpoint's or its refit twin's) as Float32Arrays. */
+/** The network's parameters and optimizer state as Float32Arrays. */
 function networkIn(n: Pick<BackupCheckpointV1, 'weights' | 'biases' | 'optimizer'>): {
   weights: Float32Array[];
   biases: Float32Array[];
-  optimizer: OptimizerState;
+  optimizer: AdamState;
 } {
   const f = (xs: number[][]): Float32Array[] => xs.map((x) => Float32Array.from(x));
   const o = n.optimizer;
@@ -51,10 +51,9 @@ function networkIn(n: Pick<BackupCheckpointV1, 'weights' | 'biases' | 'optimizer
 }
 
 function checkpointRow(c: BackupCheckpointV1, active: 0 | 1): CheckpointRow {
-  const { active: _a, refit, ...rest } = c;
-  const row: CheckpointRow = { ...rest, ...networkIn(c), active };
-  if (refit) row.refit = { ...networkIn(refit), evidence: refit.evidence, evidenceThrough: refit.evidenceThrough };
-  return row;
+  // Without sync counts the trainer repairs the learner from the imported history before it uses it.
+  const { active: _a, ...rest } = c;
+  return { ...rest, ...networkIn(c), active } as CheckpointRow;
 }
 
 /**

@@ -1,47 +1,63 @@
-// The network's training window: the features and label of the most recent labelled days, kept with
-// the learner so that a night's training reads no history, only the days added since the last run.
+// The labelled days kept with the learner: each day's features and outcome (the network's training
+// window), and what the stages had predicted for it that morning (the record the Insights chart and the
+// run metrics read). A night's run then needs no history beyond the days added since the last one.
 import { NUM_FEATURES } from './features.ts';
 
-/** Up to `cap` samples, oldest first: rows of NUM_FEATURES inputs, labels, logit offsets and day numbers. */
+/** Up to `cap` labelled days, oldest first. `network` is NaN on days before the network existed. */
 export interface SampleWindow {
   cap: number;
   count: number;
   X: Float32Array;
   y: Float32Array;
-  offset: Float32Array;
   day: Int32Array;
+  base: Float32Array;
+  network: Float32Array;
+  shown: Float32Array;
+  /** The network's share of the weight behind the shown probability. */
+  share: Float32Array;
 }
 
-/** An empty window holding at most `cap` samples. */
+/** One labelled day as the window stores it. */
+export interface WindowRow {
+  x: ArrayLike<number>;
+  y: number;
+  day: number;
+  base: number;
+  network: number;
+  shown: number;
+  share: number;
+}
+
+const COLUMNS = ['y', 'base', 'network', 'shown', 'share'] as const;
+
+/** An empty window holding at most `cap` days. */
 export function newWindow(cap: number): SampleWindow {
   return {
     cap,
     count: 0,
     X: new Float32Array(cap * NUM_FEATURES),
     y: new Float32Array(cap),
-    offset: new Float32Array(cap),
     day: new Int32Array(cap),
+    base: new Float32Array(cap),
+    network: new Float32Array(cap),
+    shown: new Float32Array(cap),
+    share: new Float32Array(cap),
   };
 }
 
-/** Appends one sample (dropping the oldest when full). */
-export function pushSample(
-  w: SampleWindow,
-  sample: { x: ArrayLike<number>; y: number; offset: number; day: number },
-): void {
+/** Appends one day (dropping the oldest when full). */
+export function pushRow(w: SampleWindow, row: WindowRow): void {
   const F = NUM_FEATURES;
   if (w.count === w.cap) {
     w.X.copyWithin(0, F);
-    w.y.copyWithin(0, 1);
-    w.offset.copyWithin(0, 1);
     w.day.copyWithin(0, 1);
+    for (const c of COLUMNS) w[c].copyWithin(0, 1);
     w.count--;
   }
   const at = w.count;
-  for (let i = 0; i < F; i++) w.X[at * F + i] = sample.x[i];
-  w.y[at] = sample.y;
-  w.offset[at] = sample.offset;
-  w.day[at] = sample.day;
+  for (let i = 0; i < F; i++) w.X[at * F + i] = row.x[i];
+  w.day[at] = row.day;
+  for (const c of COLUMNS) w[c][at] = row[c];
   w.count++;
 }
 
@@ -58,7 +74,27 @@ export function recencyWeights(w: SampleWindow, today: number, halfLife: number)
   return out;
 }
 
+/** The base's log-odds of every day: the offsets the network learns to correct. */
+export function baseLogits(w: SampleWindow): Float32Array {
+  const out = new Float32Array(w.count);
+  for (let i = 0; i < w.count; i++) {
+    const p = Math.min(1 - 1e-6, Math.max(1e-6, w.base[i]));
+    out[i] = Math.log(p / (1 - p));
+  }
+  return out;
+}
+
 /** A deep copy. */
 export function cloneWindow(w: SampleWindow): SampleWindow {
-  return { cap: w.cap, count: w.count, X: w.X.slice(), y: w.y.slice(), offset: w.offset.slice(), day: w.day.slice() };
+  return {
+    cap: w.cap,
+    count: w.count,
+    X: w.X.slice(),
+    y: w.y.slice(),
+    day: w.day.slice(),
+    base: w.base.slice(),
+    network: w.network.slice(),
+    shown: w.shown.slice(),
+    share: w.share.slice(),
+  };
 }

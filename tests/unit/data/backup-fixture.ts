@@ -1,5 +1,5 @@
 // A small valid backup (DESIGN.md's example plus a marked day, a trip and an archived habit).
-import type { BackupV1 } from '../../../src/data/backup/format.ts';
+import type { BackupV1 } from '../../../src/data/backup/backup-v1.ts';
 
 /** A fresh copy of a valid v1 backup each call (tests mutate it). */
 export function sampleBackup(): BackupV1 {

@@ -14,7 +14,7 @@ import type { LogEvent } from '../../../src/learn/events.ts';
 /** Builds a status map from a compact string: one char per day from `from`: d=done s=skipped .=nothing */
 function pattern(from: string, s: string): Map<string, DayStatus> {
   const m = new Map<string, DayStatus>();
-  const start = Date.parse(from + 'T00:00:00Z');
+  const start = Date.parse(`${from}T00:00:00Z`);
   [...s].forEach((c, i) => {
     const day = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
     if (c === 'd') m.set(day, 'done');
@@ -85,13 +85,15 @@ describe('completionRate', () => {
   });
   it('includes today once it has a status', () => {
     const s2 = new Map(st).set('2026-01-09', 'done');
-    expect(completionRate(s2, '2026-01-09', 7, '2026-01-01')).toEqual({ done: 5, days: 7, rate: 5 / 7 }); // Jan 3..9 (Jan 1-2 out)
+    // Jan 3..9 (Jan 1-2 out)
+    expect(completionRate(s2, '2026-01-09', 7, '2026-01-01')).toEqual({ done: 5, days: 7, rate: 5 / 7 });
     expect(completionRate(s2, '2026-01-09', 8, '2026-01-01')).toEqual({ done: 6, days: 8, rate: 6 / 8 }); // Jan 2..9
   });
   it('clips the window to the creation day', () => {
     expect(completionRate(st, '2026-01-09', 30, '2026-01-01')).toEqual({ done: 6, days: 8, rate: 6 / 8 });
     expect(completionRate(st, '2026-01-09', 90, '2026-01-05')).toEqual({ done: 3, days: 4, rate: 3 / 4 }); // Jan 5..8
-    expect(completionRate(new Map(), '2026-01-09', 7, '2026-01-09')).toEqual({ done: 0, days: 0, rate: 0 }); // created today
+    // created today
+    expect(completionRate(new Map(), '2026-01-09', 7, '2026-01-09')).toEqual({ done: 0, days: 0, rate: 0 });
   });
 });
 
