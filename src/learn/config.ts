@@ -53,7 +53,7 @@ export const DEFAULT_CONFIG: LearnConfig = {
     epochsWarm: 3,
     batchSize: 32,
     learningRate: 0.005,
-    l2: 0.03,
+    l2: 0.1,
   },
   // Starting weights: bias, then the log-odds of rate, recent, rhythm, momentum, weekdays, reminder rate,
   // launch rate.
@@ -61,7 +61,8 @@ export const DEFAULT_CONFIG: LearnConfig = {
   // Order: rate, recent, rhythm, momentum, weekdays, stack.
   base: { share: 0.002, prior: [1, 1, 1, 1, 1, 1] },
   // Order: base, network.
-  mixture: { share: 0.002, prior: [1, 1] },
+  // The network starts behind the base: it must earn its weight by predicting better, day after day.
+  mixture: { share: 0.002, prior: [1, 0.25] },
   shown: { coldStartDays: 21 },
 };
 
