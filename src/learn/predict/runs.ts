@@ -4,7 +4,7 @@
 // "one rate up to some length, another from it on", averaged over every such step by how well it
 // explains the counted days (Bayesian model averaging). A restart that becomes slow after the third
 // missed day, or momentum that builds over a few days, is then learned from all the days on either side.
-import { logEvidence } from './beta.ts';
+import { lnGamma } from './beta.ts';
 
 /** Pseudo-days of the anchor rate each segment's rate starts from. */
 const PRIOR_DAYS = 2;
@@ -30,6 +30,10 @@ export function stepRate(opts: {
   }
   const a = PRIOR_DAYS * anchor;
   const b = PRIOR_DAYS * (1 - anchor);
+  // Log evidence of a segment without the prior's normaliser, which every step shares per segment.
+  const norm = lnGamma(PRIOR_DAYS) - lnGamma(a) - lnGamma(b);
+  const evidence = (d: number, n: number): number =>
+    lnGamma(d + a) + lnGamma(n - d + b) - lnGamma(n + PRIOR_DAYS) + norm;
   // Step c splits the lengths into [0, c) and [c, len); c = 0 is one rate for the whole side.
   let lowD = 0;
   let lowN = 0;
@@ -43,7 +47,7 @@ export function stepRate(opts: {
     }
     const highD = totalD - lowD;
     const highN = totalN - lowN;
-    const lw = (c > 0 ? logEvidence(lowD, lowN, a, b) : 0) + logEvidence(highD, highN, a, b);
+    const lw = (c > 0 ? evidence(lowD, lowN) : 0) + evidence(highD, highN);
     logW.push(lw);
     pK.push(k < c ? (lowD + a) / (lowN + PRIOR_DAYS) : (highD + a) / (highN + PRIOR_DAYS));
     if (lw > best) best = lw;
