@@ -41,7 +41,10 @@ const dtfCache = new Map<string, Intl.DateTimeFormat>();
 /** UTC offset (minutes east) in force in `timeZone` at epoch ms `t`. */
 export function zoneOffset(timeZone: string, t: number): number {
   let f = dtfCache.get(timeZone);
-  if (!f) dtfCache.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })));
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    dtfCache.set(timeZone, f);
+  }
   const name = f.formatToParts(new Date(t)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +m[3]) : 0;

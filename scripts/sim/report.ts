@@ -82,12 +82,29 @@ export function networkVsRates(scores: UserScore[]): {
 /** Markdown for the per-kind table and the structured mean. */
 export function kindTable(rows: KindRow[]): string {
   const f = (v: number): string => v.toFixed(2);
-  const head =
-    '| kind | people | skill | missed days reminded (model / truth) | wrongly quiet (model / truth) | days to half-way (median) | shown as network |\n|---|---|---|---|---|---|---|';
-  const body = rows.map(
-    (r) =>
-      `| ${r.kind} | ${r.users} | ${f(r.skill)} | ${f(r.remindedModel)} / ${f(r.remindedTruth)} | ${f(r.quietModel)} / ${f(r.quietTruth)} | ${r.halfwayMedian === null ? '-' : r.halfwayMedian} | ${Math.round(r.modelShare * 100)}% |`,
+  const columns = [
+    'kind',
+    'people',
+    'skill',
+    'missed days reminded (model / truth)',
+    'wrongly quiet (model / truth)',
+    'days to half-way (median)',
+    'shown as network',
+  ];
+  const line = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
+  const head = `${line(columns)}\n${line(columns.map(() => '---'))}`;
+  const body = rows.map((r) =>
+    line([
+      r.kind,
+      r.users,
+      f(r.skill),
+      `${f(r.remindedModel)} / ${f(r.remindedTruth)}`,
+      `${f(r.quietModel)} / ${f(r.quietTruth)}`,
+      r.halfwayMedian === null ? '-' : r.halfwayMedian,
+      `${Math.round(r.modelShare * 100)}%`,
+    ]),
   );
   const structured = rows.filter((r) => (STRUCTURED_KINDS as readonly string[]).includes(r.kind));
-  return `${head}\n${body.join('\n')}\n\nmean skill over the ${structured.length} kinds with structure: ${mean(structured.map((r) => r.skill)).toFixed(3)}`;
+  const meanSkill = mean(structured.map((r) => r.skill)).toFixed(3);
+  return `${head}\n${body.join('\n')}\n\nmean skill over the ${structured.length} kinds with structure: ${meanSkill}`;
 }

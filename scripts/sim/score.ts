@@ -144,7 +144,7 @@ export function scoreUser(u: SimUser, cfg: LearnConfig): UserScore {
       l.weekday += logLossOne(ys.weekday, y);
     };
     add(all, d.p);
-    SIMPLE_PREDICTORS.forEach((name, k) => addStage(name, d.stages.simple[k], y));
+    for (const [k, name] of SIMPLE_PREDICTORS.entries()) addStage(name, d.stages.simple[k], y);
     addStage('base', d.stages.base, y);
     addStage('network', d.stages.network, y);
     if (d.stages.hasNetwork) add(network, d.stages.network);

@@ -1,4 +1,5 @@
-// Scratch experiment runner (not committed): node --import tsx scripts/sim/try.ts seeds=101,102 set=network.epochsWarm=4
+// The experiment runner: one configuration over drawn people, per-kind tables and per-stage losses.
+//   npx tsx scripts/sim/try.ts seeds=101,102 per=3 [kinds=a,b] [pop=short|newcomers] [v=1] set=network.l2=0.1
 import { withConfig } from '../../src/learn/config.ts';
 import { longHistories, newcomers, shortHistories } from './population.ts';
 import { kindRows, kindTable, networkVsRates } from './report.ts';
@@ -10,7 +11,8 @@ const changes: Record<string, Record<string, unknown>> = {};
 for (const kv of (args.set ?? '').split(';').filter(Boolean)) {
   const [k, v] = kv.split('=');
   const [stage, key] = k.split('.');
-  (changes[stage] ??= {})[key] = v.includes(',') ? v.split(',').map(Number) : Number(v);
+  changes[stage] ??= {};
+  changes[stage][key] = v.includes(',') ? v.split(',').map(Number) : Number(v);
 }
 const cfg = withConfig(changes as never);
 const which = args.pop ?? 'long';
@@ -31,8 +33,10 @@ if (which === 'long' && !args.quiet) {
 }
 const over = scores.filter((s: UserScore) => s.gapToBest > 0.02);
 const worst = Math.max(...scores.map((s: UserScore) => s.gapToBest));
+const worstToRate = Math.max(...scores.map((s: UserScore) => s.gapToRate));
 console.log(
-  `gap to best simple rate: ${over.length}/${scores.length} over 0.02, worst ${worst.toFixed(3)}; gap to rate worst ${Math.max(...scores.map((s: UserScore) => s.gapToRate)).toFixed(3)}`,
+  `gap to best simple rate: ${over.length}/${scores.length} over 0.02, worst ${worst.toFixed(3)}; ` +
+    `gap to rate worst ${worstToRate.toFixed(3)}`,
 );
 if (args.v)
   for (const s of scores)
@@ -47,8 +51,11 @@ if (args.v)
       s.network.n,
       (s.network.model - Math.min(s.network.rate, s.network.score, s.network.weekday)).toFixed(3),
     );
+const replayMs = scores.reduce((a: number, s: UserScore) => a + s.replayMs, 0);
+const replayDays = scores.reduce((a: number, s: UserScore) => a + s.days + 14, 0);
 console.log(
-  `${scores.length} users in ${((performance.now() - t0) / 1000).toFixed(1)} s; replay ${((scores.reduce((a: number, s: UserScore) => a + s.replayMs, 0) / scores.reduce((a: number, s: UserScore) => a + s.days + 14, 0)) * 365).toFixed(0)} ms per habit-year`,
+  `${scores.length} users in ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
+    `replay ${((replayMs / replayDays) * 365).toFixed(0)} ms per habit-year`,
 );
 {
   const kinds = [...new Set(scores.map((s: UserScore) => s.kind))];
@@ -110,7 +117,8 @@ console.log(
       kinds
         .map((k) => {
           const rs = scores.filter((s: UserScore) => s.kind === k);
-          return `${k} ${(rs.reduce((a: number, r: UserScore) => a + r.all.rate - r.all.truth, 0) / rs.length).toFixed(3)}`;
+          const gap = rs.reduce((a: number, r: UserScore) => a + r.all.rate - r.all.truth, 0) / rs.length;
+          return `${k} ${gap.toFixed(3)}`;
         })
         .join(', '),
   );
