@@ -15,7 +15,7 @@ export function nudgeTrainOnce(d: BenchData, seed: number): Lap {
   const opt = createAdam(net);
   const opts = { epochs: TRAIN.epochs, batchSize: TRAIN.batchSize, learningRate: TRAIN.learningRate, seed: TRAIN.seed };
   const lap = startLap();
-  const r = trainEpochs(net, opt, d.X, d.y, d.n, opts);
+  const r = trainEpochs(net, opt, { X: d.X, y: d.y, n: d.n }, opts);
   const ms = lap();
   if (r.diverged || r.steps !== TRAIN.epochs * Math.ceil(d.n / TRAIN.batchSize))
     throw new Error(`nudge training did not complete: ${JSON.stringify(r)}`);

@@ -33,14 +33,19 @@ export function trainNetwork(s: LearnerState, cfg: LearnConfig, seed: number): N
   if (!s.network) net.weights[net.weights.length - 1].fill(0);
   const opt = s.network ? cloneAdam(s.network.opt) : createAdam(net);
   const epochs = cold ? nc.epochsCold : nc.epochsWarm;
-  const res = trainEpochs(net, opt, w.X, w.y, w.count, {
+  const samples = {
+    X: w.X,
+    y: w.y,
+    n: w.count,
+    weights: recencyWeights(w, s.context.next, nc.halfLife),
+    offsets: baseLogits(w),
+  };
+  const res = trainEpochs(net, opt, samples, {
     epochs,
     batchSize: nc.batchSize,
     learningRate: nc.learningRate,
     l2: nc.l2,
     seed,
-    sampleWeights: recencyWeights(w, s.context.next, nc.halfLife),
-    offsets: baseLogits(w),
   });
   if (res.diverged || !res.finite) return { ...none, cold, diverged: true, epochs };
   s.network = { net, opt, trainedThrough: s.context.next - 1, steps: (s.network?.steps ?? 0) + res.steps };

@@ -31,30 +31,30 @@ export function cloneAdam(s: AdamState): AdamState {
   return { step: s.step, mW: s.mW.map(c), vW: s.vW.map(c), mB: s.mB.map(c), vB: s.vB.map(c) };
 }
 
+/** One step's constants: the hyper-parameters, the bias corrections 1/(1-beta^t), and the L2 of this array. */
+interface StepConsts {
+  lr: number;
+  b1: number;
+  b2: number;
+  eps: number;
+  c1: number;
+  c2: number;
+  l2: number;
+}
+
 /** Updates one parameter array from its gradient: m, v moving averages, bias-corrected step. */
-function adamUpdate(
-  p: Float32Array,
-  g: readonly number[],
-  m: Float32Array,
-  v: Float32Array,
-  n: number,
-  lr: number,
-  b1: number,
-  b2: number,
-  eps: number,
-  c1: number,
-  c2: number,
-  l2: number,
-): void {
+function adamUpdate(p: Float32Array, g: readonly number[], m: Float32Array, v: Float32Array, k: StepConsts): void {
+  const { lr, b1, b2, eps, c1, c2, l2 } = k;
+  const n = p.length;
   const a1 = 1 - b1;
   const a2 = 1 - b2;
-  for (let k = 0; k < n; k++) {
-    const gk = g[k] + l2 * p[k];
-    const mk = b1 * m[k] + a1 * gk;
-    const vk = b2 * v[k] + a2 * gk * gk;
-    m[k] = mk;
-    v[k] = vk;
-    p[k] -= (lr * (mk * c1)) / (Math.sqrt(vk * c2) + eps);
+  for (let j = 0; j < n; j++) {
+    const gj = g[j] + l2 * p[j];
+    const mj = b1 * m[j] + a1 * gj;
+    const vj = b2 * v[j] + a2 * gj * gj;
+    m[j] = mj;
+    v[j] = vj;
+    p[j] -= (lr * (mj * c1)) / (Math.sqrt(vj * c2) + eps);
   }
 }
 
@@ -69,10 +69,11 @@ export function adamStep(
   s.step++;
   const c1 = 1 / (1 - Math.pow(c.beta1, s.step));
   const c2 = 1 / (1 - Math.pow(c.beta2, s.step));
+  const weights: StepConsts = { lr: c.learningRate, b1: c.beta1, b2: c.beta2, eps: c.eps, c1, c2, l2: c.l2 };
+  // Biases are not penalised.
+  const biases: StepConsts = { ...weights, l2: 0 };
   for (let l = 0; l < net.weights.length; l++) {
-    const w = net.weights[l];
-    const b = net.biases[l];
-    adamUpdate(w, gW[l], s.mW[l], s.vW[l], w.length, c.learningRate, c.beta1, c.beta2, c.eps, c1, c2, c.l2);
-    adamUpdate(b, gB[l], s.mB[l], s.vB[l], b.length, c.learningRate, c.beta1, c.beta2, c.eps, c1, c2, 0);
+    adamUpdate(net.weights[l], gW[l], s.mW[l], s.vW[l], weights);
+    adamUpdate(net.biases[l], gB[l], s.mB[l], s.vB[l], biases);
   }
 }

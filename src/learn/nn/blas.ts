@@ -7,6 +7,17 @@
 // detachment on every typed-array access in optimised code, and these loops ran 20% slower
 // (bench/README.md).
 
+/**
+ * Sizes of one kernel call: output rows, the inner (summed) size, the batch size and the row stride of the
+ * feature-major buffers. Read into locals on entry: the loops never touch the object.
+ */
+export interface Dims {
+  rows: number;
+  inner: number;
+  bs: number;
+  cap: number;
+}
+
 /** ReLU without a branch (the signs are unpredictable): exact, 2v / 2 or (v − v) / 2. */
 function relu(v: number): number {
   return 0.5 * (v + Math.abs(v));
@@ -21,13 +32,14 @@ export function matMulRows(
   w: number[],
   inp: number[],
   out: number[],
-  nr: number,
-  nk: number,
-  bs: number,
-  cap: number,
   init: Float32Array,
-  withRelu = false,
+  d: Dims & { relu: boolean },
 ): void {
+  const nr = d.rows;
+  const nk = d.inner;
+  const bs = d.bs;
+  const cap = d.cap;
+  const withRelu = d.relu;
   let r = 0;
   for (; r + 1 < nr; r += 2) {
     const o0 = r * cap;
@@ -95,7 +107,7 @@ export function matMulRows(
     }
   }
   if (r < nr) {
-    matMulRow(w, r * nk, inp, out, r * cap, nk, bs, cap, init[r]);
+    matMulRow(w, inp, out, { w0: r * nk, o0: r * cap, init: init[r] }, d);
     if (withRelu) for (let s = r * cap; s < r * cap + bs; s++) out[s] = relu(out[s]);
   }
 }
@@ -109,14 +121,16 @@ export function backRelu(
   w: number[],
   delta: number[],
   act: number[],
-  out: number[],
-  gB: number[],
-  nr: number,
-  nk: number,
-  bs: number,
-  cap: number,
+  into: { out: number[]; gB: number[] },
+  d: Dims,
 ): void {
-  if (nk === 1) return backReluFromOne(w, delta, act, out, gB, nr, bs, cap);
+  if (d.inner === 1) return backReluFromOne(w, delta, act, into, d);
+  const out = into.out;
+  const gB = into.gB;
+  const nr = d.rows;
+  const nk = d.inner;
+  const bs = d.bs;
+  const cap = d.cap;
   let r = 0;
   for (; r + 1 < nr; r += 2) {
     const o0 = r * cap;
@@ -205,12 +219,14 @@ function backReluFromOne(
   w: number[],
   delta: number[],
   act: number[],
-  out: number[],
-  gB: number[],
-  nr: number,
-  bs: number,
-  cap: number,
+  into: { out: number[]; gB: number[] },
+  d: Dims,
 ): void {
+  const out = into.out;
+  const gB = into.gB;
+  const nr = d.rows;
+  const bs = d.bs;
+  const cap = d.cap;
   for (let r = 0; r < nr; r++) {
     const u = w[r];
     const o0 = r * cap;
@@ -234,18 +250,18 @@ function backReluFromOne(
   }
 }
 
-/** A single leftover output row of matMulRows. */
+/** A single leftover output row of matMulRows: weights from w0, outputs from o0, each starting at init. */
 function matMulRow(
   w: number[],
-  w0: number,
   inp: number[],
   out: number[],
-  o0: number,
-  nk: number,
-  bs: number,
-  cap: number,
-  init: number,
+  at: { w0: number; o0: number; init: number },
+  d: Dims,
 ): void {
+  const { w0, o0, init } = at;
+  const nk = d.inner;
+  const bs = d.bs;
+  const cap = d.cap;
   for (let s = o0; s < o0 + bs; s++) out[s] = init;
   let k = 0;
   for (; k + 3 < nk; k += 4) {
@@ -267,16 +283,12 @@ function matMulRow(
   }
 }
 
-/** gW[o][i] = sum_s delta[o][s] * prev[i][s] for one layer (gW is nout x nin, row-major). */
-export function gradWeights(
-  delta: number[],
-  prev: number[],
-  gW: number[],
-  nin: number,
-  nout: number,
-  bs: number,
-  cap: number,
-): void {
+/** gW[o][i] = sum_s delta[o][s] * prev[i][s] for one layer (gW is d.rows x d.inner, row-major). */
+export function gradWeights(delta: number[], prev: number[], gW: number[], d: Dims): void {
+  const nout = d.rows;
+  const nin = d.inner;
+  const bs = d.bs;
+  const cap = d.cap;
   let o = 0;
   for (; o + 1 < nout; o += 2) {
     const d0 = o * cap,
@@ -335,20 +347,15 @@ export function gradWeights(
       gW[g1 + i] = c0;
     }
   }
-  if (o < nout) gradRow(delta, o * cap, prev, gW, o * nin, nin, bs, cap);
+  if (o < nout) gradRow(delta, prev, gW, { d0: o * cap, g0: o * nin }, d);
 }
 
-/** A single leftover row of gradWeights: two inputs per pass for two independent sums. */
-function gradRow(
-  delta: number[],
-  d0: number,
-  prev: number[],
-  gW: number[],
-  g0: number,
-  nin: number,
-  bs: number,
-  cap: number,
-): void {
+/** A single leftover row of gradWeights (deltas from d0, gradients from g0): two inputs per pass. */
+function gradRow(delta: number[], prev: number[], gW: number[], at: { d0: number; g0: number }, d: Dims): void {
+  const { d0, g0 } = at;
+  const nin = d.inner;
+  const bs = d.bs;
+  const cap = d.cap;
   let i = 0;
   for (; i + 1 < nin; i += 2) {
     const p0 = i * cap,

@@ -1,20 +1,28 @@
 // Full-batch loss and gradients of the training objective, for gradient checks and diagnostics.
 import type { Mlp } from './mlp.ts';
-import { backwardBatch, createWorkspace, forwardBatch, gatherBatch, lossAndOutputDelta } from './kernels.ts';
+import {
+  backwardBatch,
+  createWorkspace,
+  forwardBatch,
+  gatherBatch,
+  lossAndOutputDelta,
+  type Samples,
+} from './kernels.ts';
 
-/** Objective = weighted mean BCE + (l2 / 2) * sum of squared weights; its gradients (copies) in the network's layout. */
+/**
+ * Objective = weighted mean BCE of sigmoid(logit + offset) + (l2 / 2) * sum of squared weights, and its gradients
+ * (copies) in the network's layout, through the fast kernels on one batch of all the samples.
+ */
 export function lossAndGradients(
   net: Mlp,
-  X: Float32Array,
-  y: Float32Array,
-  n: number,
+  d: Samples,
   l2 = 0,
-  sampleWeights?: Float32Array,
 ): { loss: number; gW: Float64Array[]; gB: Float64Array[] } {
+  const n = d.n;
   const ws = createWorkspace(net.layers, n);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  gatherBatch(ws, { X, y, n, weights: sampleWeights }, order, 0, n);
+  gatherBatch(ws, d, order, 0, n);
   forwardBatch(net, ws, n);
   let loss = lossAndOutputDelta(ws, n);
   backwardBatch(net, ws, n);

@@ -103,7 +103,7 @@ export function forwardBatch(net: Mlp, ws: Workspace, bs: number): void {
   for (let l = 0; l <= last; l++) {
     const nin = layers[l];
     const nout = layers[l + 1];
-    matMulRows(ws.w[l], ws.act[l], ws.act[l + 1], nout, nin, bs, cap, net.biases[l], l !== last);
+    matMulRows(ws.w[l], ws.act[l], ws.act[l + 1], net.biases[l], { rows: nout, inner: nin, bs, cap, relu: l !== last });
   }
 }
 
@@ -153,9 +153,16 @@ export function backwardBatch(net: Mlp, ws: Workspace, bs: number): number {
   for (let l = layers.length - 2; l >= 0; l--) {
     const nin = layers[l];
     const nout = layers[l + 1];
-    gradWeights(ws.delta[l], ws.act[l], ws.gW[l], nin, nout, bs, cap);
+    const d = { rows: nout, inner: nin, bs, cap };
+    gradWeights(ws.delta[l], ws.act[l], ws.gW[l], d);
     if (l > 0) {
-      backRelu(ws.w[l], ws.delta[l], ws.act[l], ws.delta[l - 1], ws.gB[l - 1], nin, nout, bs, cap);
+      backRelu(
+        ws.w[l],
+        ws.delta[l],
+        ws.act[l],
+        { out: ws.delta[l - 1], gB: ws.gB[l - 1] },
+        { rows: nin, inner: nout, bs, cap },
+      );
     }
     check += sumOf(ws.gW[l]) + sumOf(ws.gB[l]);
   }

@@ -94,15 +94,9 @@ function relu(v: number): number {
  * One dense layer for one sample: out = W inp + b, ReLU unless it is the output layer.
  * Two rows at a time, two partial sums each: four independent add chains share every input load.
  */
-function denseOne(
-  w: Float32Array,
-  b: Float32Array,
-  inp: Float64Array,
-  out: Float64Array,
-  nin: number,
-  nout: number,
-  act: boolean,
-): void {
+function denseOne(w: Float32Array, b: Float32Array, inp: Float64Array, out: Float64Array, act: boolean): void {
+  const nin = inp.length;
+  const nout = out.length;
   let o = 0;
   for (; o + 1 < nout; o += 2) {
     const w0 = o * nin;
@@ -148,8 +142,7 @@ export function predictLogit(net: Mlp, x: ArrayLike<number>, offset = 0): number
   const a0 = a[0];
   for (let i = 0; i < layers[0]; i++) a0[i] = x[offset + i];
   const last = layers.length - 2;
-  for (let l = 0; l <= last; l++)
-    denseOne(net.weights[l], net.biases[l], a[l], a[l + 1], layers[l], layers[l + 1], l !== last);
+  for (let l = 0; l <= last; l++) denseOne(net.weights[l], net.biases[l], a[l], a[l + 1], l !== last);
   return a[last + 1][0];
 }
 

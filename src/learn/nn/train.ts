@@ -10,6 +10,7 @@ import {
   gatherBatch,
   lossAndOutputDelta,
   workspaceFor,
+  type Samples,
   type Workspace,
 } from './kernels.ts';
 import { isFiniteNet } from './mlp.ts';
@@ -27,9 +28,6 @@ export interface TrainOptions {
   beta1?: number;
   beta2?: number;
   eps?: number;
-  sampleWeights?: Float32Array;
-  /** Per-sample logit offsets: the network learns a correction to them (absent: 0). */
-  offsets?: Float32Array;
   maxLoss?: number;
 }
 
@@ -48,7 +46,8 @@ export interface TrainResult {
 /** Default bound on a batch's mean loss: 50 nats per sample means certainty on the wrong side. */
 export const DEFAULT_MAX_LOSS = 50;
 
-function assertOptions(net: Mlp, X: Float32Array, y: Float32Array, n: number, o: TrainOptions): void {
+function assertOptions(net: Mlp, d: Samples, o: TrainOptions): void {
+  const { X, y, n } = d;
   const nin = net.layers[0];
   if (!Number.isInteger(n) || n < 0) throw new Error(`trainEpochs: n must be a non-negative integer, got ${n}`);
   if (X.length < n * nin)
@@ -60,22 +59,19 @@ function assertOptions(net: Mlp, X: Float32Array, y: Float32Array, n: number, o:
     throw new Error(`trainEpochs: batchSize must be a positive integer, got ${o.batchSize}`);
   if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate))
     throw new Error(`trainEpochs: learningRate must be a positive finite number, got ${o.learningRate}`);
-  if (o.offsets && o.offsets.length < n)
-    throw new Error(`trainEpochs: offsets holds ${o.offsets.length} values but n is ${n}`);
-  if (o.sampleWeights && o.sampleWeights.length < n)
-    throw new Error(`trainEpochs: sampleWeights holds ${o.sampleWeights.length} weights but n is ${n}`);
+  if (d.offsets && d.offsets.length < n)
+    throw new Error(`trainEpochs: offsets holds ${d.offsets.length} values but n is ${n}`);
+  if (d.weights && d.weights.length < n)
+    throw new Error(`trainEpochs: weights holds ${d.weights.length} values but n is ${n}`);
 }
 
-/** Trains for o.epochs over the first n samples of X (n x inputs, row-major) and y (labels in [0,1]). */
-export function trainEpochs(
-  net: Mlp,
-  opt: AdamState,
-  X: Float32Array,
-  y: Float32Array,
-  n: number,
-  o: TrainOptions,
-): TrainResult {
-  assertOptions(net, X, y, n, o);
+/**
+ * Trains for o.epochs over the first d.n samples: rows of d.X (inputs, row-major), labels d.y in [0,1], and
+ * optionally loss weights and logit offsets (the network then learns a correction to the offsets).
+ */
+export function trainEpochs(net: Mlp, opt: AdamState, d: Samples, o: TrainOptions): TrainResult {
+  assertOptions(net, d, o);
+  const n = d.n;
   const cfg = {
     learningRate: o.learningRate,
     beta1: o.beta1 ?? 0.9,
@@ -83,10 +79,9 @@ export function trainEpochs(
     eps: o.eps ?? 1e-7,
     l2: o.l2 ?? 0,
   };
-  const maxLoss = o.maxLoss ?? DEFAULT_MAX_LOSS;
+  const step = { ...cfg, maxLoss: o.maxLoss ?? DEFAULT_MAX_LOSS };
   const bsMax = Math.min(o.batchSize, Math.max(n, 1));
   const ws = workspaceFor(net, bsMax);
-  const samples = { X, y, n, weights: o.sampleWeights, offsets: o.offsets };
   const rand = mulberry32(o.seed);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -99,10 +94,10 @@ export function trainEpochs(
     let weightSum = 0;
     for (let start = 0; start < n; start += bsMax) {
       const bs = Math.min(bsMax, n - start);
-      gatherBatch(ws, samples, order, start, bs);
+      gatherBatch(ws, d, order, start, bs);
       const bw = batchWeight(ws.wb, bs);
       if (bw === 0) continue; // all-zero weights: nothing to learn from this batch
-      const loss = stepBatch(net, opt, ws, bs, cfg, maxLoss);
+      const loss = stepBatch(net, opt, ws, bs, step);
       if (loss !== loss) {
         diverged = true;
         break;
@@ -120,7 +115,8 @@ export function trainEpochs(
  * Forward, backward and one Adam step on the gathered batch; returns its loss, or NaN (no update
  * applied) when the loss or a gradient is not finite or the loss exceeds maxLoss.
  */
-function stepBatch(net: Mlp, opt: AdamState, ws: Workspace, bs: number, cfg: AdamConfig, maxLoss: number): number {
+function stepBatch(net: Mlp, opt: AdamState, ws: Workspace, bs: number, cfg: AdamConfig & { maxLoss: number }): number {
+  const maxLoss = cfg.maxLoss;
   forwardBatch(net, ws, bs);
   const loss = lossAndOutputDelta(ws, bs);
   if (!Number.isFinite(loss) || loss > maxLoss || !Number.isFinite(backwardBatch(net, ws, bs))) return NaN;

@@ -91,6 +91,59 @@ describe('trainAndStore', () => {
     expect(cps.filter((c) => c.active).map((c) => c.version)).toEqual([2]);
   });
 
+  it('sets aside a checkpoint of the engine before the staged learner (schema 1) and rebuilds from the history', async () => {
+    const db = freshDb();
+    await seedHabit(db, { id: 'read', createdDay: CREATED, days: 200, seed: 7 });
+    const events = await db.events.count();
+    const f = (n: number) => new Float32Array(n);
+    // The old layout: a network, its refit twin and hold-out metrics, no learner state.
+    const net = { weights: [f(160), f(128), f(8)], biases: [f(16), f(8), f(1)] };
+    const opt = {
+      step: 40,
+      mW: [f(160), f(128), f(8)],
+      vW: [f(160), f(128), f(8)],
+      mB: [f(16), f(8), f(1)],
+      vB: [f(16), f(8), f(1)],
+    };
+    const old = {
+      schemaVersion: 1,
+      habitId: 'read',
+      version: 4,
+      config: { layers: [10, 16, 8, 1] },
+      featureVersion: 1,
+      ...net,
+      optimizer: opt,
+      step: 4000,
+      trainedThrough: addDays(TODAY, -20),
+      metrics: {
+        model: { n: 14, logLoss: 0.5, brier: 0.2, auc: 0.7 },
+        baseline: { n: 14, logLoss: 0.6, brier: 0.2, auc: 0.6 },
+        active: null,
+      },
+      createdAt: NOW - 20 * 86_400_000,
+      trigger: 'idle',
+      refit: { ...net, optimizer: opt, evidence: 1.5, evidenceThrough: addDays(TODAY, -20) },
+      active: 1,
+    };
+    await db.checkpoints.add(old as unknown as CheckpointRow);
+    const r = await trainAndStore(
+      db,
+      { habitIds: ['read'], trigger: 'launch', today: TODAY, now: NOW },
+      { locks: null },
+    );
+    const runs = await db.trainingRuns.orderBy('id').toArray();
+    expect(runs[0].reason).toMatch(/^checkpoint set aside: schemaVersion: 1 is not the layout this app reads/);
+    expect(r.outcomes[0].activeVersion).toBe(5);
+    const cps = await checkpoints(db);
+    expect(cps.map((c) => [c.version, c.active, c.schemaVersion])).toEqual([
+      [4, 0, 1],
+      [5, 1, 2],
+    ]);
+    // Rebuilt from the whole history: every labelled day since creation is in the new learner.
+    expect(cps[1].learner.context.days).toBe(200);
+    expect(await db.events.count()).toBe(events);
+  });
+
   it('sets aside a truncated checkpoint too, and keeps only the last versions', async () => {
     const db = await trainedDb();
     const [v1] = await checkpoints(db);

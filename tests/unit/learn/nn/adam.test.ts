@@ -11,13 +11,18 @@ describe('Adam', () => {
     const opt = createAdam(net);
     const lr = 0.1;
     const eps = 1e-7;
-    const r = trainEpochs(net, opt, Float32Array.of(2), Float32Array.of(1), 1, {
-      epochs: 1,
-      batchSize: 1,
-      learningRate: lr,
-      seed: 1,
-      eps,
-    });
+    const r = trainEpochs(
+      net,
+      opt,
+      { X: Float32Array.of(2), y: Float32Array.of(1), n: 1 },
+      {
+        epochs: 1,
+        batchSize: 1,
+        learningRate: lr,
+        seed: 1,
+        eps,
+      },
+    );
     const dz = 1 / (1 + Math.exp(-1)) - 1; // -0.2689414
     const gw = dz * 2;
     const gb = dz;

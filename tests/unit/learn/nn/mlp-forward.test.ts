@@ -32,7 +32,7 @@ describe('forward pass', () => {
     const y = new Float32Array(n).map((_, k) => k % 2);
     let expected = 0;
     for (let i = 0; i < n; i++) expected += bceFromLogit(predictLogit(net, X, i * 10), y[i]);
-    expect(lossAndGradients(net, X, y, n).loss).toBeCloseTo(expected / n, 10);
+    expect(lossAndGradients(net, { X, y, n }).loss).toBeCloseTo(expected / n, 10);
   });
 
   it('computes BCE and sigmoid stably for extreme logits', () => {

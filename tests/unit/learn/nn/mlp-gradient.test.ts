@@ -1,7 +1,8 @@
-// Finite-difference check of every parameter's gradient, so backprop can never silently drift.
+// Finite-difference check of every parameter's gradient of the reference network (the fast kernels are
+// checked against the reference in mlp-kernels.test.ts), so back-propagation can never silently drift.
 import { describe, expect, it } from 'vitest';
 import { createMlp, type Mlp } from '../../../../src/learn/nn/mlp.ts';
-import { lossAndGradients } from '../../../../src/learn/nn/gradients.ts';
+import { referenceLossAndGradients } from '../../../../src/learn/nn/reference.ts';
 import { mulberry32 } from '../../../../src/learn/rng.ts';
 
 function toyData(n: number, nin: number, seed: number) {
@@ -9,30 +10,33 @@ function toyData(n: number, nin: number, seed: number) {
   const X = new Float32Array(n * nin);
   const y = new Float32Array(n);
   const w = new Float32Array(n);
+  const o = new Float32Array(n);
   for (let k = 0; k < X.length; k++) X[k] = r() * 4 - 2;
   for (let i = 0; i < n; i++) {
     y[i] = r() < 0.5 ? 1 : 0;
     w[i] = 0.5 + r();
+    o[i] = r() * 2 - 1;
   }
-  return { X, y, w };
+  return { X, y, w, o };
 }
 
 /** Compares every analytic gradient with a central difference of the objective. */
 function checkAll(net: Mlp, n: number, l2: number, seed: number) {
-  const { X, y, w } = toyData(n, net.layers[0], seed);
-  const ana = lossAndGradients(net, X, y, n, l2, w);
+  const { X, y, w, o } = toyData(n, net.layers[0], seed);
+  const d = { X, y, n, weights: w, offsets: o };
+  const ana = referenceLossAndGradients(net, d, l2);
   let checked = 0;
   let worst = 0;
   const probe = (p: Float32Array, g: Float64Array) => {
     for (let k = 0; k < p.length; k++) {
       const orig = p[k];
-      const l0 = lossAndGradients(net, X, y, n, l2, w).loss;
+      const l0 = referenceLossAndGradients(net, d, l2).loss;
       p[k] = orig + 1e-4;
       const up = p[k] - orig; // the step float32 actually took
-      const lp = lossAndGradients(net, X, y, n, l2, w).loss;
+      const lp = referenceLossAndGradients(net, d, l2).loss;
       p[k] = orig - 1e-4;
       const dn = orig - p[k];
-      const lm = lossAndGradients(net, X, y, n, l2, w).loss;
+      const lm = referenceLossAndGradients(net, d, l2).loss;
       p[k] = orig;
       const rel = (num: number) => Math.abs(num - g[k]) / (1e-4 + Math.abs(num) + Math.abs(g[k]));
       // A ReLU kink inside the step breaks the central difference; the analytic gradient must then

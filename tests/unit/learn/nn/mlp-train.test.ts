@@ -35,7 +35,7 @@ describe('trainEpochs', () => {
   it('drives the loss down and classifies a separable toy set', () => {
     const { X, y } = separable(500, 1);
     const net = createMlp([10, 16, 8, 1], 1);
-    const r = trainEpochs(net, createAdam(net), X, y, 500, opts);
+    const r = trainEpochs(net, createAdam(net), { X, y, n: 500 }, opts);
     expect(r).toMatchObject({ finite: true, diverged: false, steps: 20 * Math.ceil(500 / 32) });
     expect(r.epochLosses).toHaveLength(20);
     expect(r.epochLosses[19]).toBeLessThan(r.epochLosses[0] * 0.3);
@@ -50,7 +50,7 @@ describe('trainEpochs', () => {
     const run = (initSeed: number, shuffleSeed: number) => {
       const net = createMlp([10, 16, 8, 1], initSeed);
       const opt = createAdam(net);
-      const r = trainEpochs(net, opt, X, y, 200, { ...opts, epochs: 5, seed: shuffleSeed });
+      const r = trainEpochs(net, opt, { X, y, n: 200 }, { ...opts, epochs: 5, seed: shuffleSeed });
       return { bytes: bytesOf(net), losses: r.epochLosses, opt };
     };
     const a = run(1, 2);
@@ -66,11 +66,11 @@ describe('trainEpochs', () => {
     const { X, y } = separable(100, 5);
     const net = createMlp([10, 16, 8, 1], 9);
     const opt = createAdam(net);
-    trainEpochs(net, opt, X, y, 100, { ...opts, epochs: 2 });
+    trainEpochs(net, opt, { X, y, n: 100 }, { ...opts, epochs: 2 });
     const copy = cloneMlp(net);
     const copyOpt = cloneAdam(opt);
-    trainEpochs(net, opt, X, y, 100, { ...opts, epochs: 2 });
-    trainEpochs(copy, copyOpt, X, y, 100, { ...opts, epochs: 2 });
+    trainEpochs(net, opt, { X, y, n: 100 }, { ...opts, epochs: 2 });
+    trainEpochs(copy, copyOpt, { X, y, n: 100 }, { ...opts, epochs: 2 });
     expect(bytesOf(copy)).toEqual(bytesOf(net));
     expect(copyOpt.step).toBe(2 * 2 * Math.ceil(100 / 32));
   });
@@ -81,7 +81,7 @@ describe('trainEpochs', () => {
     const active = createMlp([10, 16, 8, 1], 2);
     const before = bytesOf(active);
     const candidate = cloneMlp(active);
-    const r = trainEpochs(candidate, createAdam(candidate), X, y, 100, opts);
+    const r = trainEpochs(candidate, createAdam(candidate), { X, y, n: 100 }, opts);
     expect(r.diverged).toBe(true);
     expect(r.finite).toBe(true);
     expect(isFiniteNet(candidate)).toBe(true);
@@ -94,7 +94,7 @@ describe('trainEpochs', () => {
     const active = createMlp([10, 16, 8, 1], 3);
     const before = bytesOf(active);
     const candidate = cloneMlp(active);
-    const r = trainEpochs(candidate, createAdam(candidate), X, y, 300, { ...opts, learningRate: 1e6 });
+    const r = trainEpochs(candidate, createAdam(candidate), { X, y, n: 300 }, { ...opts, learningRate: 1e6 });
     expect(r.diverged).toBe(true);
     expect(r.steps).toBeLessThan(20 * 10);
     expect(bytesOf(active)).toEqual(before);
@@ -107,24 +107,29 @@ describe('trainEpochs', () => {
     const sw = new Float32Array(64).map((_, i) => (i % 2 ? 0 : 1));
     const a = createMlp([10, 16, 8, 1], 1);
     const b = cloneMlp(a);
-    trainEpochs(a, createAdam(a), X, y, 64, { ...opts, sampleWeights: sw });
-    trainEpochs(b, createAdam(b), X, flipped, 64, { ...opts, sampleWeights: sw });
+    trainEpochs(a, createAdam(a), { X, y, n: 64, weights: sw }, opts);
+    trainEpochs(b, createAdam(b), { X, y: flipped, n: 64, weights: sw }, opts);
     expect(bytesOf(b)).toEqual(bytesOf(a));
   });
 
   it('refuses malformed arguments with a message naming the problem', () => {
     const net = createMlp([10, 16, 8, 1], 1);
     const opt = createAdam(net);
-    expect(() => trainEpochs(net, opt, new Float32Array(95), new Float32Array(10), 10, opts)).toThrow(
+    expect(() => trainEpochs(net, opt, { X: new Float32Array(95), y: new Float32Array(10), n: 10 }, opts)).toThrow(
       /X holds 95 values/,
     );
     expect(() =>
-      trainEpochs(net, opt, new Float32Array(100), new Float32Array(10), 10, { ...opts, batchSize: 0 }),
+      trainEpochs(net, opt, { X: new Float32Array(100), y: new Float32Array(10), n: 10 }, { ...opts, batchSize: 0 }),
     ).toThrow(/batchSize/);
     expect(() =>
-      trainEpochs(net, opt, new Float32Array(100), new Float32Array(10), 10, { ...opts, learningRate: NaN }),
+      trainEpochs(
+        net,
+        opt,
+        { X: new Float32Array(100), y: new Float32Array(10), n: 10 },
+        { ...opts, learningRate: NaN },
+      ),
     ).toThrow(/learningRate/);
-    expect(trainEpochs(net, opt, new Float32Array(0), new Float32Array(0), 0, opts)).toEqual({
+    expect(trainEpochs(net, opt, { X: new Float32Array(0), y: new Float32Array(0), n: 0 }, opts)).toEqual({
       finite: true,
       diverged: false,
       epochLosses: [],
