@@ -65,7 +65,10 @@ export function indexEvents(events: readonly LogEvent[]): EventIndex {
     const kind = KIND[e.type];
     if (kind === undefined || !e.habitId) continue;
     let h = habits.get(e.habitId);
-    if (!h) habits.set(e.habitId, (h = { day: [], kind: [] }));
+    if (!h) {
+      h = { day: [], kind: [] };
+      habits.set(e.habitId, h);
+    }
     h.day.push(dn);
     h.kind.push(kind);
   }

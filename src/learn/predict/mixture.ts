@@ -1,4 +1,5 @@
-// The combination: a fixed-share mixture (Herbster & Warmuth, 1998) of predictors. Each day every predictor's weight is multiplied by the likelihood it gave the outcome,
+// The combination: a fixed-share mixture (Herbster & Warmuth, 1998) of predictors. Each day every
+// predictor's weight is multiplied by the likelihood it gave the outcome,
 // then a small share of the total is handed back to every predictor by its prior weight. The share
 // is what lets the mixture switch: a predictor that was poor for months but is right now regains the
 // lead within days, where a plain Bayesian average would need as long as it took to fall behind.
