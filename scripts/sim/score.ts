@@ -146,6 +146,7 @@ export function scoreUser(u: SimUser, cfg: LearnConfig): UserScore {
     add(all, d.p);
     for (const [k, name] of SIMPLE_PREDICTORS.entries()) addStage(name, d.stages.simple[k], y);
     addStage('base', d.stages.base, y);
+    addStage('linear', 1 / (1 + Math.exp(-d.stages.linear)), y);
     addStage('network', d.stages.network, y);
     if (d.stages.hasNetwork) add(network, d.stages.network);
     if (d.source === 'model') modelDays++;

@@ -86,7 +86,7 @@ console.log(
       (rs.reduce((a: number, r: UserScore) => a + f(r), 0) / rs.length).toFixed(3);
     console.log(
       `  ${k.padEnd(12)} ` +
-        ['rate', 'recent', 'rhythm', 'momentum', 'weekdays', 'stack', 'base', 'network']
+        ['rate', 'recent', 'rhythm', 'momentum', 'weekdays', 'base', 'linear', 'network']
           .map((n: string) => `${n} ${m((r: UserScore) => r.stages[n] - best(r))}`)
           .join('  ') +
         `  shown ${m((r: UserScore) => r.all.model - best(r))}  truth ${m((r: UserScore) => r.all.truth - best(r))}`,

@@ -59,10 +59,10 @@ export const DEFAULT_CONFIG: LearnConfig = {
   // launch rate.
   stacker: { step: 0.3, eps: 1, w0: [-0.018, -0.713, -0.81, 0.673, 0.301, 0, 0.672, 0.636] },
   // Order: rate, recent, rhythm, momentum, weekdays, stack.
-  base: { share: 0.002, prior: [1, 1, 1, 1, 1, 1] },
+  base: { share: 0.002, prior: [1, 1, 1, 1, 1] },
   // Order: base, network.
   // The network starts behind the base: it must earn its weight by predicting better, day after day.
-  mixture: { share: 0.002, prior: [1, 0.25] },
+  mixture: { share: 0.002, prior: [1, 1] },
   shown: { coldStartDays: 21 },
 };
 

@@ -19,7 +19,7 @@ import { cloneWeekdays, newWeekdays, updateWeekdays, type WeekdaysState, weekday
 import { cloneWindow, newWindow, pushRow, type SampleWindow } from './predict/window.ts';
 
 /** The simple predictors, in the order of DayPrediction.simple and the base mixture's weights. */
-export const SIMPLE_PREDICTORS = ['rate', 'recent', 'rhythm', 'momentum', 'weekdays', 'stack'] as const;
+export const SIMPLE_PREDICTORS = ['rate', 'recent', 'rhythm', 'momentum', 'weekdays'] as const;
 
 /** The trained network with its optimizer, and the last day number it was trained on. */
 export interface NetworkState {
@@ -54,6 +54,8 @@ export interface DayPrediction {
   simple: number[];
   /** The log-odds the stacker combines. */
   z: number[];
+  /** The stacker's log-odds: the learned model's linear part, which its network corrects. */
+  linear: number;
   /** Their mixture. */
   base: number;
   /** The network's probability (the base when there is no network yet). */
@@ -70,6 +72,7 @@ export interface DayPrediction {
 }
 
 const ALL_AWAKE = SIMPLE_PREDICTORS.map(() => true);
+const BOTH = [true, true];
 const EPS = 1e-6;
 
 /** Log-odds of a probability, clamped away from 0 and 1. */
@@ -109,19 +112,18 @@ export function predictNext(s: LearnerState, cfg: LearnConfig): DayPrediction {
     momentumRate(c),
     weekdaysP(s.weekdays, weekdayOfNumber(c.next)),
   ];
-  const z = [...rates, reminderRate(c), opensRate(c)].map(logit);
-  const simple = [...rates, sigmoid(stackLogit(s.stacker, z))];
+  const simple = rates;
   const base = mixtureP(s.base, simple, ALL_AWAKE);
-  const offset = logit(base);
+  const z = [...rates, reminderRate(c), opensRate(c)].map(logit);
+  const linear = stackLogit(s.stacker, z);
   const x = new Float32Array(NUM_FEATURES);
-  writeFeatures(c, offset, x, 0);
+  writeFeatures(c, linear, x, 0);
   const hasNetwork = s.network !== null;
-  const network = s.network ? sigmoid(predictLogit(s.network.net, x) + offset) : base;
-  const awake = [true, hasNetwork];
-  const mix = mixtureP(s.mixture, [base, network], awake);
+  const network = sigmoid(linear + (s.network ? predictLogit(s.network.net, x) : 0));
+  const mix = mixtureP(s.mixture, [base, network], BOTH);
   const p = c.days < cfg.shown.coldStartDays ? rates[0] : mix;
-  const networkShare = hasNetwork ? s.mixture[1] / (s.mixture[0] + s.mixture[1]) : 0;
-  return { day: c.next, simple, z, base, network, hasNetwork, mix, p, networkShare, x };
+  const networkShare = s.mixture[1] / (s.mixture[0] + s.mixture[1]);
+  return { day: c.next, simple, z, linear, base, network, hasNetwork, mix, p, networkShare, x };
 }
 
 /**
@@ -134,9 +136,17 @@ export function observeDay(s: LearnerState, fact: DayFact, cfg: LearnConfig): Da
   const y = fact.done ? 1 : 0;
   updateMixture(s.base, pred.simple, ALL_AWAKE, y, cfg.base);
   updateStacker(s.stacker, pred.z, y, cfg.stacker);
-  updateMixture(s.mixture, [pred.base, pred.network], [true, pred.hasNetwork], y, cfg.mixture);
-  const network = pred.hasNetwork ? pred.network : NaN;
-  pushRow(s.window, { x: pred.x, y, day: pred.day, base: pred.base, network, shown: pred.p, share: pred.networkShare });
+  updateMixture(s.mixture, [pred.base, pred.network], BOTH, y, cfg.mixture);
+  pushRow(s.window, {
+    x: pred.x,
+    y,
+    day: pred.day,
+    base: pred.base,
+    linear: pred.linear,
+    network: pred.network,
+    shown: pred.p,
+    share: pred.networkShare,
+  });
   updateRhythm(s.rhythm, pred.day, weekdayOfNumber(pred.day), y, cfg.rhythm);
   updateWeekdays(s.weekdays, weekdayOfNumber(pred.day), y);
   advanceContext(s.context, fact);

@@ -6,7 +6,7 @@ import type { LearnerState } from './learner.ts';
 import { cloneAdam, createAdam } from './nn/adam.ts';
 import { cloneMlp, createMlp } from './nn/mlp.ts';
 import { trainEpochs } from './nn/train.ts';
-import { baseLogits, recencyWeights } from './predict/window.ts';
+import { linearLogits, recencyWeights } from './predict/window.ts';
 
 /** What a night's training did. */
 export interface NightTraining {
@@ -38,7 +38,7 @@ export function trainNetwork(s: LearnerState, cfg: LearnConfig, seed: number): N
     y: w.y,
     n: w.count,
     weights: recencyWeights(w, s.context.next, nc.halfLife),
-    offsets: baseLogits(w),
+    offsets: linearLogits(w),
   };
   const res = trainEpochs(net, opt, samples, {
     epochs,

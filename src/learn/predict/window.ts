@@ -11,6 +11,8 @@ export interface SampleWindow {
   y: Float32Array;
   day: Int32Array;
   base: Float32Array;
+  /** The learned model's linear log-odds that day: the offset its network learns to correct. */
+  linear: Float32Array;
   network: Float32Array;
   shown: Float32Array;
   /** The network's share of the weight behind the shown probability. */
@@ -23,12 +25,13 @@ export interface WindowRow {
   y: number;
   day: number;
   base: number;
+  linear: number;
   network: number;
   shown: number;
   share: number;
 }
 
-const COLUMNS = ['y', 'base', 'network', 'shown', 'share'] as const;
+const COLUMNS = ['y', 'base', 'linear', 'network', 'shown', 'share'] as const;
 
 /** An empty window holding at most `cap` days. */
 export function newWindow(cap: number): SampleWindow {
@@ -39,6 +42,7 @@ export function newWindow(cap: number): SampleWindow {
     y: new Float32Array(cap),
     day: new Int32Array(cap),
     base: new Float32Array(cap),
+    linear: new Float32Array(cap),
     network: new Float32Array(cap),
     shown: new Float32Array(cap),
     share: new Float32Array(cap),
@@ -74,14 +78,9 @@ export function recencyWeights(w: SampleWindow, today: number, halfLife: number)
   return out;
 }
 
-/** The base's log-odds of every day: the offsets the network learns to correct. */
-export function baseLogits(w: SampleWindow): Float32Array {
-  const out = new Float32Array(w.count);
-  for (let i = 0; i < w.count; i++) {
-    const p = Math.min(1 - 1e-6, Math.max(1e-6, w.base[i]));
-    out[i] = Math.log(p / (1 - p));
-  }
-  return out;
+/** The linear part's log-odds of every day: the offsets the network learns to correct. */
+export function linearLogits(w: SampleWindow): Float32Array {
+  return w.linear.subarray(0, w.count);
 }
 
 /** A deep copy. */
@@ -93,6 +92,7 @@ export function cloneWindow(w: SampleWindow): SampleWindow {
     y: w.y.slice(),
     day: w.day.slice(),
     base: w.base.slice(),
+    linear: w.linear.slice(),
     network: w.network.slice(),
     shown: w.shown.slice(),
     share: w.share.slice(),
