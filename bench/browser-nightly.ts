@@ -38,7 +38,8 @@ interface Night {
 async function trainFor(page: Page, today: string): Promise<Night> {
   const res = await page.evaluate<Night>(`(async () => {
     const t0 = performance.now();
-    const r = await window.nudgeDebug.trainer.train({ habitIds: 'all', trigger: 'manual', today: ${JSON.stringify(today)} });
+    const request = { habitIds: 'all', trigger: 'manual', today: ${JSON.stringify(today)} };
+    const r = await window.nudgeDebug.trainer.train(request);
     const ms = performance.now() - t0;
     const rebuilt = r.outcomes.filter((o) => /rebuilt from the history/.test(o.run.reason)).length;
     return { ms, status: String(r.status), habits: r.outcomes.length, modes: rebuilt + ' rebuilt' };
@@ -59,11 +60,13 @@ const ADD_DAY = `async ({ day, ids, n }) => {
   const tx = db.transaction('events', 'readwrite');
   const store = tx.objectStore('events');
   const base = Date.parse(day + 'T12:00:00Z');
-  const rows = [['appOpened', null], ['appOpened', null], ...ids.map((id, k) => [(n + k) % 3 ? 'habitCompleted' : 'habitSkipped', id])];
+  const marks = ids.map((id, k) => [(n + k) % 3 ? 'habitCompleted' : 'habitSkipped', id]);
+  const rows = [['appOpened', null], ['appOpened', null], ...marks];
   rows.forEach(([type, habitId], m) => {
     const mm = String(m).padStart(2, '0');
     const at = day + 'T12:' + mm + ':00.000+00:00';
-    const row = { type, t: base + m * 60000, offset: 0, day, at, habitKey: habitId || '', key: type + '|' + (habitId || '') + '|' + at + '|' };
+    const key = type + '|' + (habitId || '') + '|' + at + '|';
+    const row = { type, t: base + m * 60000, offset: 0, day, at, habitKey: habitId || '', key };
     if (habitId) row.habitId = habitId;
     store.add(row);
   });
@@ -115,8 +118,8 @@ async function main(): Promise<void> {
     await page.getByTestId('import-result').filter({ hasText: 'Imported' }).waitFor({ timeout: 180_000 });
     await waitForMoment(page, 'data', 300_000);
     // The history ends yesterday (device time); the first night is today's.
-    let day = backup.events.reduce((d, e) => ((e.day ?? e.at.slice(0, 10)) > d ? (e.day ?? e.at.slice(0, 10)) : d), '');
-    day = addDays(day, 1);
+    const days = backup.events.map((e) => e.day ?? e.at.slice(0, 10)).sort();
+    let day = addDays(days[days.length - 1], 1);
     const first = await trainFor(page, day);
     const cdp = await page.context().newCDPSession(page);
     const throttle = await workerThrottle(browser);
@@ -135,7 +138,9 @@ async function main(): Promise<void> {
     const plain = summarise(nights.map((x) => x.ms));
     const slow = summarise(throttled.map((x) => x.ms));
     const out = {
-      scenario: `${HABITS} habits x ${DAYS} days (${backup.events.length} events), one new day a night, Chromium ${browser.version()} (headless)${smoke ? ', SMOKE run' : ''}`,
+      scenario:
+        `${HABITS} habits x ${DAYS} days (${backup.events.length} events), one new day a night, ` +
+        `Chromium ${browser.version()} (headless)${smoke ? ', SMOKE run' : ''}`,
       first_ms: Math.round(first.ms),
       nightly_ms: plain.median,
       nightly_4x_ms: slow.median,

@@ -40,7 +40,8 @@ function setting(cfg: Record<string, Record<string, unknown>>, kv: string): void
     usage(`--set ${kv}: no setting ${key} in ${stage} (known: ${Object.keys(defaults).join(', ')})`);
   const value = raw.includes(',') ? raw.split(',').map(Number) : Number(raw);
   if ([value].flat().some((v) => !Number.isFinite(v))) usage(`--set ${kv}: not a number`);
-  (cfg[stage] ??= {})[key] = value;
+  cfg[stage] ??= {};
+  cfg[stage][key] = value;
 }
 
 function parse(argv: string[]): Args {
@@ -101,7 +102,8 @@ if (args.score) {
   else {
     const lines = checks.map((c) => `| ${c.target} | ${c.figure} | ${c.met ? 'met' : 'NOT met'} |`);
     process.stdout.write(
-      `Seeds ${args.seeds.join(', ')}: ${long.length} long histories, ${short.length} short, ${fresh.length} newcomers ` +
+      `Seeds ${args.seeds.join(', ')}: ${long.length} long histories, ${short.length} short, ` +
+        `${fresh.length} newcomers ` +
         `(${((performance.now() - t0) / 1000).toFixed(0)} s)\n\n${kindTable(figures.rows)}\n\n` +
         `| target | figure | |\n|---|---|---|\n${lines.join('\n')}\n`,
     );

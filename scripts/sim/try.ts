@@ -47,7 +47,7 @@ if (args.v)
       s.gapToBest.toFixed(3),
       s.gapToRate.toFixed(3),
       s.halfway.join(','),
-      Math.round(s.modelShare * 100) + '%',
+      `${Math.round(s.modelShare * 100)}%`,
       s.network.n,
       (s.network.model - Math.min(s.network.rate, s.network.score, s.network.weekday)).toFixed(3),
     );

@@ -91,7 +91,8 @@ export function readCheckpoint(j: unknown, expect: Expected): Checkpoint {
   if (r.schemaVersion !== CHECKPOINT_SCHEMA_VERSION)
     fail(
       'schemaVersion',
-      `${shown(r.schemaVersion)} is not the layout this app reads (${CHECKPOINT_SCHEMA_VERSION}): made by another version of the learner`,
+      `${shown(r.schemaVersion)} is not the layout this app reads (${CHECKPOINT_SCHEMA_VERSION}): ` +
+        'made by another version of the learner',
     );
   const layers = readLayers(record(r.config, 'config').layers, expect.layers);
   const featureVersion = finite(r.featureVersion, 'featureVersion');

@@ -77,7 +77,7 @@ const EPS = 1e-6;
 
 /** Log-odds of a probability, clamped away from 0 and 1. */
 export function logit(p: number): number {
-  const q = p < EPS ? EPS : p > 1 - EPS ? 1 - EPS : p;
+  const q = p < EPS ? EPS : Math.min(p, 1 - EPS);
   return Math.log(q / (1 - q));
 }
 

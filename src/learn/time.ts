@@ -42,7 +42,7 @@ export function parseInstant(at: string): Instant | null {
   if (!m) return null;
   const [y, mo, d, h, mi] = [+m[1], +m[2], +m[3], +m[4], +m[5]];
   const s = m[6] ? +m[6] : 0;
-  const ms = m[7] ? Math.floor(+('0.' + m[7]) * 1000) : 0;
+  const ms = m[7] ? Math.floor(+`0.${m[7]}` * 1000) : 0;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   let offset = 0;
   if (!m[8]) {
@@ -68,7 +68,8 @@ export function formatInstant(t: number, offset: number): string {
   const a = Math.abs(offset);
   return (
     `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}.${pad(local.getUTCMilliseconds(), 3)}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+    `.${pad(local.getUTCMilliseconds(), 3)}` +
     `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`
   );
 }

@@ -67,8 +67,8 @@ export function adamStep(
   c: AdamConfig,
 ): void {
   s.step++;
-  const c1 = 1 / (1 - Math.pow(c.beta1, s.step));
-  const c2 = 1 / (1 - Math.pow(c.beta2, s.step));
+  const c1 = 1 / (1 - c.beta1 ** s.step);
+  const c2 = 1 / (1 - c.beta2 ** s.step);
   const weights: StepConsts = { lr: c.learningRate, b1: c.beta1, b2: c.beta2, eps: c.eps, c1, c2, l2: c.l2 };
   // Biases are not penalised.
   const biases: StepConsts = { ...weights, l2: 0 };

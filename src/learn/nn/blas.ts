@@ -124,7 +124,10 @@ export function backRelu(
   into: { out: number[]; gB: number[] },
   d: Dims,
 ): void {
-  if (d.inner === 1) return backReluFromOne(w, delta, act, into, d);
+  if (d.inner === 1) {
+    backReluFromOne(w, delta, act, into, d);
+    return;
+  }
   const out = into.out;
   const gB = into.gB;
   const nr = d.rows;

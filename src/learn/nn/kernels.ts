@@ -94,7 +94,7 @@ export function gatherBatch(ws: Workspace, d: Samples, order: Int32Array, start:
   }
 }
 
-/** Runs every layer over the gathered batch; the logits end up in the last act row. Copies the weights into ws.w first. */
+/** Runs every layer over the gathered batch (logits in the last act row), after copying the weights into ws.w. */
 export function forwardBatch(net: Mlp, ws: Workspace, bs: number): void {
   const layers = net.layers;
   const last = layers.length - 2;
@@ -112,7 +112,8 @@ function copyInto(src: Float32Array, dst: number[]): void {
 }
 
 /**
- * Weighted mean BCE of the batch (each logit plus its sample's offset); writes d loss / d logit into the last delta row and its sum
+ * Weighted mean BCE of the batch (each logit plus its sample's offset); writes d loss / d logit into the last
+ * delta row and its sum
  * (the output bias gradient) into the last gB. Returns NaN on a zero weight sum.
  */
 export function lossAndOutputDelta(ws: Workspace, bs: number): number {
@@ -133,7 +134,7 @@ export function lossAndOutputDelta(ws: Workspace, bs: number): number {
     const ws_ = wb[s] * inv;
     const e = Math.exp(-Math.abs(zs));
     const p = zs >= 0 ? 1 / (1 + e) : e / (1 + e);
-    loss += ws_ * ((zs > 0 ? zs : 0) - zs * ys + Math.log1p(e));
+    loss += ws_ * (Math.max(zs, 0) - zs * ys + Math.log1p(e));
     const ds = ws_ * (p - ys);
     d[s] = ds;
     dsum += ds;

@@ -9,5 +9,5 @@ export function sigmoid(z: number): number {
 
 /** BCE of label y in [0,1] given logit z, softplus form: max(z,0) - z*y + log(1 + e^-|z|). */
 export function bceFromLogit(z: number, y: number): number {
-  return (z > 0 ? z : 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+  return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
 }

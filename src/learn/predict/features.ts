@@ -31,7 +31,7 @@ const LOG4 = Math.log(4);
 /** log1p(v) / logMax, capped at 1: counts of any size on a common scale. */
 function squash(v: number, logMax: number): number {
   const r = Math.log1p(v) / logMax;
-  return r > 1 ? 1 : r;
+  return Math.min(r, 1);
 }
 
 /** Weekday (0 = Sunday) of a day number. */
@@ -41,10 +41,10 @@ export function weekdayOfNumber(day: number): number {
 
 const EPS = 1e-6;
 const logit = (p: number): number => {
-  const q = p < EPS ? EPS : p > 1 - EPS ? 1 - EPS : p;
+  const q = p < EPS ? EPS : Math.min(p, 1 - EPS);
   return Math.log(q / (1 - q));
 };
-const clip = (v: number, m: number): number => (v < -m ? -m : v > m ? m : v);
+const clip = (v: number, m: number): number => (v < -m ? -m : Math.min(v, m));
 
 /** Writes the features of day `s.next` into out[at .. at + NUM_FEATURES); `base` is that day's base log-odds. */
 export function writeFeatures(s: ContextState, base: number, out: Float32Array, at: number): void {

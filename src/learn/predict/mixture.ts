@@ -18,7 +18,7 @@ export interface MixtureConfig {
 export type MixtureState = number[];
 
 const EPS = 1e-6;
-const clamp = (p: number): number => (p < EPS ? EPS : p > 1 - EPS ? 1 - EPS : p);
+const clamp = (p: number): number => (p < EPS ? EPS : Math.min(p, 1 - EPS));
 
 /** The prior weights, normalised. */
 export function newMixture(cfg: MixtureConfig): MixtureState {

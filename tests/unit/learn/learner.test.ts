@@ -60,7 +60,7 @@ describe('the learner', () => {
     );
   });
 
-  it('predicts a day from the days before it only: changing that day or later ones changes no earlier prediction', () => {
+  it('predicts a day from the days before only: changing it or later days changes no earlier prediction', () => {
     fc.assert(
       fc.property(
         fc.array(fact, { minLength: 2, maxLength: 50 }),

@@ -67,15 +67,15 @@ describe('replay', () => {
     expect(expected.length).toBeGreaterThan(100);
   });
 
-  it('reads the other RFC 3339 / ISO 8601 spellings of an instant (space, lower case, +0100, +01) as the same instants', () => {
+  it('reads other RFC 3339 / ISO 8601 spellings of an instant (space, lower case, +0100, +01) as the same', () => {
     const spellings = [
       (at: string) => at.replace('T', ' '),
       (at: string) => at.replace(/([+-]\d{2}):(\d{2})$/, '$1$2'),
       (at: string) => at.replace('T', 't').replace(/([+-]\d{2}):00$/, '$1'),
     ];
     const variant = structuredClone(backup) as { habits: { createdAt: string }[]; events: { at: string }[] };
-    variant.habits.forEach((h, i) => (h.createdAt = spellings[i % 3](h.createdAt)));
-    variant.events.forEach((e, i) => (e.at = spellings[i % 3](e.at)));
+    for (const [i, h] of variant.habits.entries()) h.createdAt = spellings[i % 3](h.createdAt);
+    for (const [i, e] of variant.events.entries()) e.at = spellings[i % 3](e.at);
     expect(variant.events[1].at).not.toBe((backup.events as { at: string }[])[1].at);
     expect(readBackup(variant)).toEqual(readBackup(backup));
     const utc = (at: string) =>
@@ -126,7 +126,7 @@ describe('replay', () => {
       events: (backup.events as { at: string; day?: string }[]).filter((e) => dayOf(e) <= '2026-02-20'),
     };
     // With a byte-order mark, as editors on Windows save it: the app's import reads such a file too.
-    writeFileSync(join(dir, 'ok.json'), '\ufeff' + JSON.stringify(cut));
+    writeFileSync(join(dir, 'ok.json'), `\ufeff${JSON.stringify(cut)}`);
     const ok = spawnSync(
       process.execPath,
       [tsx, 'scripts/replay.ts', join(dir, 'ok.json'), '--out', join(dir, 'out.jsonl')],
@@ -160,7 +160,7 @@ describe('replay', () => {
     expect(bad.stderr).toMatch(/events\[0\]\.habitId: No habit with id "nope"/);
   });
 
-  it('CLI: an --out that cannot be written, or that is the backup itself, exits 2 with a message and leaves the backup intact', () => {
+  it('CLI: an --out that cannot be written, or is the backup itself, exits 2 and leaves the backup intact', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nudge-replay-'));
     const file = join(dir, 'ok.json');
     const text = JSON.stringify({

@@ -91,7 +91,7 @@ describe('trainAndStore', () => {
     expect(cps.filter((c) => c.active).map((c) => c.version)).toEqual([2]);
   });
 
-  it('sets aside a checkpoint of the engine before the staged learner (schema 1) and rebuilds from the history', async () => {
+  it('sets aside a checkpoint of the old engine (schema 1) and rebuilds from the history', async () => {
     const db = freshDb();
     await seedHabit(db, { id: 'read', createdDay: CREATED, days: 200, seed: 7 });
     const events = await db.events.count();

@@ -44,7 +44,7 @@ describe('the likelihood chip says what the number is', () => {
     expect(v.label).toBe('55% likely today');
     expect(`${v.label} ${v.why}`).not.toMatch(/baseline|network carries|learned from/i);
     expect(v.why).toMatch(
-      /^From your simple rates: the last weeks, your weekly rhythm since 12 Jan, and days like yesterday\. The network is still learning/,
+      /^From your simple rates: the last weeks, your weekly rhythm since 12 Jan, and days like yesterday\. The net/,
     );
   });
   it('styles an open habit at risk, but not once it is done', () => {

@@ -58,7 +58,8 @@ function checkAll(net: Mlp, n: number, l2: number, seed: number) {
 describe('backprop gradients match finite differences', () => {
   it('on every parameter of a small [4,5,3,1] net, with L2 and sample weights', () => {
     const net = createMlp([4, 5, 3, 1], 11);
-    for (const b of net.biases) for (let k = 0; k < b.length; k++) b[k] = 0.1 * (k + 1); // non-zero biases exercise their gradients too
+    // Non-zero biases exercise their gradients too.
+    for (const b of net.biases) for (let k = 0; k < b.length; k++) b[k] = 0.1 * (k + 1);
     const { checked, worst } = checkAll(net, 24, 0.01, 5);
     expect(checked).toBe(4 * 5 + 5 + 5 * 3 + 3 + 3 + 1);
     expect(worst).toBeLessThan(2e-2);

@@ -2,7 +2,7 @@
 // architectures, batch sizes, sample weights and logit offsets, so every tail path is covered.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createMlp, predictLogit, type Mlp } from '../../../../src/learn/nn/mlp.ts';
+import { createMlp, predictLogit } from '../../../../src/learn/nn/mlp.ts';
 import { lossAndGradients } from '../../../../src/learn/nn/gradients.ts';
 import { referenceLossAndGradients } from '../../../../src/learn/nn/reference.ts';
 import { mulberry32 } from '../../../../src/learn/rng.ts';
@@ -34,8 +34,8 @@ describe('blocked batch kernels', () => {
           const got = lossAndGradients(net, { X, y, n, weights, offsets }, 0.01);
           const want = referenceLossAndGradients(net, { X, y, n, weights, offsets }, 0.01);
           expect(Math.abs(got.loss - want.loss)).toBeLessThan(1e-9);
-          got.gW.forEach((g, l) => close(g, want.gW[l], `gW[${l}]`));
-          got.gB.forEach((g, l) => close(g, want.gB[l], `gB[${l}]`));
+          for (const [l, g] of got.gW.entries()) close(g, want.gW[l], `gW[${l}]`);
+          for (const [l, g] of got.gB.entries()) close(g, want.gB[l], `gB[${l}]`);
           // The single-sample path agrees with the batch path on every row.
           for (let s = 0; s < n; s++)
             expect(Math.abs(predictLogit(net, X, s * nin) - want.logits[s])).toBeLessThan(
