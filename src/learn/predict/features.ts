@@ -11,7 +11,7 @@ export const FEATURE_VERSION = 3;
 export const FEATURE_NAMES = [
   'weekdaySin', // the day's weekday on a circle: the network sees the weekday directly
   'weekdayCos',
-  'base', // the simple predictors' combined log-odds for the day, scaled by 1/4
+  'linear', // the learned model's linear log-odds for the day (the stacker's), scaled by 1/4
   'runLift', // log-odds lift of days after a run like yesterday's over the recent rate
   'reminderLift', // the same after a reminder like yesterday's (none, shown, tapped)
   'opensLift', // the same after as many app launches as yesterday's
@@ -46,13 +46,13 @@ const logit = (p: number): number => {
 };
 const clip = (v: number, m: number): number => (v < -m ? -m : Math.min(v, m));
 
-/** Writes the features of day `s.next` into out[at .. at + NUM_FEATURES); `base` is that day's base log-odds. */
-export function writeFeatures(s: ContextState, base: number, out: Float32Array, at: number): void {
+/** Writes the features of day `s.next` into out[at .. at + NUM_FEATURES); `linear` is the stacker's log-odds. */
+export function writeFeatures(s: ContextState, linear: number, out: Float32Array, at: number): void {
   const a = (2 * Math.PI * weekdayOfNumber(s.next)) / 7;
   const recent = logit(recentRate(s));
   out[at] = Math.sin(a);
   out[at + 1] = Math.cos(a);
-  out[at + 2] = clip(base / 4, 2);
+  out[at + 2] = clip(linear / 4, 2);
   out[at + 3] = clip((logit(momentumRate(s)) - recent) / 2, 2);
   out[at + 4] = clip((logit(reminderRate(s)) - recent) / 2, 2);
   out[at + 5] = clip((logit(opensRate(s)) - recent) / 2, 2);
