@@ -2,7 +2,10 @@
 // most) reduced to day states, streaks, rates and the strength score.
 import type { Habit, StoredEvent } from '../../data/entities.ts';
 import { eventsForHabitLive } from '../hooks/liveReads.ts';
-import { bestStreak, completionRate, currentStreak, dayStatus, strengthScore } from '../../data/stats.ts';
+import { completionRate } from '../../habits/rates.ts';
+import { dayStatus } from '../../habits/status.ts';
+import { bestStreak, currentStreak } from '../../habits/streaks.ts';
+import { strengthScore } from '../../habits/strength.ts';
 
 /** History's numbers for one habit. */
 export interface HistoryData {
@@ -24,7 +27,7 @@ export async function loadHistory(habit: Habit, today: string): Promise<HistoryD
   const status = dayStatus(events, habit.id);
   const rates = [7, 30, 90].map((days) => {
     const r = completionRate(status, today, days, habit.createdDay);
-    return { days, done: r.done, of: r.days, rate: r.rate };
+    return { days, done: r.done, of: r.of, rate: r.rate };
   });
   const recent = events
     .slice()

@@ -1,7 +1,8 @@
 // The part of a long streak that lies before Today's window. Read in growing chunks of older days
 // only, so a five-year streak costs a few reads, and a tap today (a newer day) does not make
 // liveQuery re-run it.
-import { currentStreak, dayStatus } from '../../data/stats.ts';
+import { dayStatus } from '../../habits/status.ts';
+import { currentStreak } from '../../habits/streaks.ts';
 import { addDays } from '../../learn/time.ts';
 import { eventsForHabitLive } from '../hooks/liveReads.ts';
 import { unbroken } from './todayData.ts';

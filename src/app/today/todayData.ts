@@ -4,7 +4,8 @@
 // query over older days only (olderStreak.ts), which a tap today does not invalidate.
 import type { Habit, StoredEvent } from '../../data/entities.ts';
 import { eventsForHabitLive, habitsLive } from '../hooks/liveReads.ts';
-import { currentStreak, dayStatus } from '../../data/stats.ts';
+import { dayStatus } from '../../habits/status.ts';
+import { currentStreak } from '../../habits/streaks.ts';
 import { addDays } from '../../learn/time.ts';
 
 /** A day's state for one habit. */
