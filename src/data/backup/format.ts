@@ -14,7 +14,7 @@ export const MAX_EVENTS = 2_000_000;
 export const MAX_CHECKPOINTS = 10_000;
 
 /** A habit in a backup. Fields beyond the contract's four are optional. */
-export interface BackupHabitV1 {
+export interface BackupHabit {
   id: string;
   name: string;
   createdAt: string;
@@ -26,7 +26,7 @@ export interface BackupHabitV1 {
 }
 
 /** An event in a backup: `day` only for a past day marked later. */
-export interface BackupEventV1 {
+export interface BackupEvent {
   type: EventType;
   habitId?: string;
   at: string;
@@ -37,7 +37,7 @@ export interface BackupEventV1 {
 type Arrays = number[][];
 type OptimizerArrays = { step: number; mW: Arrays; vW: Arrays; mB: Arrays; vB: Arrays };
 /** A checkpoint in a backup: Float32Arrays written as arrays of finite numbers. */
-export type BackupCheckpointV1 = Omit<Checkpoint, 'weights' | 'biases' | 'optimizer' | 'refit'> & {
+export type BackupCheckpoint = Omit<Checkpoint, 'weights' | 'biases' | 'optimizer' | 'refit'> & {
   weights: Arrays;
   biases: Arrays;
   optimizer: OptimizerArrays;
@@ -47,13 +47,13 @@ export type BackupCheckpointV1 = Omit<Checkpoint, 'weights' | 'biases' | 'optimi
 };
 
 /** A whole backup file, version 1. */
-export interface BackupV1 {
+export interface BackupFile {
   app: 'nudge';
   kind: 'backup';
   version: 1;
   exportedAt: string;
   timeZone?: string;
-  habits: BackupHabitV1[];
-  events: BackupEventV1[];
-  checkpoints?: BackupCheckpointV1[];
+  habits: BackupHabit[];
+  events: BackupEvent[];
+  checkpoints?: BackupCheckpoint[];
 }

@@ -6,7 +6,7 @@ import type { AppDB } from '../db.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { ImportError } from '../errors.ts';
 import { toStoredEvent } from '../eventRow.ts';
-import type { BackupCheckpointV1, BackupHabitV1 } from './format.ts';
+import type { BackupCheckpoint, BackupHabit } from './format.ts';
 import type { OptimizerState } from '../../learn/types.ts';
 import { parseBackup } from './validate.ts';
 import { refreshDataMarker } from '../storage.ts';
@@ -19,7 +19,7 @@ export interface ImportResult {
   eventsSkipped: number;
 }
 
-function habitRow(h: BackupHabitV1, order: number): Habit {
+function habitRow(h: BackupHabit, order: number): Habit {
   const inst = parseInstant(h.createdAt)!; // validated
   const row: Habit = {
     id: h.id,
@@ -36,7 +36,7 @@ function habitRow(h: BackupHabitV1, order: number): Habit {
 }
 
 /** One network's parameters and optimizer state (the checkpoint's or its refit twin's) as Float32Arrays. */
-function networkIn(n: Pick<BackupCheckpointV1, 'weights' | 'biases' | 'optimizer'>): {
+function networkIn(n: Pick<BackupCheckpoint, 'weights' | 'biases' | 'optimizer'>): {
   weights: Float32Array[];
   biases: Float32Array[];
   optimizer: OptimizerState;
@@ -50,7 +50,7 @@ function networkIn(n: Pick<BackupCheckpointV1, 'weights' | 'biases' | 'optimizer
   };
 }
 
-function checkpointRow(c: BackupCheckpointV1, active: 0 | 1): CheckpointRow {
+function checkpointRow(c: BackupCheckpoint, active: 0 | 1): CheckpointRow {
   const { active: _a, refit, ...rest } = c;
   const row: CheckpointRow = { ...rest, ...networkIn(c), active };
   if (refit) row.refit = { ...networkIn(refit), evidence: refit.evidence, evidenceThrough: refit.evidenceThrough };
@@ -75,8 +75,8 @@ function sameHabit(a: Habit, b: Habit): boolean {
   return (Object.keys({ ...a, ...b }) as (keyof Habit)[]).every((k) => a[k] === b[k]);
 }
 
-async function writeCheckpoints(db: AppDB, list: BackupCheckpointV1[]): Promise<void> {
-  const byHabit = new Map<string, BackupCheckpointV1[]>();
+async function writeCheckpoints(db: AppDB, list: BackupCheckpoint[]): Promise<void> {
+  const byHabit = new Map<string, BackupCheckpoint[]>();
   for (const c of list) byHabit.set(c.habitId, [...(byHabit.get(c.habitId) ?? []), c]);
   for (const [habitId, cs] of byHabit) {
     const have = await db.checkpoints.where('habitId').equals(habitId).toArray();

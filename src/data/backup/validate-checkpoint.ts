@@ -1,6 +1,6 @@
 // Validation of the optional checkpoints in a backup: shapes that match the layer sizes and
 // only finite numbers, so a damaged model can never be imported.
-import type { BackupCheckpointV1 } from './format.ts';
+import type { BackupCheckpoint } from './format.ts';
 import { MAX_CHECKPOINTS } from './format.ts';
 import { describe } from '../fields.ts';
 import { dayProblem } from './instants.ts';
@@ -64,7 +64,7 @@ function checkNetwork(
 const NUMBER_FIELDS = ['schemaVersion', 'version', 'featureVersion', 'step', 'createdAt'] as const;
 
 /** Validates backup checkpoints against the file's habit ids; returns the valid ones. */
-export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>, p: Problems): BackupCheckpointV1[] {
+export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>, p: Problems): BackupCheckpoint[] {
   if (!Array.isArray(list)) {
     p.add('checkpoints', `must be a list, got ${describe(list)}`);
     return [];
@@ -73,7 +73,7 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     p.add('checkpoints', `Too many checkpoints: ${list.length}, the limit is ${MAX_CHECKPOINTS}`);
     return [];
   }
-  const out: BackupCheckpointV1[] = [];
+  const out: BackupCheckpoint[] = [];
   list.forEach((c: unknown, i) => {
     const at = `checkpoints[${i}]`;
     if (!isObj(c)) return p.add(at, `Checkpoint must be an object, got ${describe(c)}`);
@@ -114,7 +114,7 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     if (typeof c.trigger !== 'string') p.add(`${at}.trigger`, `must be text, got ${describe(c.trigger)}`);
     if (c.active !== undefined && typeof c.active !== 'boolean')
       p.add(`${at}.active`, `must be true or false, got ${describe(c.active)}`);
-    if (p.count === before) out.push(c as unknown as BackupCheckpointV1);
+    if (p.count === before) out.push(c as unknown as BackupCheckpoint);
   });
   return out;
 }

@@ -3,7 +3,7 @@
 import { EVENT_TYPES, HABIT_EVENT_TYPES, type EventType } from '../../learn/events.ts';
 import { FIRST_DAY, localDayOf, parseInstant, type Instant } from '../../learn/time.ts';
 import { checkColor, checkName, checkReminderTime, describe, MAX_ID_LENGTH } from '../fields.ts';
-import type { BackupEventV1, BackupHabitV1 } from './format.ts';
+import type { BackupEvent, BackupHabit } from './format.ts';
 import { beforeFirstDay, dayProblem, instantProblem } from './instants.ts';
 
 /** One problem in a row: the field below the row ('' for the row itself) and what is wrong. */
@@ -28,7 +28,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** The creation instant of a valid habit. */
-export function createdOf(h: BackupHabitV1): Instant {
+export function createdOf(h: BackupHabit): Instant {
   return parseInstant(h.createdAt)!;
 }
 
@@ -52,7 +52,7 @@ export function beforeCreation(
 }
 
 /** Checks one habit (not its id's uniqueness); `habit` is the clean row when there is no problem. */
-export function checkHabit(h: unknown): { habit: BackupHabitV1 | null; problems: FieldProblem[] } {
+export function checkHabit(h: unknown): { habit: BackupHabit | null; problems: FieldProblem[] } {
   if (!isObject(h))
     return { habit: null, problems: [{ field: '', message: `Habit must be an object, got ${describe(h)}` }] };
   const problems: FieldProblem[] = [];
@@ -77,7 +77,7 @@ export function checkHabit(h: unknown): { habit: BackupHabitV1 | null; problems:
   if (h.demo !== undefined && typeof h.demo !== 'boolean')
     add('demo', `must be true or false, got ${describe(h.demo)}`);
   if (problems.length || !name.ok) return { habit: null, problems };
-  const habit: BackupHabitV1 = {
+  const habit: BackupHabit = {
     id: h.id as string,
     name: name.value,
     createdAt: h.createdAt as string,
@@ -91,7 +91,7 @@ export function checkHabit(h: unknown): { habit: BackupHabitV1 | null; problems:
 }
 
 /** Checks one event against the habits; `event` is the clean row when there is no problem. */
-export function checkEvent(e: unknown, habits: HabitIndex): { event: BackupEventV1 | null; problems: FieldProblem[] } {
+export function checkEvent(e: unknown, habits: HabitIndex): { event: BackupEvent | null; problems: FieldProblem[] } {
   if (!isObject(e))
     return { event: null, problems: [{ field: '', message: `Event must be an object, got ${describe(e)}` }] };
   const problems: FieldProblem[] = [];
@@ -134,7 +134,7 @@ export function checkEvent(e: unknown, habits: HabitIndex): { event: BackupEvent
   if (e.demo !== undefined && typeof e.demo !== 'boolean')
     add('demo', `must be true or false, got ${describe(e.demo)}`);
   if (problems.length) return { event: null, problems };
-  const event: BackupEventV1 = { type, at: e.at as string };
+  const event: BackupEvent = { type, at: e.at as string };
   if (forHabit) event.habitId = e.habitId as string;
   if (hasDay) event.day = e.day as string;
   if (e.demo === true) event.demo = true;

@@ -11,9 +11,9 @@ import {
   MAX_EVENTS,
   MAX_FILE_BYTES,
   MAX_HABITS,
-  type BackupEventV1,
-  type BackupHabitV1,
-  type BackupV1,
+  type BackupEvent,
+  type BackupHabit,
+  type BackupFile,
 } from './format.ts';
 
 export type { BackupError };
@@ -59,7 +59,7 @@ function lineCol(text: string, pos: number): string {
 }
 
 /** Parses and validates a backup file's text. Never throws. */
-export function parseBackup(text: string): { ok: true; backup: BackupV1 } | { ok: false; errors: BackupError[] } {
+export function parseBackup(text: string): { ok: true; backup: BackupFile } | { ok: false; errors: BackupError[] } {
   if (typeof text !== 'string')
     return { ok: false, errors: [{ path: '', message: 'The backup must be text (a .json file)' }] };
   if (text.length > MAX_FILE_BYTES)
@@ -92,7 +92,7 @@ export function parseBackup(text: string): { ok: true; backup: BackupV1 } | { ok
 export function validateBackup(
   json: unknown,
   opts: { listAll?: boolean } = {},
-): { ok: true; backup: BackupV1 } | { ok: false; errors: BackupError[] } {
+): { ok: true; backup: BackupFile } | { ok: false; errors: BackupError[] } {
   const p = new Problems(opts.listAll ? Infinity : MAX_LISTED_ERRORS);
   if (!isObject(json)) {
     return {
@@ -143,7 +143,7 @@ export function validateBackup(
       ? undefined
       : validateCheckpoints(json.checkpoints, ids, p);
   if (p.count) return { ok: false, errors: p.result() };
-  const backup: BackupV1 = {
+  const backup: BackupFile = {
     app: 'nudge',
     kind: 'backup',
     version: 1,
@@ -157,7 +157,7 @@ export function validateBackup(
 }
 
 /** Valid habits; `ids` receives every well-formed id, so one bad habit field does not also flag its events. */
-function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHabitV1[] {
+function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHabit[] {
   if (!Array.isArray(list)) {
     p.add('habits', `must be a list, got ${describe(list)}`);
     return [];
@@ -166,7 +166,7 @@ function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHab
     p.add('habits', `Too many habits: ${list.length}, the limit is ${MAX_HABITS}`);
     return [];
   }
-  const out: BackupHabitV1[] = [];
+  const out: BackupHabit[] = [];
   const firstIndex = new Map<string, number>();
   list.forEach((h: unknown, i) => {
     const at = `habits[${i}]`;
@@ -191,7 +191,7 @@ function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHab
   return out;
 }
 
-function validateEvents(list: unknown, habits: HabitIndex, p: Problems): BackupEventV1[] {
+function validateEvents(list: unknown, habits: HabitIndex, p: Problems): BackupEvent[] {
   if (!Array.isArray(list)) {
     p.add('events', `must be a list, got ${describe(list)}`);
     return [];
@@ -200,7 +200,7 @@ function validateEvents(list: unknown, habits: HabitIndex, p: Problems): BackupE
     p.add('events', `Too many events: ${list.length}, the limit is ${MAX_EVENTS}`);
     return [];
   }
-  const out: BackupEventV1[] = [];
+  const out: BackupEvent[] = [];
   for (let i = 0; i < list.length; i++) {
     const { event, problems } = checkEvent(list[i], habits);
     for (const f of problems) p.add(f.field ? `events[${i}].${f.field}` : `events[${i}]`, f.message);

@@ -1,8 +1,8 @@
 // A small valid backup (DESIGN.md's example plus a marked day, a trip and an archived habit).
-import type { BackupV1 } from '../../../src/data/backup/format.ts';
+import type { BackupFile } from '../../../src/data/backup/format.ts';
 
 /** A fresh copy of a valid v1 backup each call (tests mutate it). */
-export function sampleBackup(): BackupV1 {
+export function sampleBackup(): BackupFile {
   return {
     app: 'nudge',
     kind: 'backup',
