@@ -1,10 +1,17 @@
-// Writes the database out as a backup file, version 1.
+// Writes the database out as a backup file, version 2.
 import { faultPoint } from '../fault-points.ts';
 import { withDb } from '../connection.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { withoutUnreadableRows, type LeftOutRow } from './export-check.ts';
-import type { BackupCheckpoint, BackupEvent, BackupHabit, BackupFile } from './format.ts';
+import {
+  BACKUP_VERSION,
+  type BackupCheckpoint,
+  type BackupEvent,
+  type BackupHabit,
+  type BackupFile,
+} from './format.ts';
 import { checkpointToJson } from '../../learn/checkpoint.ts';
+import { scheduleOf } from '../../habits/schedule.ts';
 
 function habitOut(h: Habit): BackupHabit {
   const out: BackupHabit = {
@@ -15,6 +22,7 @@ function habitOut(h: Habit): BackupHabit {
     reminderTime: h.reminderTime ?? null,
     color: h.color ?? null,
     order: h.order,
+    schedule: scheduleOf(h),
   };
   if (h.demo) out.demo = true;
   return out;
@@ -71,7 +79,7 @@ export async function exportBackupChecked(
   const backup: BackupFile = {
     app: 'nudge',
     kind: 'backup',
-    version: 1,
+    version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     habits: habits.map(habitOut),
     events: events.map(eventOut),

@@ -1,9 +1,11 @@
-// The backup file, version 1 (DESIGN.md "Backup file, version 1"), as TypeScript types and limits.
+// The backup file as TypeScript types and limits: version 2 (docs/backup-format.md) is version 1
+// (DESIGN.md "Backup file, version 1") plus an optional `schedule` on each habit (absent = daily).
 import type { EventType } from '../../learn/events.ts';
 import type { Checkpoint } from '../../learn/types.ts';
+import type { Schedule } from '../../habits/schedule.ts';
 
-/** The backup format version this app writes and reads. */
-export const BACKUP_VERSION = 1;
+/** The backup format version this app writes; it reads this one and every earlier one. */
+export const BACKUP_VERSION = 2;
 /** Refuse files above this size (characters of text, about bytes for JSON). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Refuse files with more habits than this. */
@@ -22,6 +24,8 @@ export interface BackupHabit {
   reminderTime?: string | null;
   color?: string | null;
   order?: number;
+  /** Version 2: when the habit is meant to be done; absent means daily. */
+  schedule?: Schedule;
   demo?: boolean;
 }
 
@@ -46,11 +50,11 @@ export type BackupCheckpoint = Omit<Checkpoint, 'weights' | 'biases' | 'optimize
   active?: boolean;
 };
 
-/** A whole backup file, version 1. */
+/** A whole backup file: version 2 as written; a version-1 file reads as the same shape without schedules. */
 export interface BackupFile {
   app: 'nudge';
   kind: 'backup';
-  version: 1;
+  version: 1 | 2;
   exportedAt: string;
   timeZone?: string;
   habits: BackupHabit[];

@@ -10,6 +10,7 @@ import type { BackupCheckpoint, BackupHabit } from './format.ts';
 import type { OptimizerState } from '../../learn/types.ts';
 import { parseBackup } from './validate.ts';
 import { refreshDataMarker } from '../storage.ts';
+import { DAILY } from '../../habits/schedule.ts';
 
 /** What an import did; `habitsUpdated` counts habits here whose creation time moved earlier. */
 export interface ImportResult {
@@ -30,6 +31,7 @@ function habitRow(h: BackupHabit, order: number): Habit {
     order,
     reminderTime: h.reminderTime ?? null,
     color: h.color ?? null,
+    schedule: h.schedule ?? DAILY,
   };
   if (h.demo) row.demo = true;
   return row;

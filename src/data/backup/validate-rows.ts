@@ -4,6 +4,7 @@ import { EVENT_TYPES, HABIT_EVENT_TYPES, type EventType } from '../../learn/even
 import { FIRST_DAY, localDayOf, parseInstant, type Instant } from '../../learn/time.ts';
 import { checkColor, checkName, checkReminderTime, describe, MAX_ID_LENGTH } from '../fields.ts';
 import type { BackupEvent, BackupHabit } from './format.ts';
+import { checkSchedule } from '../../habits/schedule.ts';
 import { beforeFirstDay, dayProblem, instantProblem } from './instants.ts';
 
 /** One problem in a row: the field below the row ('' for the row itself) and what is wrong. */
@@ -76,7 +77,9 @@ export function checkHabit(h: unknown): { habit: BackupHabit | null; problems: F
     add('order', `must be a number, got ${describe(h.order)}`);
   if (h.demo !== undefined && typeof h.demo !== 'boolean')
     add('demo', `must be true or false, got ${describe(h.demo)}`);
-  if (problems.length || !name.ok) return { habit: null, problems };
+  const schedule = checkSchedule(h.schedule);
+  if (!schedule.ok) for (const p of schedule.problems) add(p.field ? `schedule.${p.field}` : 'schedule', p.message);
+  if (problems.length || !name.ok || !schedule.ok) return { habit: null, problems };
   const habit: BackupHabit = {
     id: h.id as string,
     name: name.value,
@@ -86,6 +89,7 @@ export function checkHabit(h: unknown): { habit: BackupHabit | null; problems: F
     color: (h.color as string | null | undefined) ?? null,
   };
   if (typeof h.order === 'number') habit.order = h.order;
+  if (h.schedule !== undefined && h.schedule !== null) habit.schedule = schedule.value;
   if (h.demo === true) habit.demo = true;
   return { habit, problems };
 }

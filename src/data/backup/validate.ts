@@ -118,7 +118,9 @@ export function validateBackup(
       errors: [
         {
           path: 'version',
-          message: `This backup was made by a newer Nudge: version ${v}, this app reads ${BACKUP_VERSION}. Update the app and try again.`,
+          message:
+            `This backup was made by a newer Nudge: version ${v}, this app reads versions 1 to ${BACKUP_VERSION}. ` +
+            'Update the app and try again.',
         },
       ],
     };
@@ -126,7 +128,9 @@ export function validateBackup(
   if (v < 1)
     return {
       ok: false,
-      errors: [{ path: 'version', message: `Unknown backup version ${v}: this app reads ${BACKUP_VERSION}` }],
+      errors: [
+        { path: 'version', message: `Unknown backup version ${v}: this app reads versions 1 to ${BACKUP_VERSION}` },
+      ],
     };
 
   const exportedAtProblem = instantProblem(json.exportedAt);
@@ -146,7 +150,7 @@ export function validateBackup(
   const backup: BackupFile = {
     app: 'nudge',
     kind: 'backup',
-    version: 1,
+    version: v as 1 | 2,
     exportedAt: json.exportedAt as string,
     habits,
     events,

@@ -49,6 +49,7 @@ describe('migration v1 -> v2', () => {
         order: 0,
         reminderTime: null,
         color: null,
+        schedule: { kind: 'daily' },
       },
       {
         id: 'run',
@@ -59,6 +60,7 @@ describe('migration v1 -> v2', () => {
         order: 1,
         reminderTime: null,
         color: null,
+        schedule: { kind: 'daily' },
       },
     ]);
     const read = await eventsForHabit('read');
