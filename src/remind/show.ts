@@ -9,7 +9,8 @@ import type { ReminderState } from './state.ts';
 export function reminderBody(r: Pick<DueReminder, 'p' | 'why' | 'week'>): string {
   const w = r.week;
   if (w) {
-    const left = `${w.target - w.needed} of ${w.target} this week, ${w.daysLeft} day${w.daysLeft === 1 ? '' : 's'} left`;
+    const days = `${w.daysLeft} day${w.daysLeft === 1 ? '' : 's'} left`;
+    const left = `${w.target - w.needed} of ${w.target} this week, ${days}`;
     if (r.why === 'at-risk' && r.p !== null) return `${left}: ${Math.round(r.p * 100)}% likely to make it.`;
     return `${left}. Tap to open Nudge.`;
   }
