@@ -84,3 +84,23 @@ export function bestStreak(status: ReadonlyMap<string, DayStatus>, schedule: Sch
 export function streakUnit(schedule: Schedule): 'day' | 'week' {
   return schedule.kind === 'perWeek' ? 'week' : 'day';
 }
+
+/**
+ * True when nothing in [from, to] breaks a streak, so one running through `from` may go on before
+ * it: no empty due day for day schedules; for perWeek, no missed week among the whole weeks (Monday
+ * to Sunday) inside the range.
+ */
+export function noBreakBetween(
+  status: ReadonlyMap<string, DayStatus>,
+  from: string,
+  to: string,
+  schedule: Schedule = DAILY,
+): boolean {
+  if (schedule.kind === 'perWeek') {
+    for (let monday = weekStart(addDays(from, 6)); addDays(monday, 6) <= to; monday = addDays(monday, 7))
+      if (weekOutcome(status, monday, schedule.times) === 'missed') return false;
+    return true;
+  }
+  for (let d = to; d >= from; d = addDays(d, -1)) if (isMiss(status, schedule, d)) return false;
+  return true;
+}
