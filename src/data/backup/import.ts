@@ -6,7 +6,7 @@ import type { AppDB } from '../db.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { ImportError } from '../errors.ts';
 import { toStoredEvent } from '../eventRow.ts';
-import type { BackupCheckpoint, BackupHabit } from './format.ts';
+import type { BackupCheckpoint, BackupFile, BackupHabit } from './format.ts';
 import type { OptimizerState } from '../../learn/types.ts';
 import { parseBackup } from './validate.ts';
 import { refreshDataMarker } from '../storage.ts';
@@ -92,18 +92,44 @@ async function writeCheckpoints(db: AppDB, list: BackupCheckpoint[]): Promise<vo
   }
 }
 
+/** Reports how far the write is: events written so far, of all to write. */
+export type ImportProgress = (done: number, total: number) => void;
+
+/** Events written per step of the one transaction, so the progress bar moves. */
+const EVENTS_PER_STEP = 10_000;
+
 /**
- * Imports a backup. 'replace' swaps all habits, events and models for the file's; 'merge' only adds
- * what is new (habits by id, events by type/habit/time/day): a habit already here keeps its settings
- * and takes only an earlier creation time, so importing twice adds nothing.
+ * Imports a backup file's text. 'replace' swaps all habits, events and models for the file's;
+ * 'merge' only adds what is new (habits by id, events by type/habit/time/day): a habit already here
+ * keeps its settings and takes only an earlier creation time, so importing twice adds nothing.
  * Throws ImportError listing every problem, before writing anything; the write is one transaction.
  */
-export async function importBackup(text: string, mode: 'merge' | 'replace'): Promise<ImportResult> {
-  if (mode !== 'merge' && mode !== 'replace')
-    throw new ImportError([{ path: '', message: `Unknown import mode "${String(mode)}": use merge or replace` }]);
+export async function importBackup(
+  text: string,
+  mode: 'merge' | 'replace',
+  onProgress?: ImportProgress,
+): Promise<ImportResult> {
+  checkMode(mode);
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new ImportError(parsed.errors);
-  const b = parsed.backup;
+  return importBackupData(parsed.backup, mode, onProgress);
+}
+
+function checkMode(mode: string): void {
+  if (mode !== 'merge' && mode !== 'replace')
+    throw new ImportError([{ path: '', message: `Unknown import mode "${String(mode)}": use merge or replace` }]);
+}
+
+/**
+ * Writes an already validated backup (parseBackup / validateBackup: a Loop import comes this way)
+ * with the rules of importBackup, all or nothing.
+ */
+export async function importBackupData(
+  b: BackupFile,
+  mode: 'merge' | 'replace',
+  onProgress?: ImportProgress,
+): Promise<ImportResult> {
+  checkMode(mode);
   const incomingHabits = b.habits.map((h, i) => habitRow(h, h.order ?? i));
   const incomingEvents: StoredEvent[] = b.events.map((e) => toStoredEvent(e)!); // validated
 
@@ -150,7 +176,10 @@ export async function importBackup(text: string, mode: 'merge' | 'replace'): Pro
           keys.add(e.key);
           adds.push(e);
         }
-        await db.events.bulkAdd(adds);
+        for (let i = 0; i < adds.length; i += EVENTS_PER_STEP) {
+          await db.events.bulkAdd(adds.slice(i, i + EVENTS_PER_STEP));
+          onProgress?.(Math.min(adds.length, i + EVENTS_PER_STEP), adds.length);
+        }
         result.eventsAdded = adds.length;
         if (b.checkpoints?.length) await writeCheckpoints(db, b.checkpoints);
         return result;
