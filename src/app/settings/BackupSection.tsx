@@ -12,19 +12,7 @@ import { plural } from '../format.ts';
 import { backupFileName, downloadText } from './download.ts';
 import { ExportLeftOut } from './ExportLeftOut.tsx';
 import { NO_CHANGE, type DataChange } from './dataChange.ts';
-
-type Outcome =
-  | { kind: 'ok'; text: string }
-  | { kind: 'errors'; fileName: string; errors: { path: string; message: string }[] }
-  | { kind: 'failed'; text: string };
-
-/** Shows at most this many import errors (the count says how many more). */
-const MAX_ERRORS_SHOWN = 50;
-
-function errorsOf(err: unknown): { path: string; message: string }[] | null {
-  const list = (err as { errors?: unknown })?.errors;
-  return Array.isArray(list) ? (list as { path: string; message: string }[]) : null;
-}
+import { errorsOf, ImportOutcome, importedText, type Outcome } from './ImportOutcome.tsx';
 
 /** The Backup section of Settings; reports each import through `onChanged` (wiped: it replaced everything). */
 export function BackupSection({
@@ -66,13 +54,7 @@ export function BackupSection({
     setOutcome(null);
     try {
       const c = await importBackup(text, how);
-      const parts = [
-        `${plural(c.habitsAdded, 'habit')} added`,
-        c.habitsUpdated ? `${plural(c.habitsUpdated, 'habit')} updated` : '',
-        `${plural(c.eventsAdded, 'event')} added`,
-        c.eventsSkipped ? `${plural(c.eventsSkipped, 'event')} already here (skipped)` : '',
-      ].filter(Boolean);
-      setOutcome({ kind: 'ok', text: `Imported ${name} (${how}): ${parts.join(', ')}.` });
+      setOutcome({ kind: 'ok', text: importedText(name, how, c) });
       onChanged?.(how === 'replace');
     } catch (err) {
       const errors = errorsOf(err);
@@ -147,28 +129,7 @@ export function BackupSection({
       </label>
       <div aria-live="polite" data-testid="import-result">
         {busy && <p>Importing…</p>}
-        {outcome?.kind === 'ok' && <p class="success">{outcome.text}</p>}
-        {outcome?.kind === 'failed' && (
-          <p class="error" role="alert">
-            Nothing was imported: {outcome.text}
-          </p>
-        )}
-        {outcome?.kind === 'errors' && (
-          <div class="error" role="alert">
-            <p>
-              Nothing was imported: {outcome.fileName} has {plural(outcome.errors.length, 'problem')}. Your data is
-              unchanged.
-            </p>
-            <ul class="error-list">
-              {outcome.errors.slice(0, MAX_ERRORS_SHOWN).map((e, i) => (
-                <li key={i}>
-                  <code>{e.path || '(file)'}</code>: {e.message}
-                </li>
-              ))}
-            </ul>
-            {outcome.errors.length > MAX_ERRORS_SHOWN && <p>…and {outcome.errors.length - MAX_ERRORS_SHOWN} more.</p>}
-          </div>
-        )}
+        <ImportOutcome outcome={outcome} />
       </div>
       <ConfirmDialog
         open={pending !== null}
