@@ -133,7 +133,8 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
             )}
             {habit.reminderTime && <span class="reminder-time">Reminder {habit.reminderTime}</span>}
           </p>
-          <Likelihood habitId={habit.id} />
+          {/* A chance of doing it means nothing on a day it is not due (and no reminder comes then). */}
+          {row.due && <Likelihood habitId={habit.id} />}
         </div>
       </div>
       <div class="habit-actions">
