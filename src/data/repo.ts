@@ -5,7 +5,7 @@ import { getDb, setOnVersionChange, withDb } from './connection.ts';
 import type { Habit, StoredEvent } from './entities.ts';
 import { ValidationError } from './errors.ts';
 import { partitionEvents } from './event-check.ts';
-import { toLearningEvent, toStoredEvent } from './eventRow.ts';
+import { byTime, toLearningEvent, toStoredEvent } from './eventRow.ts';
 import { checkColor, checkName, checkReminderTime } from './fields.ts';
 import { newHabitId } from './ids.ts';
 import { refreshDataMarker } from './storage.ts';
@@ -250,7 +250,7 @@ export async function eventsForHabit(habitId: string, fromDay: string = ''): Pro
 
 /** Every event in time order, as the learning core reads them; rows with impossible times are skipped (not deleted). */
 export async function allEventsForLearning(): Promise<LogEvent[]> {
-  const rows = await withDb((db) => db.events.orderBy('t').toArray());
+  const rows = byTime(await withDb((db) => db.events.toArray()));
   return partitionEvents(rows).ok.map(toLearningEvent);
 }
 

@@ -12,6 +12,7 @@ import {
 } from './format.ts';
 import { checkpointToJson } from '../../learn/checkpoint.ts';
 import { scheduleOf } from '../../habits/schedule.ts';
+import { byTime } from '../eventRow.ts';
 
 function habitOut(h: Habit): BackupHabit {
   const out: BackupHabit = {
@@ -71,7 +72,7 @@ export async function exportBackupChecked(
   const { habits, events, checkpoints } = await withDb((db) =>
     db.transaction('r', [db.habits, db.events, db.checkpoints], async () => ({
       habits: await db.habits.orderBy('order').toArray(),
-      events: await db.events.orderBy('t').toArray(),
+      events: byTime(await db.events.toArray()),
       checkpoints: opts.includeCheckpoints ? await db.checkpoints.toArray() : null,
     })),
   );

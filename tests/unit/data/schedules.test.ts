@@ -7,7 +7,14 @@ import { backupToText, exportBackup } from '../../../src/data/backup/export.ts';
 import { importBackup } from '../../../src/data/backup/import.ts';
 import { parseBackup } from '../../../src/data/backup/validate.ts';
 import { DB_NAME, DB_VERSION, SCHEMA } from '../../../src/data/db.ts';
-import { createHabit, eventsForHabit, getDb, listHabits, updateHabit } from '../../../src/data/repo.ts';
+import {
+  allEventsForLearning,
+  createHabit,
+  eventsForHabit,
+  getDb,
+  listHabits,
+  updateHabit,
+} from '../../../src/data/repo.ts';
 import { sampleBackup, sampleBackupV1 } from './backup-fixture.ts';
 import { at, dumpDb, freshDb } from './helpers.ts';
 
@@ -61,6 +68,9 @@ describe('migration v2 -> v3', () => {
       habits.map((h) => ({ ...h, schedule: { kind: 'daily' } })),
     );
     expect(await eventsForHabit('read')).toEqual([{ ...event, id: 1 }]);
+    // The two indexes no screen or reader queries are gone; readers in time order sort in memory.
+    expect(db.events.schema.indexes.map((i) => i.name).sort()).toEqual(['[habitKey+day]', 'key']);
+    expect((await allEventsForLearning()).map((e) => e.day)).toEqual(['2026-01-01']);
     expect((await db.meta.get('installMarker'))?.value).toEqual({ id: 'x' });
   });
 });
