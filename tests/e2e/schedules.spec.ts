@@ -9,7 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import { addDays } from '../../src/learn/time.ts';
 import { sampleLoop } from '../fixtures/loop/sample.ts';
 import { loopCsvZip, loopDatabase } from '../support/loop-export.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, waitForServiceWorkerControl } from './fixtures.ts';
 
 function row(page: Page, name: string): Locator {
   return page.getByTestId('habit-row').filter({ hasText: name });
@@ -157,4 +157,16 @@ test('a file that is not a Loop export is refused, naming it, and nothing change
   );
   await openToday(page);
   await expect(page.getByTestId('today-empty')).toBeVisible();
+});
+
+test('the Loop database import works offline once the app is installed (sql.js and its .wasm are precached)', async ({
+  appPage: page,
+  server,
+}) => {
+  await waitForServiceWorkerControl(page);
+  const today = await browserToday(page);
+  const db = await loopDatabase(sampleLoop(addDays(today, -1)));
+  await server.stop(); // the fixture starts it again after the test
+  await page.reload();
+  await importLoop(page, 'Loop Habits Backup offline.db', db);
 });
