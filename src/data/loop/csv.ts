@@ -36,7 +36,15 @@ export function csvRecords(text: string, path: string): CsvRecord[] {
           field += text[i++];
         }
       }
-      while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
+      // The rest of the field in one slice (most fields are never quoted).
+      let end = i;
+      while (end < text.length) {
+        const c = text.charCodeAt(end);
+        if (c === 44 || c === 10 || c === 13) break; // , \n \r
+        end++;
+      }
+      field += text.slice(i, end);
+      i = end;
       fields.push(field);
       field = '';
       if (text[i] === ',') {
