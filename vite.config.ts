@@ -71,7 +71,7 @@ export default defineConfig(({ mode }) => ({
     cspMeta(),
     VitePWA({
       strategies: 'injectManifest',
-      srcDir: 'src',
+      srcDir: 'src/sw',
       filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every suite in order — typecheck, unit (Vitest), build, e2e (Playwright), webkit (WebKitWebDriver),
-// scale (bench/browser-scale.ts and bench/browser-today.ts, --smoke) —
+// `npm test`: every suite in order — lint (Biome and the 120-column check), typecheck, unit (Vitest), build,
+// e2e (Playwright), webkit (WebKitWebDriver), scale (bench/browser-scale.ts and bench/browser-today.ts, --smoke) —
 // with each suite's wall time, a summary, and a last line `tests: N passed, M failed[, K skipped]`.
 // Exit code is non-zero when any suite fails. NUDGE_REQUIRE_BROWSERS=1 (CI) turns a skipped browser suite
 // (no Chromium at all, no WebKitGTK driver) into a failure; Playwright's own WebKit project being skipped is
@@ -57,6 +57,8 @@ async function suite(name, fn) {
 }
 
 const fromCode = (code) => ({ status: code === 0 ? 'passed' : 'failed', note: code === 0 ? '' : `exit code ${code}` });
+
+await suite('lint', async () => fromCode((await run('npm', ['run', '-s', 'lint'])).code));
 
 await suite('typecheck', async () => fromCode((await run('npm', ['run', '-s', 'typecheck'])).code));
 
@@ -136,9 +138,8 @@ const count = (s) => results.filter((r) => r.status === s).length;
 console.log('\nSummary');
 for (const r of results) {
   const mark = r.status === 'passed' ? '✓' : r.status === 'skipped' ? '-' : '✗';
-  console.log(
-    `  ${mark} ${r.name.padEnd(10)} ${r.status.padEnd(8)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  ${r.note}` : ''}`,
-  );
+  const seconds = `${r.seconds.toFixed(1).padStart(6)} s`;
+  console.log(`  ${mark} ${r.name.padEnd(10)} ${r.status.padEnd(8)} ${seconds}${r.note ? `  ${r.note}` : ''}`);
 }
 const total = results.reduce((t, r) => t + r.seconds, 0);
 console.log(

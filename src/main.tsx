@@ -4,16 +4,16 @@ import { App } from './app/App.tsx';
 import { UpdatePrompt } from './app/pwa/UpdatePrompt.tsx';
 import { InstallHint } from './app/pwa/InstallHint.tsx';
 import { setUpdateGate } from './app/pwa/updateGate.ts';
-import { trainingSettled } from './schedule/start.ts';
+import { trainingSettled } from './autotrain/start.ts';
 import { parseHash } from './app/router.ts';
+import { localToday } from './learn/time.ts';
 import { prefetchToday } from './app/today/prefetch.ts';
-import { todayLocal } from './app/hooks/useToday.ts';
 import './app/styles.css';
 
 // Before the update prompt can exist, not when the scheduler starts: a Reload tapped early must still
 // wait for training in another tab or in the service worker.
 setUpdateGate(trainingSettled);
-if (parseHash(location.hash).screen === 'today') prefetchToday(todayLocal());
+if (parseHash(location.hash).screen === 'today') prefetchToday(localToday());
 
 render(
   <>

@@ -3,7 +3,7 @@
 import { checkEviction } from '../data/storage.ts';
 import { noteAppHidden, recordAppOpened, setOnVersionChange } from '../data/repo.ts';
 import { noteStorageError, type StorageFault } from '../data/faults.ts';
-import { startScheduler } from '../schedule/start.ts';
+import { startScheduler } from '../autotrain/start.ts';
 import { startReminders } from '../remind/start.ts';
 import { hadDataInUrl, keepDataFlagInUrl } from './urlMarker.ts';
 

@@ -15,7 +15,7 @@ export class ImportError extends Error {
   constructor(errors: BackupError[]) {
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
-    super(first ? `${first.path ? first.path + ': ' : ''}${first.message}${more}` : 'The backup could not be imported');
+    super(first ? `${first.path ? `${first.path}: ` : ''}${first.message}${more}` : 'The backup could not be imported');
     this.errors = errors;
   }
 }

@@ -5,7 +5,7 @@ import { EVENT_TYPES } from '../learn/events.ts';
 import { FIRST_DAY, isDay, MAX_OFFSET_MIN } from '../learn/time.ts';
 import type { MetaRow, StoredEvent } from './entities.ts';
 
-/** Instants before this are taken as corruption: no event of this app predates 1970 (epoch 0 is a classic bad default). */
+/** Instants before this are corruption: no event of this app predates 1970 (epoch 0 is a classic bad default). */
 const MIN_T = 0;
 /** The last instant ISO-8601 with a four-digit year can write (9999-12-31T23:59:59.999Z). */
 const MAX_T = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -60,7 +60,9 @@ export interface SetAsideRecord {
 export function setAsideRecord(setAside: readonly SetAsideEvent[], now: number): SetAsideRecord | null {
   if (!setAside.length) return null;
   const first = setAside[0];
-  const summary = `${setAside.length} event${setAside.length === 1 ? '' : 's'} with impossible timestamps set aside from learning (kept in the database), e.g. event ${first.id ?? first.key}: ${first.reason}`;
+  const summary =
+    `${setAside.length} event${setAside.length === 1 ? '' : 's'} with impossible timestamps set aside from learning ` +
+    `(kept in the database), e.g. event ${first.id ?? first.key}: ${first.reason}`;
   return { count: setAside.length, events: setAside.slice(0, SET_ASIDE_LISTED), firstSeenAt: now, summary };
 }
 

@@ -52,7 +52,8 @@ export async function faultPoint(name: FaultPointName, keepAlive?: () => Promise
   const g = globalThis as FaultGlobals;
   const mode = g.__nudgeFaults?.[name];
   if (!mode) return;
-  (g.__nudgeFaultsReached ??= []).push(name);
+  g.__nudgeFaultsReached ??= [];
+  g.__nudgeFaultsReached.push(name);
   performance.mark(`nudge:fault:${name}`);
   console.info(`nudge:fault:${name}:${mode}`);
   if (mode === 'throw') throw new InjectedFault(name);

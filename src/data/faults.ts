@@ -15,9 +15,11 @@ export interface StorageFault {
 /** The sentence shown for each kind of fault. */
 export const FAULT_MESSAGES: Record<StorageFaultKind, string> = {
   quota:
-    'This device is out of storage space for Nudge, so nothing new can be saved. Everything saved before is kept. Free some space (or delete old data), then try again.',
+    'This device is out of storage space for Nudge, so nothing new can be saved. Everything saved before is kept. ' +
+    'Free some space (or delete old data), then try again.',
   unavailable:
-    'This browser does not let Nudge use its storage (private browsing or blocked site data often cause this), so nothing can be saved or shown.',
+    'This browser does not let Nudge use its storage (private browsing or blocked site data often cause this), ' +
+    'so nothing can be saved or shown.',
   lost: 'The connection to the storage was lost. Please try again.',
 };
 

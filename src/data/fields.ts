@@ -9,6 +9,7 @@ export const MAX_ID_LENGTH = 100;
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 const COLOR_RE = /^#[0-9a-fA-F]{6}$/;
 // Control characters would break layouts and exports; printable text (any script, emoji) is fine.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this regex's job.
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 
 /** A habit name's length as the limit counts it: characters (code points) after trimming, so an emoji is one. */
@@ -18,7 +19,7 @@ export function nameLength(name: string): number {
 
 /** Trims a habit name; returns it, or a message saying what is wrong with it. */
 export function checkName(name: unknown): { ok: true; value: string } | { ok: false; message: string } {
-  if (typeof name !== 'string') return { ok: false, message: `Habit name must be text, got ${describe(name)}` };
+  if (typeof name !== 'string') return { ok: false, message: `Habit name must be text, got ${describeValue(name)}` };
   const v = name.trim();
   if (v.length === 0) return { ok: false, message: 'Habit name is empty' };
   const len = nameLength(v);
@@ -33,7 +34,7 @@ export function checkName(name: unknown): { ok: true; value: string } | { ok: fa
 export function checkReminderTime(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string' || !TIME_RE.test(v))
-    return `Reminder time must be HH:MM (24-hour, e.g. "20:30"), got ${describe(v)}`;
+    return `Reminder time must be HH:MM (24-hour, e.g. "20:30"), got ${describeValue(v)}`;
   return null;
 }
 
@@ -41,16 +42,16 @@ export function checkReminderTime(v: unknown): string | null {
 export function checkColor(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string' || !COLOR_RE.test(v))
-    return `Colour must be written #rrggbb (e.g. "#3a7bd5"), got ${describe(v)}`;
+    return `Colour must be written #rrggbb (e.g. "#3a7bd5"), got ${describeValue(v)}`;
   return null;
 }
 
 /** A short, safe description of a value for error messages (never the whole of a huge string). */
-export function describe(v: unknown): string {
+export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   if (typeof v === 'object') return 'an object';
   return `${typeof v} ${String(v)}`;
 }

@@ -3,7 +3,7 @@
 import { deviceOffset, formatInstant, localDayOf, parseInstant, type Instant } from '../learn/time.ts';
 import type { EventType } from '../learn/events.ts';
 import { beforeCreation, checkEvent, checkHabit, isHabitId, type FieldProblem } from './backup/validate-rows.ts';
-import type { BackupEvent } from './backup/format.ts';
+import type { BackupEvent } from './backup/backup-v1.ts';
 import type { Habit, StoredEvent } from './entities.ts';
 import { toStoredEvent } from './eventRow.ts';
 import { checkName, MAX_NAME_LENGTH } from './fields.ts';
@@ -35,6 +35,7 @@ export interface ConvertedV1 {
 }
 
 type Row = Record<string, unknown>;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this regex's job.
 const CONTROL_RE = /[\u0000-\u001f\u007f]/g;
 const MS_PER_MIN = 60_000;
 

@@ -120,3 +120,8 @@ export function weekdayOf(day: string): number {
 export function deviceOffset(at: Date = new Date()): number {
   return -at.getTimezoneOffset() || 0;
 }
+
+/** The device's local calendar day at `now` (epoch ms; default: this moment), under the offset then in force. */
+export function localToday(now: number = Date.now()): string {
+  return localDayOf(now, deviceOffset(new Date(now)));
+}

@@ -12,7 +12,7 @@ const TRAINING_MARKERS = [
   'trainEpochs: batchSize must be a positive integer', // src/learn/train-loop.ts
   'labelled days, need', // src/learn/engine.ts cold-start reason
   'not promoted: hold-out log-loss', // src/learn/engine.ts promotion rule
-  'checkpoint set aside: ', // src/worker/train-service.ts
+  'checkpoint set aside: ', // src/trainer/train-service.ts
 ];
 
 let dist: string;

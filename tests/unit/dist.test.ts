@@ -77,7 +77,7 @@ describe('web manifest', () => {
 });
 
 describe('index.html', () => {
-  it('has the iOS home-screen essentials: apple-touch-icon 180x180, status bar style, title, viewport-fit=cover', () => {
+  it('has the iOS home-screen essentials: touch icon 180x180, status bar style, title, viewport-fit=cover', () => {
     const touch = links().find((l) => l.rel === 'apple-touch-icon');
     expect(touch?.href).toBe('./apple-touch-icon-180x180.png');
     expect(pngSize(join(dist, touch!.href))).toEqual({ width: 180, height: 180 });
@@ -93,7 +93,10 @@ describe('index.html', () => {
     expect(splash.length).toBeGreaterThanOrEqual(10);
     for (const link of splash) {
       const m = link.media.match(
-        /device-width: (\d+)px\) and \(device-height: (\d+)px\) and \(-webkit-device-pixel-ratio: (\d+)\) and \(orientation: (\w+)\)/,
+        new RegExp(
+          String.raw`device-width: (\d+)px\) and \(device-height: (\d+)px\) and ` +
+            String.raw`\(-webkit-device-pixel-ratio: (\d+)\) and \(orientation: (\w+)\)`,
+        ),
       );
       expect(m, link.media).not.toBeNull();
       const [w, h, dpr] = [Number(m![1]), Number(m![2]), Number(m![3])];

@@ -4,7 +4,7 @@
 /** True when focus has fallen to the page itself, or still sits inside `gone` (about to vanish). */
 export function focusLost(gone: Element | null = null): boolean {
   const active = document.activeElement;
-  return !active || active === document.body || !active.isConnected || (gone !== null && gone.contains(active));
+  return !active || active === document.body || !active.isConnected || gone?.contains(active) === true;
 }
 
 /** Focuses the current screen's heading (made focusable for this), else <main>. */

@@ -9,7 +9,7 @@ import { useToast } from '../components/Toast.tsx';
 import { NAME_MAX, nameLength, nameProblem } from '../today/AddHabitForm.tsx';
 import { REMINDER_NOTE } from './reminderNote.ts';
 import { scheduleOf } from '../../habits/schedule.ts';
-import { todayLocal } from '../hooks/useToday.ts';
+import { localToday } from '../../learn/time.ts';
 import { ScheduleChoice } from '../components/ScheduleChoice.tsx';
 import { draftOf, sameSchedule, scheduleFromDraft } from '../components/scheduleDraft.ts';
 
@@ -29,7 +29,7 @@ export function HabitEditor({ habit, first, last, onMove, onDelete }: HabitEdito
   const [time, setTime] = useState(habit.reminderTime ?? '');
   const [color, setColor] = useState<string | null>(habit.color ?? null);
   const schedule = scheduleOf(habit);
-  const [draft, setDraft] = useState(() => draftOf(schedule, todayLocal()));
+  const [draft, setDraft] = useState(() => draftOf(schedule, localToday()));
   const [scheduleError, setScheduleError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const scheduleKey = JSON.stringify(schedule);
@@ -38,7 +38,7 @@ export function HabitEditor({ habit, first, last, onMove, onDelete }: HabitEdito
     setName(habit.name);
     setTime(habit.reminderTime ?? '');
     setColor(habit.color ?? null);
-    setDraft(draftOf(schedule, todayLocal()));
+    setDraft(draftOf(schedule, localToday()));
   }, [habit.name, habit.reminderTime, habit.color, scheduleKey]);
   const dirty =
     name !== habit.name ||

@@ -40,7 +40,8 @@ export function ManageHabits() {
       const id = active[i].id;
       requestAnimationFrame(() => {
         const btn = listRef.current?.querySelector<HTMLButtonElement>(
-          `[data-habit-id="${CSS.escape(id)}"] button[aria-label^="Move"][aria-label$="${dir < 0 ? 'up' : 'down'}"]:not([disabled])`,
+          `[data-habit-id="${CSS.escape(id)}"] ` +
+            `button[aria-label^="Move"][aria-label$="${dir < 0 ? 'up' : 'down'}"]:not([disabled])`,
         );
         btn?.focus();
       });

@@ -1,7 +1,7 @@
 // Calendar heatmap of the last six months: one square per day, a column per week. Done days are
 // filled with the habit's colour, skipped days drawn as a hollow square, days the habit was not due
 // as a small square (shapes, not colour alone).
-import { longDay, monthName } from '../format.ts';
+import { longDay, monthName } from '../humanize.ts';
 import { heatmapCells, type Cell } from './heatmapCells.ts';
 import type { Schedule } from '../../habits/schedule.ts';
 
@@ -38,18 +38,21 @@ export function Heatmap(p: {
   const skipped = cells.filter((c) => c.status === 'skipped').length;
   return (
     <figure class="heatmap" data-testid="heatmap">
+      {/* biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; the group names the cells. */}
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="group"
         aria-label={`${p.habitName}: last ${cols} weeks, one square per day`}
       >
         {months.map((c) => (
+          // biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG <text> is not focusable; cells name their day.
           <text key={`m${c.day}`} x={LEFT + c.col * (SIZE + GAP)} y={TOP - 5} class="hm-label" aria-hidden="true">
             {monthName(c.day)}
           </text>
         ))}
         {WEEKDAYS.map((w, r) =>
           w ? (
+            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG <text> is not focusable; cells name their day.
             <text key={`w${r}`} x={0} y={TOP + r * (SIZE + GAP) + SIZE - 3} class="hm-label" aria-hidden="true">
               {w}
             </text>
@@ -59,6 +62,7 @@ export function Heatmap(p: {
           const label = `${longDay(c.day)}: ${STATUS_LABEL[c.status]}`;
           const inset = INSET[c.status] ?? 0;
           return (
+            // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a <rect> is not interactive.
             <rect
               key={c.day}
               x={LEFT + c.col * (SIZE + GAP) + inset}

@@ -6,7 +6,7 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { HabitPicker } from '../components/HabitPicker.tsx';
 import { useLiveQueryResult } from '../hooks/useLiveQuery.ts';
 import { useToday } from '../hooks/useToday.ts';
-import { percent, plural } from '../format.ts';
+import { percent, plural } from '../humanize.ts';
 import { hrefFor, navigate } from '../router.ts';
 import { Heatmap } from './Heatmap.tsx';
 import { RecentEvents } from './RecentEvents.tsx';

@@ -2,7 +2,7 @@
 // events are the app's own record, not something the person said, so they have none.
 import type { StoredEvent } from '../../data/entities.ts';
 import { useToast } from '../components/Toast.tsx';
-import { clockOf, relativeDay } from '../format.ts';
+import { clockOf, relativeDay } from '../humanize.ts';
 import { undo } from '../today/actions.ts';
 import { localDayOf } from '../../learn/time.ts';
 

@@ -1,6 +1,6 @@
 // Calibration: in days given about X%, was it done about X% of the time? Dots on the diagonal are right.
 import { useId } from 'preact/hooks';
-import type { CalibrationBin } from '../../worker/api.ts';
+import type { CalibrationBin } from '../../trainer/api.ts';
 import { CALIBRATION_FRAME as F, calibrationDots, calibrationSummary, xOf, yOf } from './chartGeometry.ts';
 
 const pc = (v: number) => `${Math.round(v * 100)}%`;

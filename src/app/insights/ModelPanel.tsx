@@ -1,8 +1,8 @@
 // The active model of one habit, one-tap rollback to the previous version, and "Train now".
 import { useEffect, useState } from 'preact/hooks';
 import type { CheckpointRow } from '../../data/entities.ts';
-import { trainer } from '../../schedule/trainer-bridge.ts';
-import { TRIGGER_TEXT, duration, when } from './format.ts';
+import { trainer } from '../../trainer/bridge.ts';
+import { TRIGGER_TEXT, duration, when } from './runLabels.ts';
 
 /** What the panel needs of a stored checkpoint (weights are not shown). */
 export type CheckpointSummary = Pick<CheckpointRow, 'version' | 'active' | 'createdAt' | 'trigger' | 'trainedThrough'>;
@@ -55,12 +55,16 @@ export function ModelPanel({ habitId, checkpoints }: { habitId: string; checkpoi
         });
       else if (o.run.promoted)
         setMessage({
-          text: `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}: model v${o.activeVersion} is now active.`,
+          text:
+            `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}: ` +
+            `model v${o.activeVersion} is now active.`,
           error: false,
         });
       else
         setMessage({
-          text: `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}; kept ${o.activeVersion ? `v${o.activeVersion}` : 'the current estimate'}: ${o.run.reason}`,
+          text:
+            `Trained on ${o.run.samples} days in ${duration(o.run.durationMs)}; ` +
+            `kept ${o.activeVersion ? `v${o.activeVersion}` : 'the current estimate'}: ${o.run.reason}`,
           error: false,
         });
     } catch (err) {

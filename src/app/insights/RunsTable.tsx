@@ -1,6 +1,6 @@
 // The training runs of one habit: when, why, how long, on how much, how well, and the verdict.
 import type { TrainingRunRow } from '../../data/entities.ts';
-import { TRIGGER_TEXT, duration, reasonDetail, versus, when } from './format.ts';
+import { TRIGGER_TEXT, duration, reasonDetail, versus, when } from './runLabels.ts';
 
 /** Training runs, newest first, as a table that scrolls sideways on narrow screens. */
 export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
@@ -11,7 +11,10 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
       </p>
     );
   return (
-    <div class="table-scroll" tabIndex={0} role="region" aria-label="Training runs (scrolls sideways)">
+    // A <section> with a name is a region; it takes focus so that a keyboard can scroll it
+    // (axe: scrollable-region-focusable).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard.
+    <section class="table-scroll" tabIndex={0} aria-label="Training runs (scrolls sideways)">
       <table class="runs">
         <caption class="sr-only">
           Training runs, newest first. Metrics are on held-out recent days: lower log-loss and Brier are better, higher
@@ -54,6 +57,6 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

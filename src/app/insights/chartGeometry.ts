@@ -1,7 +1,7 @@
 // Geometry and plain-words summaries for the Insights charts. PURE: numbers in, strings out.
-import type { CalibrationBin, InsightPoint } from '../../worker/api.ts';
+import type { CalibrationBin, InsightPoint } from '../../trainer/api.ts';
 import { daysBetween } from '../../learn/time.ts';
-import { plural } from '../format.ts';
+import { plural } from '../humanize.ts';
 
 /** A chart's drawing box: the viewBox size and the inner plot area. */
 export interface Frame {
@@ -107,7 +107,9 @@ export function seriesSummary(series: readonly InsightPoint[]): string {
   const lo = known.filter((s) => s.p < 0.5);
   const rate = (xs: readonly InsightPoint[]) => `${xs.filter((s) => s.outcome === 1).length} of ${xs.length}`;
   const parts = [
-    `Over ${plural(known.length, 'day')} from ${known[0].day} to ${known[known.length - 1].day}, you did it on ${plural(done, 'day')} (${pct(done / known.length)}); the average predicted chance was ${pct(meanP)}.`,
+    `Over ${plural(known.length, 'day')} from ${known[0].day} to ${known[known.length - 1].day}, ` +
+      `you did it on ${plural(done, 'day')} (${pct(done / known.length)}); ` +
+      `the average predicted chance was ${pct(meanP)}.`,
   ];
   if (hi.length) parts.push(`On days predicted 50% or more, done ${rate(hi)}.`);
   if (lo.length) parts.push(`On days predicted below 50%, done ${rate(lo)}.`);
@@ -146,5 +148,8 @@ export function calibrationSummary(bins: readonly CalibrationBin[]): string {
       : gap < 0.15
         ? 'roughly in line with what happened'
         : 'not yet well matched to what happened';
-  return `Across ${plural(n, 'day')} in ${plural(used.length, 'group')}, predicted chances were ${verdict}: off by ${Math.round(gap * 100)} percentage points on average.`;
+  return (
+    `Across ${plural(n, 'day')} in ${plural(used.length, 'group')}, predicted chances were ${verdict}: ` +
+    `off by ${Math.round(gap * 100)} percentage points on average.`
+  );
 }

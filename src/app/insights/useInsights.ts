@@ -1,8 +1,8 @@
 // Asks the trainer worker for a habit's probability history and calibration (it rebuilds features
 // from the whole history, which does not belong on the main thread).
 import { useEffect, useState } from 'preact/hooks';
-import { trainer } from '../../schedule/trainer-bridge.ts';
-import type { InsightsResult } from '../../worker/api.ts';
+import { trainer } from '../../trainer/bridge.ts';
+import type { InsightsResult } from '../../trainer/api.ts';
 
 /** How many past days the Insights charts cover. */
 export const INSIGHT_DAYS = 90;

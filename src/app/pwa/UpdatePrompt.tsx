@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRegisterSW } from 'virtual:pwa-register/preact';
 import { waitForUpdateGate } from './updateGate.ts';
 import { watchForUpdates } from './updateChecks.ts';
-import { markOutdated } from '../../schedule/outdated.ts';
+import { markOutdated } from '../../trainer/outdated.ts';
 import './pwa.css';
 
 /** The update banner; render it once, next to the app. */

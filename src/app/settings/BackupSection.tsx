@@ -8,7 +8,7 @@ import { importBackup } from '../../data/backup/import.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { errorText } from '../components/ErrorNote.tsx';
 import { useToast } from '../components/Toast.tsx';
-import { plural } from '../format.ts';
+import { plural } from '../humanize.ts';
 import { backupFileName, downloadText } from './download.ts';
 import { ExportLeftOut } from './ExportLeftOut.tsx';
 import { NO_CHANGE, type DataChange } from './dataChange.ts';
@@ -41,7 +41,9 @@ export function BackupSection({
       downloadText(backupToText(backup), backupFileName());
       const missing = leftOut.length ? ` ${plural(leftOut.length, 'item')} left out: see below.` : '';
       toast({
-        text: `Backup saved: ${plural(backup.habits.length, 'habit')}, ${plural(backup.events.length, 'event')}.${missing}`,
+        text:
+          `Backup saved: ${plural(backup.habits.length, 'habit')}, ` +
+          `${plural(backup.events.length, 'event')}.${missing}`,
       });
       setLeftOut(leftOut);
     } catch (err) {

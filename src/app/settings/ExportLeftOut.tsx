@@ -1,7 +1,7 @@
 // Tells the person which rows an export left out of the file and why: without it a backup would
 // silently miss history, or (before the check existed) be a file the import refuses as a whole.
 import type { LeftOutRow } from '../../data/backup/export-check.ts';
-import { plural } from '../format.ts';
+import { plural } from '../humanize.ts';
 
 /** Shows at most this many left-out rows (the count says how many in all). */
 const MAX_ROWS_SHOWN = 5;

@@ -1,6 +1,6 @@
 // What an import ended with, shown the same way for a backup and a Loop export: a success line, or
 // every problem with its place in the file and the reassurance that nothing changed.
-import { plural } from '../format.ts';
+import { plural } from '../humanize.ts';
 import type { ImportResult } from '../../data/backup/import.ts';
 
 /** The result of one import attempt. */

@@ -7,7 +7,7 @@ import type { LoopImport } from '../../data/loop/convert.ts';
 import { deviceOffset } from '../../learn/time.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { errorText } from '../components/ErrorNote.tsx';
-import { longDay, plural } from '../format.ts';
+import { longDay, plural } from '../humanize.ts';
 import { errorsOf, ImportOutcome, importedText, type Outcome } from './ImportOutcome.tsx';
 
 type Step =

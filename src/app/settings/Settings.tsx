@@ -1,6 +1,6 @@
 // The Settings screen: backup, the Loop Habit Tracker import, storage, reminders on this device, and
 // deleting everything.
-import { PlatformNotes } from '../loop/PlatformNotes.tsx';
+import { PlatformNotes } from './PlatformNotes.tsx';
 import { BackupSection } from './BackupSection.tsx';
 import { LoopImportSection } from './LoopImportSection.tsx';
 import { DeleteAllSection } from './DeleteAllSection.tsx';

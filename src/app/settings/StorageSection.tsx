@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { requestPersistence, storageStatus } from '../../data/storage.ts';
 import { errorText } from '../components/ErrorNote.tsx';
-import { formatBytes } from '../format.ts';
+import { formatBytes } from '../humanize.ts';
 
 type Status = Awaited<ReturnType<typeof storageStatus>>;
 
@@ -25,7 +25,8 @@ export function StorageSection({ change = 0 }: { change?: number }) {
         granted === true
           ? 'Done: this browser will keep Nudge’s data unless you clear it yourself.'
           : granted === false
-            ? 'The browser declined for now. Browsers grant this more readily to installed apps and sites you use often; keep exporting backups.'
+            ? 'The browser declined for now. Browsers grant this more readily to installed apps and sites ' +
+              'you use often; keep exporting backups.'
             : 'This browser does not offer persistent storage. Keep exporting backups.',
       );
     } catch (err) {

@@ -1,10 +1,10 @@
 // Saving a file from the page: Blob + <a download>, the one way that works offline in every
 // engine, including iOS Safari (which opens the share sheet / Files).
-import { todayLocal } from '../hooks/useToday.ts';
+import { localToday } from '../../learn/time.ts';
 
 /** 'nudge-backup-YYYY-MM-DD.json' for the local day. */
 export function backupFileName(now: Date = new Date()): string {
-  return `nudge-backup-${todayLocal(now)}.json`;
+  return `nudge-backup-${localToday(now.getTime())}.json`;
 }
 
 /** Offers `text` as a file download. */

@@ -8,7 +8,7 @@ import { useToast } from '../components/Toast.tsx';
 import { REMINDER_NOTE } from '../habits/reminderNote.ts';
 import { checkName, MAX_NAME_LENGTH, nameLength } from '../../data/fields.ts';
 import { DAILY } from '../../habits/schedule.ts';
-import { todayLocal } from '../hooks/useToday.ts';
+import { localToday } from '../../learn/time.ts';
 import { ScheduleChoice } from '../components/ScheduleChoice.tsx';
 import { draftOf, scheduleFromDraft } from '../components/scheduleDraft.ts';
 
@@ -29,12 +29,12 @@ export function nameProblem(name: string): string | null {
 }
 
 /** The "Add habit" form; clears itself after a successful add. */
-export function AddHabitForm({ onAdded, autoFocus }: { onAdded?: () => void; autoFocus?: boolean }) {
+export function AddHabitForm() {
   const toast = useToast();
   const [name, setName] = useState('');
   const [time, setTime] = useState('');
   const [color, setColor] = useState<string | null>(null);
-  const [draft, setDraft] = useState(() => draftOf(DAILY, todayLocal()));
+  const [draft, setDraft] = useState(() => draftOf(DAILY, localToday()));
   const [scheduleError, setScheduleError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,10 +50,9 @@ export function AddHabitForm({ onAdded, autoFocus }: { onAdded?: () => void; aut
       setName('');
       setTime('');
       setColor(null);
-      setDraft(draftOf(DAILY, todayLocal()));
+      setDraft(draftOf(DAILY, localToday()));
       setError(null);
       toast({ text: `Added “${h.name}”.` });
-      onAdded?.();
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -68,7 +67,6 @@ export function AddHabitForm({ onAdded, autoFocus }: { onAdded?: () => void; aut
         <input
           name="name"
           value={name}
-          autoFocus={autoFocus}
           autoComplete="off"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'add-error' : 'add-count'}

@@ -1,8 +1,8 @@
 // One habit on Today: its name, today's state, the streak, and big Done / Skip / Undo targets.
-import { Likelihood } from '../loop/Likelihood.tsx';
+import { Likelihood } from '../likelihood/Likelihood.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { hrefFor } from '../router.ts';
-import { plural } from '../format.ts';
+import { plural } from '../humanize.ts';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLiveQueryResult } from '../hooks/useLiveQuery.ts';
 import { lastMarkOn, stateWithout, type DayState, type TodayHabit } from './todayData.ts';

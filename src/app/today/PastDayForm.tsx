@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { addDays } from '../../learn/time.ts';
 import { useToast } from '../components/Toast.tsx';
-import { relativeDay } from '../format.ts';
+import { relativeDay } from '../humanize.ts';
 import { mark, undo } from './actions.ts';
 import { useOnce } from './useOnce.ts';
 import { PAST_DAYS, lastMarkOn, type TodayHabit } from './todayData.ts';

@@ -1,10 +1,10 @@
 // The Today screen: every active habit with one-tap Done / Skip, the day at a glance, past-day
 // marks, adding habits, and the sample history for newcomers.
-import { ReminderBanner } from '../loop/ReminderBanner.tsx';
+import { ReminderBanner } from '../reminders/ReminderBanner.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useLiveQueryResult } from '../hooks/useLiveQuery.ts';
 import { useToday } from '../hooks/useToday.ts';
-import { longDay } from '../format.ts';
+import { longDay } from '../humanize.ts';
 import { AddHabitForm } from './AddHabitForm.tsx';
 import { DemoControls } from './DemoControls.tsx';
 import { HabitRow } from './HabitRow.tsx';

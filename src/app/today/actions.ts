@@ -4,8 +4,8 @@ import { deleteEvent, recordEvent } from '../../data/repo.ts';
 import type { Habit } from '../../data/entities.ts';
 import type { ToastMessage } from '../components/Toast.tsx';
 import { errorText } from '../components/ErrorNote.tsx';
-import { relativeDay } from '../format.ts';
-import { todayLocal } from '../hooks/useToday.ts';
+import { relativeDay } from '../humanize.ts';
+import { localToday } from '../../learn/time.ts';
 
 /** Which day a mark counts for, and what to do before its toast's Undo runs. */
 export interface MarkOptions {
@@ -33,7 +33,7 @@ export async function mark(
 ): Promise<boolean> {
   try {
     const now = new Date();
-    const realToday = todayLocal(now);
+    const realToday = localToday(now.getTime());
     const day = dayToSend(opts.day, realToday);
     const ev = await recordEvent(
       { type: kind === 'done' ? 'habitCompleted' : 'habitSkipped', habitId: habit.id, ...(day ? { day } : {}) },

@@ -9,7 +9,7 @@ import {
   type BackupEvent,
   type BackupHabit,
   type BackupFile,
-} from './format.ts';
+} from './backup-v1.ts';
 import { checkpointToJson } from '../../learn/checkpoint.ts';
 import { scheduleOf } from '../../habits/schedule.ts';
 import { byTime } from '../eventRow.ts';
@@ -102,9 +102,4 @@ export async function exportBackup(
 /** The backup as the text of a .json file (indented by one space: readable, not much larger). */
 export function backupToText(b: BackupFile): string {
   return JSON.stringify(b, null, 1);
-}
-
-/** A file name for a backup made at `now`, e.g. "nudge-backup-2026-11-24.json". */
-export function backupFileName(now: Date = new Date()): string {
-  return `nudge-backup-${now.toISOString().slice(0, 10)}.json`;
 }

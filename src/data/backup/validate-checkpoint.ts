@@ -1,8 +1,8 @@
 // Validation of the optional checkpoints in a backup: shapes that match the layer sizes and
 // only finite numbers, so a damaged model can never be imported.
-import type { BackupCheckpoint } from './format.ts';
-import { MAX_CHECKPOINTS } from './format.ts';
-import { describe } from '../fields.ts';
+import type { BackupCheckpoint } from './backup-v1.ts';
+import { MAX_CHECKPOINTS } from './backup-v1.ts';
+import { describeValue } from '../fields.ts';
 import { dayProblem } from './instants.ts';
 import type { Problems } from './validate.ts';
 
@@ -13,7 +13,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
 /** Checks a list of number lists with the expected lengths; reports the first bad number of each. */
 function checkArrays(v: unknown, lengths: number[] | null, at: string, p: Problems): boolean {
   if (!Array.isArray(v)) {
-    p.add(at, `must be a list of number lists, got ${describe(v)}`);
+    p.add(at, `must be a list of number lists, got ${describeValue(v)}`);
     return false;
   }
   if (lengths && v.length !== lengths.length) {
@@ -23,7 +23,7 @@ function checkArrays(v: unknown, lengths: number[] | null, at: string, p: Proble
   let ok = true;
   v.forEach((arr: unknown, k) => {
     if (!Array.isArray(arr)) {
-      p.add(`${at}[${k}]`, `must be a list of numbers, got ${describe(arr)}`);
+      p.add(`${at}[${k}]`, `must be a list of numbers, got ${describeValue(arr)}`);
       ok = false;
       return;
     }
@@ -34,7 +34,7 @@ function checkArrays(v: unknown, lengths: number[] | null, at: string, p: Proble
     }
     const bad = arr.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
     if (bad >= 0) {
-      p.add(`${at}[${k}][${bad}]`, `must be a finite number, got ${describe(arr[bad])}`);
+      p.add(`${at}[${k}][${bad}]`, `must be a finite number, got ${describeValue(arr[bad])}`);
       ok = false;
     }
   });
@@ -52,9 +52,12 @@ function checkNetwork(
   checkArrays(c.weights, wLen, `${at}.weights`, p);
   checkArrays(c.biases, bLen, `${at}.biases`, p);
   const o = c.optimizer;
-  if (!isObj(o)) return p.add(`${at}.optimizer`, `must be an object, got ${describe(o)}`);
+  if (!isObj(o)) {
+    p.add(`${at}.optimizer`, `must be an object, got ${describeValue(o)}`);
+    return;
+  }
   if (typeof o.step !== 'number' || !Number.isFinite(o.step))
-    p.add(`${at}.optimizer.step`, `must be a number, got ${describe(o.step)}`);
+    p.add(`${at}.optimizer.step`, `must be a number, got ${describeValue(o.step)}`);
   checkArrays(o.mW, wLen, `${at}.optimizer.mW`, p);
   checkArrays(o.vW, wLen, `${at}.optimizer.vW`, p);
   checkArrays(o.mB, bLen, `${at}.optimizer.mB`, p);
@@ -66,7 +69,7 @@ const NUMBER_FIELDS = ['schemaVersion', 'version', 'featureVersion', 'step', 'cr
 /** Validates backup checkpoints against the file's habit ids; returns the valid ones. */
 export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>, p: Problems): BackupCheckpoint[] {
   if (!Array.isArray(list)) {
-    p.add('checkpoints', `must be a list, got ${describe(list)}`);
+    p.add('checkpoints', `must be a list, got ${describeValue(list)}`);
     return [];
   }
   if (list.length > MAX_CHECKPOINTS) {
@@ -76,13 +79,16 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
   const out: BackupCheckpoint[] = [];
   list.forEach((c: unknown, i) => {
     const at = `checkpoints[${i}]`;
-    if (!isObj(c)) return p.add(at, `Checkpoint must be an object, got ${describe(c)}`);
+    if (!isObj(c)) {
+      p.add(at, `Checkpoint must be an object, got ${describeValue(c)}`);
+      return;
+    }
     const before = p.count;
     if (typeof c.habitId !== 'string' || !habitIds.has(c.habitId))
-      p.add(`${at}.habitId`, `No habit with id ${describe(c.habitId)} in this file`);
+      p.add(`${at}.habitId`, `No habit with id ${describeValue(c.habitId)} in this file`);
     for (const f of NUMBER_FIELDS) {
       if (typeof c[f] !== 'number' || !Number.isFinite(c[f]))
-        p.add(`${at}.${f}`, `must be a number, got ${describe(c[f])}`);
+        p.add(`${at}.${f}`, `must be a number, got ${describeValue(c[f])}`);
     }
     const layers = isObj(c.config) ? c.config.layers : undefined;
     const layersOk =
@@ -90,7 +96,7 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     if (!layersOk)
       p.add(
         `${at}.config.layers`,
-        `Layer sizes must be a list of at least 2 positive whole numbers, got ${describe(layers)}`,
+        `Layer sizes must be a list of at least 2 positive whole numbers, got ${describeValue(layers)}`,
       );
     const sizes = layersOk ? (layers as number[]) : null;
     const wLen = sizes ? sizes.slice(1).map((out, k) => out * sizes[k]) : null;
@@ -99,21 +105,21 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     // null reads as absent, as the learning core's checkpoint reader takes it.
     if (c.refit !== undefined && c.refit !== null) {
       const r = c.refit;
-      if (!isObj(r)) p.add(`${at}.refit`, `must be an object, got ${describe(r)}`);
+      if (!isObj(r)) p.add(`${at}.refit`, `must be an object, got ${describeValue(r)}`);
       else {
         checkNetwork(r, wLen, bLen, `${at}.refit`, p);
         if (typeof r.evidence !== 'number' || !Number.isFinite(r.evidence))
-          p.add(`${at}.refit.evidence`, `must be a number, got ${describe(r.evidence)}`);
+          p.add(`${at}.refit.evidence`, `must be a number, got ${describeValue(r.evidence)}`);
         const day = dayProblem(r.evidenceThrough);
         if (day) p.add(`${at}.refit.evidenceThrough`, day);
       }
     }
     const through = dayProblem(c.trainedThrough);
     if (through) p.add(`${at}.trainedThrough`, through);
-    if (!isObj(c.metrics)) p.add(`${at}.metrics`, `must be an object, got ${describe(c.metrics)}`);
-    if (typeof c.trigger !== 'string') p.add(`${at}.trigger`, `must be text, got ${describe(c.trigger)}`);
+    if (!isObj(c.metrics)) p.add(`${at}.metrics`, `must be an object, got ${describeValue(c.metrics)}`);
+    if (typeof c.trigger !== 'string') p.add(`${at}.trigger`, `must be text, got ${describeValue(c.trigger)}`);
     if (c.active !== undefined && typeof c.active !== 'boolean')
-      p.add(`${at}.active`, `must be true or false, got ${describe(c.active)}`);
+      p.add(`${at}.active`, `must be true or false, got ${describeValue(c.active)}`);
     if (p.count === before) out.push(c as unknown as BackupCheckpoint);
   });
   return out;

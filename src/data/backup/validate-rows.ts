@@ -2,8 +2,8 @@
 // migration, so the database never keeps a row that its own export could not import again.
 import { EVENT_TYPES, HABIT_EVENT_TYPES, type EventType } from '../../learn/events.ts';
 import { FIRST_DAY, localDayOf, parseInstant, type Instant } from '../../learn/time.ts';
-import { checkColor, checkName, checkReminderTime, describe, MAX_ID_LENGTH } from '../fields.ts';
-import type { BackupEvent, BackupHabit } from './format.ts';
+import { checkColor, checkName, checkReminderTime, describeValue, MAX_ID_LENGTH } from '../fields.ts';
+import type { BackupEvent, BackupHabit } from './backup-v1.ts';
 import { checkSchedule } from '../../habits/schedule.ts';
 import { beforeFirstDay, dayProblem, instantProblem } from './instants.ts';
 
@@ -55,12 +55,13 @@ export function beforeCreation(
 /** Checks one habit (not its id's uniqueness); `habit` is the clean row when there is no problem. */
 export function checkHabit(h: unknown): { habit: BackupHabit | null; problems: FieldProblem[] } {
   if (!isObject(h))
-    return { habit: null, problems: [{ field: '', message: `Habit must be an object, got ${describe(h)}` }] };
+    return { habit: null, problems: [{ field: '', message: `Habit must be an object, got ${describeValue(h)}` }] };
   const problems: FieldProblem[] = [];
   const add = (field: string, message: string | null): void => {
     if (message) problems.push({ field, message });
   };
-  if (!isHabitId(h.id)) add('id', `Habit id must be text of 1 to ${MAX_ID_LENGTH} characters, got ${describe(h.id)}`);
+  if (!isHabitId(h.id))
+    add('id', `Habit id must be text of 1 to ${MAX_ID_LENGTH} characters, got ${describeValue(h.id)}`);
   const name = checkName(h.name);
   if (!name.ok) add('name', name.message);
   add('createdAt', instantProblem(h.createdAt));
@@ -69,14 +70,14 @@ export function checkHabit(h: unknown): { habit: BackupHabit | null; problems: F
       'archivedAt',
       typeof h.archivedAt === 'string'
         ? instantProblem(h.archivedAt)
-        : `must be null or a timestamp with its UTC offset, got ${describe(h.archivedAt)}`,
+        : `must be null or a timestamp with its UTC offset, got ${describeValue(h.archivedAt)}`,
     );
   add('reminderTime', checkReminderTime(h.reminderTime));
   add('color', checkColor(h.color));
   if (h.order !== undefined && (typeof h.order !== 'number' || !Number.isFinite(h.order)))
-    add('order', `must be a number, got ${describe(h.order)}`);
+    add('order', `must be a number, got ${describeValue(h.order)}`);
   if (h.demo !== undefined && typeof h.demo !== 'boolean')
-    add('demo', `must be true or false, got ${describe(h.demo)}`);
+    add('demo', `must be true or false, got ${describeValue(h.demo)}`);
   const schedule = checkSchedule(h.schedule);
   if (!schedule.ok) for (const p of schedule.problems) add(p.field ? `schedule.${p.field}` : 'schedule', p.message);
   if (problems.length || !name.ok || !schedule.ok) return { habit: null, problems };
@@ -97,22 +98,22 @@ export function checkHabit(h: unknown): { habit: BackupHabit | null; problems: F
 /** Checks one event against the habits; `event` is the clean row when there is no problem. */
 export function checkEvent(e: unknown, habits: HabitIndex): { event: BackupEvent | null; problems: FieldProblem[] } {
   if (!isObject(e))
-    return { event: null, problems: [{ field: '', message: `Event must be an object, got ${describe(e)}` }] };
+    return { event: null, problems: [{ field: '', message: `Event must be an object, got ${describeValue(e)}` }] };
   const problems: FieldProblem[] = [];
   const add = (field: string, message: string | null): void => {
     if (message) problems.push({ field, message });
   };
   const type = e.type as EventType;
   const known = typeof e.type === 'string' && (EVENT_TYPES as readonly string[]).includes(e.type);
-  if (!known) add('type', `Unknown event type ${describe(e.type)}: expected one of ${EVENT_TYPES.join(', ')}`);
+  if (!known) add('type', `Unknown event type ${describeValue(e.type)}: expected one of ${EVENT_TYPES.join(', ')}`);
   const forHabit = known && HABIT_EVENT_TYPES.includes(type);
   const hasHabit = e.habitId !== undefined && e.habitId !== null;
   if (forHabit && !hasHabit) add('habitId', `A ${type} event needs a habitId`);
   else if (known && !forHabit && hasHabit)
-    add('habitId', `An ${type} event belongs to no habit, but has habitId ${describe(e.habitId)}`);
-  else if (hasHabit && typeof e.habitId !== 'string') add('habitId', `must be text, got ${describe(e.habitId)}`);
+    add('habitId', `An ${type} event belongs to no habit, but has habitId ${describeValue(e.habitId)}`);
+  else if (hasHabit && typeof e.habitId !== 'string') add('habitId', `must be text, got ${describeValue(e.habitId)}`);
   else if (forHabit && !habits.ids.has(e.habitId as string))
-    add('habitId', `No habit with id ${describe(e.habitId)} in this file`);
+    add('habitId', `No habit with id ${describeValue(e.habitId)} in this file`);
   const when = instantProblem(e.at);
   add('at', when);
   const hasDay = e.day !== undefined && e.day !== null;
@@ -136,7 +137,7 @@ export function checkEvent(e: unknown, habits: HabitIndex): { event: BackupEvent
       : null;
   if (before) problems.push(before);
   if (e.demo !== undefined && typeof e.demo !== 'boolean')
-    add('demo', `must be true or false, got ${describe(e.demo)}`);
+    add('demo', `must be true or false, got ${describeValue(e.demo)}`);
   if (problems.length) return { event: null, problems };
   const event: BackupEvent = { type, at: e.at as string };
   if (forHabit) event.habitId = e.habitId as string;

@@ -1,7 +1,7 @@
 // Validates a backup file completely before anything is written. Pure: no Dexie, no DOM.
 // Every problem is collected with its path ("events[12].at"), not just the first.
 import type { BackupError } from '../errors.ts';
-import { describe } from '../fields.ts';
+import { describeValue } from '../fields.ts';
 import { validateCheckpoints } from './validate-checkpoint.ts';
 import { instantProblem } from './instants.ts';
 import { checkEvent, checkHabit, createdOf, isHabitId, type HabitIndex } from './validate-rows.ts';
@@ -14,7 +14,7 @@ import {
   type BackupEvent,
   type BackupHabit,
   type BackupFile,
-} from './format.ts';
+} from './backup-v1.ts';
 
 export type { BackupError };
 
@@ -97,19 +97,19 @@ export function validateBackup(
   if (!isObject(json)) {
     return {
       ok: false,
-      errors: [{ path: '', message: `This is not a Nudge backup: expected a JSON object, got ${describe(json)}` }],
+      errors: [{ path: '', message: `This is not a Nudge backup: expected a JSON object, got ${describeValue(json)}` }],
     };
   }
   if (json.app !== 'nudge')
-    p.add('app', `This is not a Nudge backup: "app" is ${describe(json.app)}, expected "nudge"`);
+    p.add('app', `This is not a Nudge backup: "app" is ${describeValue(json.app)}, expected "nudge"`);
   if (json.kind !== 'backup')
-    p.add('kind', `This is not a Nudge backup: "kind" is ${describe(json.kind)}, expected "backup"`);
+    p.add('kind', `This is not a Nudge backup: "kind" is ${describeValue(json.kind)}, expected "backup"`);
   if (p.count) return { ok: false, errors: p.result() };
   const v = json.version;
   if (typeof v !== 'number' || !Number.isInteger(v)) {
     return {
       ok: false,
-      errors: [{ path: 'version', message: `Backup version must be a whole number, got ${describe(v)}` }],
+      errors: [{ path: 'version', message: `Backup version must be a whole number, got ${describeValue(v)}` }],
     };
   }
   if (v > BACKUP_VERSION) {
@@ -136,7 +136,7 @@ export function validateBackup(
   const exportedAtProblem = instantProblem(json.exportedAt);
   if (exportedAtProblem) p.add('exportedAt', exportedAtProblem);
   if (json.timeZone !== undefined && json.timeZone !== null && typeof json.timeZone !== 'string')
-    p.add('timeZone', `must be text such as "Europe/Paris", got ${describe(json.timeZone)}`);
+    p.add('timeZone', `must be text such as "Europe/Paris", got ${describeValue(json.timeZone)}`);
 
   const ids = new Set<string>();
   const habits = validateHabits(json.habits, ids, p);
@@ -163,7 +163,7 @@ export function validateBackup(
 /** Valid habits; `ids` receives every well-formed id, so one bad habit field does not also flag its events. */
 function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHabit[] {
   if (!Array.isArray(list)) {
-    p.add('habits', `must be a list, got ${describe(list)}`);
+    p.add('habits', `must be a list, got ${describeValue(list)}`);
     return [];
   }
   if (list.length > MAX_HABITS) {
@@ -197,7 +197,7 @@ function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHab
 
 function validateEvents(list: unknown, habits: HabitIndex, p: Problems): BackupEvent[] {
   if (!Array.isArray(list)) {
-    p.add('events', `must be a list, got ${describe(list)}`);
+    p.add('events', `must be a list, got ${describeValue(list)}`);
     return [];
   }
   if (list.length > MAX_EVENTS) {

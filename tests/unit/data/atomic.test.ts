@@ -13,7 +13,7 @@ beforeEach(freshDb);
 /** Makes the n-th write to a table fail inside its transaction (Dexie hooks run in the transaction). */
 function failOn(table: 'events' | 'habits' | 'predictions', op: 'creating' | 'deleting', n: number): () => void {
   let count = 0;
-  const hook = function () {
+  const hook = () => {
     if (++count === n) throw new Error(`injected failure on ${table} ${op} #${n}`);
   };
   const t = getDb()[table] as any;

@@ -61,7 +61,7 @@ describe('merge into habits already here', () => {
     ]);
   });
 
-  it('adopts an earlier creation from the file (its events predate it) and counts only that habit as updated', async () => {
+  it('adopts an earlier creation from the file (its events predate it), counting only that habit updated', async () => {
     const here = sampleBackup();
     here.habits[0].createdAt = '2026-01-05T08:00:00.000+01:00';
     here.events = [];

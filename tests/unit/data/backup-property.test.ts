@@ -15,7 +15,7 @@ const PATH_RE = /^(|[a-zA-Z]+(\[\d+\])*(\.[a-zA-Z]+(\[\d+\])*)*)$/;
 /** Every path to a value inside a JSON tree, as key lists. */
 function pathsOf(v: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [prefix];
-  if (Array.isArray(v)) v.forEach((x, i) => out.push(...pathsOf(x, [...prefix, i])));
+  if (Array.isArray(v)) for (const [i, x] of v.entries()) out.push(...pathsOf(x, [...prefix, i]));
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...pathsOf(x, [...prefix, k]));
   return out;
 }

@@ -1,5 +1,6 @@
 // Import refuses what the app itself never records (a day marked before its habit's creation day, an
-// event from before the habit existed, a time before 1970), says so once per field, and still reads every file the app writes.
+// event from before the habit existed, a time before 1970), says so once per field, and still reads
+// every file the app writes.
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -58,7 +59,8 @@ describe('events before their habit was created', () => {
     );
   });
 
-  it('accepts a completion recorded after the creation that falls on an earlier local day (created in Paris after midnight, done that evening in New York)', async () => {
+  // Created in Paris after midnight, done that evening in New York.
+  it('accepts a completion recorded after the creation that falls on an earlier local day', async () => {
     const text = mutated((b) => {
       b.habits[0].createdAt = '2026-01-05T00:30:00.000+01:00';
       b.events = [{ type: 'habitCompleted', habitId: 'read', at: '2026-01-04T19:00:00.000-05:00' }];

@@ -367,7 +367,7 @@ describe('export and import', () => {
   });
 
   it('accepts a file saved with a byte-order mark', async () => {
-    expect(parseBackup('\uFEFF' + JSON.stringify(sampleBackup())).ok).toBe(true);
+    expect(parseBackup(`\uFEFF${JSON.stringify(sampleBackup())}`).ok).toBe(true);
   });
 
   it('exports what the app recorded, with day only for marked events', async () => {

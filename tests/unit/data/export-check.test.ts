@@ -34,7 +34,7 @@ async function olderRows(): Promise<void> {
   });
 }
 
-it('leaves out the rows its import would refuse, says which and why, and writes a file the import accepts', async () => {
+it('leaves out rows its import would refuse, says which and why, and writes a file the import accepts', async () => {
   await olderRows();
   const before = await dumpDb();
   const { backup, leftOut } = await exportBackupChecked(at('2026-02-01T00:00:00Z'));

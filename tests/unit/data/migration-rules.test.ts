@@ -50,7 +50,8 @@ const BAD_EVENTS: [Record<string, unknown>, string][] = [
   ],
   [
     { type: 'habitDone', habitId: 'read', at: '2026-01-02T21:00:00.000+01:00' },
-    'type: Unknown event type "habitDone": expected one of appOpened, reminderTapped, habitCompleted, habitSkipped, reminderShown',
+    'type: Unknown event type "habitDone": ' +
+      'expected one of appOpened, reminderTapped, habitCompleted, habitSkipped, reminderShown',
   ],
   [{ type: 'habitCompleted', habitId: 'read', at: '2026-01-02T21:00:00+01:00' }, 'duplicate of an earlier event'],
 ];

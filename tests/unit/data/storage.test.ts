@@ -89,7 +89,7 @@ describe('checkEviction', () => {
     expect(await checkEviction()).toBe('ok');
   });
 
-  it('keeps hadData current: deleting everything or only having the sample history is not worth a warning', async () => {
+  it('keeps hadData current: deleting everything, or keeping only the sample history, warns of nothing', async () => {
     await checkEviction();
     const h = await createHabit({ name: 'Read' });
     expect((await readCacheMarker())?.hadData).toBe(true);

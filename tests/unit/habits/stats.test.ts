@@ -9,7 +9,7 @@ import type { LogEvent } from '../../../src/learn/events.ts';
 /** Builds a status map from a compact string: one char per day from `from`: d=done s=skipped .=nothing */
 function pattern(from: string, s: string): Map<string, DayStatus> {
   const m = new Map<string, DayStatus>();
-  const start = Date.parse(from + 'T00:00:00Z');
+  const start = Date.parse(`${from}T00:00:00Z`);
   [...s].forEach((c, i) => {
     const day = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
     if (c === 'd') m.set(day, 'done');

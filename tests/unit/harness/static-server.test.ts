@@ -16,7 +16,8 @@ beforeAll(() => {
   mkdirSync(join(root, 'assets'));
   writeFileSync(
     join(root, 'index.html'),
-    `<!doctype html><meta charset="UTF-8" />\n<meta http-equiv="Content-Security-Policy" content="${META_CSP}" /><p>app</p>`,
+    '<!doctype html><meta charset="UTF-8" />\n' +
+      `<meta http-equiv="Content-Security-Policy" content="${META_CSP}" /><p>app</p>`,
   );
   writeFileSync(join(root, 'sw.js'), 'self.version = 1; self.files = ["assets/index-abc123.js"];');
   writeFileSync(join(root, 'assets', 'index-abc123.js'), 'export {};');
@@ -46,7 +47,7 @@ function get(url: string, agent?: Agent, rawPath?: string): Promise<Reply> {
 }
 
 describe('static server', () => {
-  it('serves like the documented deploy: no-cache for sw.js/index.html, immutable hashed assets, CSP header, MIME types', async () => {
+  it('serves like the documented deploy: no-cache shell, immutable assets, CSP header, MIME types', async () => {
     server = await startStaticServer({ root });
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
     const index = await get(server.url);
@@ -69,9 +70,9 @@ describe('static server', () => {
     expect(route.status).toBe(200);
     expect(route.body).toContain('<p>app</p>');
     expect((await get(`${server.url}assets/missing.js`)).status).toBe(404);
-    const escape = await get(server.url, undefined, '/..%2f..%2f..%2fetc%2fpasswd');
-    expect(escape.body).not.toContain('root:');
-    expect([403, 404]).toContain(escape.status);
+    const traversal = await get(server.url, undefined, '/..%2f..%2f..%2fetc%2fpasswd');
+    expect(traversal.body).not.toContain('root:');
+    expect([403, 404]).toContain(traversal.status);
     expect(server.requests).toContain('/history/2026');
   });
 

@@ -38,7 +38,8 @@ describe('loadReminderState', () => {
     await archiveHabit(old.id, created);
     await recordEvent({ type: 'habitSkipped', habitId: run.id }, NOW, 0);
     await recordEvent({ type: 'habitCompleted', habitId: run.id }, new Date(NOW.getTime() + 1000), 0); // done wins
-    await recordEvent({ type: 'habitCompleted', habitId: read.id }, new Date('2026-03-09T20:00:00.000Z'), 0); // yesterday
+    const yesterday = new Date('2026-03-09T20:00:00.000Z');
+    await recordEvent({ type: 'habitCompleted', habitId: read.id }, yesterday, 0);
     await recordEvent({ type: 'reminderShown', habitId: read.id }, NOW, 0);
     const undone = await recordEvent({ type: 'habitCompleted', habitId: walk.id }, NOW, 0);
     await deleteEvent(undone.id!); // undo: the log holds only what is true
@@ -88,7 +89,7 @@ describe('notifyDue', () => {
     return { reg, shown };
   }
 
-  it('closes reminders that no longer apply (done, skipped, archived, deleted, an earlier day) and leaves the rest', async () => {
+  it('closes reminders that no longer apply (done, skipped, archived, deleted, past day), keeps the rest', async () => {
     const { closeSettledReminders } = await import('../../../src/remind/show.ts');
     const today = localDayOf(Date.now(), deviceOffset());
     const created = new Date('2026-03-01T08:00:00.000Z');
