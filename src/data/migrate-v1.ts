@@ -3,7 +3,7 @@
 import { deviceOffset, formatInstant, localDayOf, parseInstant, type Instant } from '../learn/time.ts';
 import type { EventType } from '../learn/events.ts';
 import { beforeCreation, checkEvent, checkHabit, isHabitId, type FieldProblem } from './backup/validate-rows.ts';
-import type { BackupEvent } from './backup/backup-v1.ts';
+import type { BackupEvent } from './backup/backup-file.ts';
 import type { Habit, StoredEvent } from './entities.ts';
 import { toStoredEvent } from './eventRow.ts';
 import { checkName, MAX_NAME_LENGTH } from './fields.ts';

@@ -2,7 +2,7 @@
 // written, and rows that would make the import refuse the whole file are left out and named.
 // Such rows come from older versions (imports before a rule existed, a v1 database upgraded
 // before its migration followed the rules); the database itself is never changed here.
-import type { BackupFile } from './backup-v1.ts';
+import type { BackupFile } from './backup-file.ts';
 import { validateBackup } from './validate.ts';
 
 /** A row left out of an exported file: what it is and why the import would refuse it. */

@@ -9,7 +9,7 @@ import {
   type BackupEvent,
   type BackupHabit,
   type BackupFile,
-} from './backup-v1.ts';
+} from './backup-file.ts';
 import { checkpointToJson } from '../../learn/checkpoint.ts';
 import { scheduleOf } from '../../habits/schedule.ts';
 import { byTime } from '../eventRow.ts';

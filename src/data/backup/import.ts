@@ -6,7 +6,7 @@ import type { AppDB } from '../db.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { ImportError } from '../errors.ts';
 import { toStoredEvent } from '../eventRow.ts';
-import type { BackupCheckpoint, BackupFile, BackupHabit } from './backup-v1.ts';
+import type { BackupCheckpoint, BackupFile, BackupHabit } from './backup-file.ts';
 import type { OptimizerState } from '../../learn/types.ts';
 import { parseBackup } from './validate.ts';
 import { refreshDataMarker } from '../storage.ts';

@@ -1,7 +1,7 @@
 // Validation of the optional checkpoints in a backup: shapes that match the layer sizes and
 // only finite numbers, so a damaged model can never be imported.
-import type { BackupCheckpoint } from './backup-v1.ts';
-import { MAX_CHECKPOINTS } from './backup-v1.ts';
+import type { BackupCheckpoint } from './backup-file.ts';
+import { MAX_CHECKPOINTS } from './backup-file.ts';
 import { describeValue } from '../fields.ts';
 import { dayProblem } from './instants.ts';
 import type { Problems } from './validate.ts';

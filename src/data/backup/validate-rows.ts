@@ -3,7 +3,7 @@
 import { EVENT_TYPES, HABIT_EVENT_TYPES, type EventType } from '../../learn/events.ts';
 import { FIRST_DAY, localDayOf, parseInstant, type Instant } from '../../learn/time.ts';
 import { checkColor, checkName, checkReminderTime, describeValue, MAX_ID_LENGTH } from '../fields.ts';
-import type { BackupEvent, BackupHabit } from './backup-v1.ts';
+import type { BackupEvent, BackupHabit } from './backup-file.ts';
 import { checkSchedule } from '../../habits/schedule.ts';
 import { beforeFirstDay, dayProblem, instantProblem } from './instants.ts';
 

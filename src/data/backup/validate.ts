@@ -14,7 +14,7 @@ import {
   type BackupEvent,
   type BackupHabit,
   type BackupFile,
-} from './backup-v1.ts';
+} from './backup-file.ts';
 
 export type { BackupError };
 

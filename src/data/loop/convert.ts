@@ -4,7 +4,7 @@
 import { checkName, MAX_NAME_LENGTH } from '../fields.ts';
 import { formatInstant, localDayOf } from '../../learn/time.ts';
 import { MAX_EVERY_N, scheduleLabel, type Schedule } from '../../habits/schedule.ts';
-import { BACKUP_VERSION, type BackupEvent, type BackupFile, type BackupHabit } from '../backup/backup-v1.ts';
+import { BACKUP_VERSION, type BackupEvent, type BackupFile, type BackupHabit } from '../backup/backup-file.ts';
 import { LOOP_VALUE, type LoopData, type LoopEntry, type LoopHabit } from './model.ts';
 
 /** What the preview tells before anything is written. */

@@ -1,5 +1,5 @@
 // A small valid backup (DESIGN.md's example plus a marked day, a trip, an archived habit and schedules).
-import type { BackupFile } from '../../../src/data/backup/backup-v1.ts';
+import type { BackupFile } from '../../../src/data/backup/backup-file.ts';
 
 /** A fresh copy of a valid v2 backup each call (tests mutate it). */
 export function sampleBackup(): BackupFile {

@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DBCoreTable, Middleware, DBCore } from 'dexie';
 import { importBackup } from '../../../src/data/backup/import.ts';
-import type { BackupFile } from '../../../src/data/backup/backup-v1.ts';
+import type { BackupFile } from '../../../src/data/backup/backup-file.ts';
 import { getDb } from '../../../src/data/connection.ts';
 import { DB_NAME } from '../../../src/data/db.ts';
 import { addDemoHistory, removeDemoHistory } from '../../../src/data/demo.ts';

@@ -3,14 +3,14 @@
 // NOs as skips, numerical habits by their target), through the backup's validation and write.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { importBackupData } from '../../../src/data/backup/import.ts';
-import { ImportError } from '../../../src/data/errors.ts';
-import { prepareLoopImport, type OpenSqlite } from '../../../src/data/loop/open.ts';
-import { listHabits } from '../../../src/data/repo.ts';
-import { addDays } from '../../../src/learn/time.ts';
-import { bigLoop, sampleLoop } from '../../fixtures/loop/sample.ts';
-import { loopCsvZip, loopDatabase, sqlJs } from '../../support/loop-export.ts';
-import { dumpDb, freshDb } from './helpers.ts';
+import { importBackupData } from '../../../../src/data/backup/import.ts';
+import { ImportError } from '../../../../src/data/errors.ts';
+import { prepareLoopImport, type OpenSqlite } from '../../../../src/data/loop/open.ts';
+import { listHabits } from '../../../../src/data/repo.ts';
+import { addDays } from '../../../../src/learn/time.ts';
+import { bigLoop, sampleLoop } from '../../../fixtures/loop/sample.ts';
+import { loopCsvZip, loopDatabase, sqlJs } from '../../../support/loop-export.ts';
+import { dumpDb, freshDb } from '../helpers.ts';
 
 const NOW = new Date('2026-03-20T10:00:00.000Z');
 const TODAY = '2026-03-20';

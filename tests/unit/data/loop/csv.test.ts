@@ -2,7 +2,7 @@
 // and each record's line number (a record with a line break inside starts where its first line is).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRecords } from '../../../src/data/loop/csv.ts';
+import { csvRecords } from '../../../../src/data/loop/csv.ts';
 
 describe('csvRecords', () => {
   it('reads quoted fields and keeps the line each record starts on', () => {

@@ -1,9 +1,9 @@
 // The schedule form's draft: every kind round-trips, bad input gets the form's own words, and the
 // heatmap draws days that were not due apart from misses.
 import { describe, expect, it } from 'vitest';
-import { draftOf, sameSchedule, scheduleFromDraft } from '../../../src/app/components/scheduleDraft.ts';
-import { heatmapCells } from '../../../src/app/history/heatmapCells.ts';
-import type { Schedule } from '../../../src/habits/schedule.ts';
+import { draftOf, sameSchedule, scheduleFromDraft } from '../../../../src/app/components/scheduleDraft.ts';
+import { heatmapCells } from '../../../../src/app/history/heatmapCells.ts';
+import type { Schedule } from '../../../../src/habits/schedule.ts';
 
 describe('schedule draft', () => {
   it('turns each schedule into a draft and back unchanged', () => {
