@@ -39,6 +39,8 @@ async function importLoop(page: Page, name: string, bytes: Uint8Array): Promise<
   });
   const preview = section.getByTestId('loop-preview');
   await expect(preview).toContainText('6 habits (1 archived)');
+  await expect(section.getByTestId('loop-habits')).toContainText('Call grandma: every 3 days');
+  await expect(section.getByTestId('loop-habits')).toContainText('Old Spanish lessons: 5 times a week (archived)');
   await expect(section.getByTestId('loop-notes')).toContainText(
     'Old Spanish lessons: 2 times in 3 days became 5 times a week',
   );
@@ -58,6 +60,8 @@ async function seeImportedHistory(page: Page, today: string): Promise<void> {
   const grandma = row(page, 'Call grandma');
   await expect(grandma.getByTestId('habit-state')).toHaveText('Not due today');
   await expect(grandma).toHaveAttribute('data-due', 'no');
+  await expect(grandma.getByRole('button', { name: /^Skip/ })).toHaveCount(0); // nothing to skip on a rest day
+  await expect(grandma.getByRole('button', { name: /^Done/ })).toBeVisible();
   await expect(page.getByTestId('habit-row').last()).toHaveAttribute('data-due', 'no');
   await expect(row(page, 'Old Spanish lessons')).toHaveCount(0); // archived in Loop
 

@@ -5,6 +5,7 @@ import { useRef, useState } from 'preact/hooks';
 import { importBackupData } from '../../data/backup/import.ts';
 import type { LoopImport } from '../../data/loop/convert.ts';
 import { deviceOffset } from '../../learn/time.ts';
+import { scheduleLabel, scheduleOf } from '../../habits/schedule.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { errorText } from '../components/ErrorNote.tsx';
 import { longDay, plural } from '../humanize.ts';
@@ -27,6 +28,14 @@ function Preview({ name, loop }: { name: string; loop: LoopImport }) {
         {plural(s.completions, 'completion')} and {plural(s.skips, 'skip')}
         {s.firstDay && s.lastDay ? `, from ${longDay(s.firstDay)} to ${longDay(s.lastDay)}` : ''}.
       </p>
+      <ul class="loop-habits" data-testid="loop-habits">
+        {loop.backup.habits.map((h) => (
+          <li key={h.id}>
+            {h.name}: {scheduleLabel(scheduleOf(h)).toLowerCase()}
+            {h.archivedAt ? ' (archived)' : ''}
+          </li>
+        ))}
+      </ul>
       {s.notes.length > 0 && (
         <ul class="loop-notes" data-testid="loop-notes">
           {s.notes.map((n) => (

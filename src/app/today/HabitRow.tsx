@@ -148,7 +148,7 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
             Done <span class="sr-only">{habit.name}</span>
           </button>
         )}
-        {state === 'open' && (
+        {state === 'open' && row.due && (
           <button
             type="button"
             class="btn btn-big"
