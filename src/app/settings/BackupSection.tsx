@@ -26,6 +26,8 @@ export function BackupSection({
   const fileRef = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [busy, setBusy] = useState(false);
+  // Events written so far of all to write, once the file is checked and the write has begun.
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
   const [leftOut, setLeftOut] = useState<LeftOutRow[]>([]);
@@ -55,7 +57,7 @@ export function BackupSection({
     setBusy(true);
     setOutcome(null);
     try {
-      const c = await importBackup(text, how);
+      const c = await importBackup(text, how, (done, total) => setProgress({ done, total }));
       setOutcome({ kind: 'ok', text: importedText(name, how, c) });
       onChanged?.(how === 'replace');
     } catch (err) {
@@ -63,6 +65,7 @@ export function BackupSection({
       setOutcome(errors ? { kind: 'errors', fileName: name, errors } : { kind: 'failed', text: errorText(err) });
     } finally {
       setBusy(false);
+      setProgress(null);
       if (fileRef.current) fileRef.current.value = '';
     }
   };
@@ -130,7 +133,16 @@ export function BackupSection({
         />
       </label>
       <div aria-live="polite" data-testid="import-result">
-        {busy && <p>Importing…</p>}
+        {busy && (
+          <p>
+            <label>
+              Importing…{' '}
+              {progress && (
+                <progress max={Math.max(1, progress.total)} value={progress.done} data-testid="import-progress" />
+              )}
+            </label>
+          </p>
+        )}
         <ImportOutcome outcome={outcome} />
       </div>
       <ConfirmDialog
