@@ -70,6 +70,24 @@ describe('the CSV export, 2.3.1 and later', () => {
   });
 });
 
+describe('all or nothing', () => {
+  it('a failure in the middle of the write (replace) leaves every table as it was', async () => {
+    await importBackupData((await prepare(loopCsvZip(sampleLoop(LAST)), 'first.zip')).backup, 'merge');
+    const before = await dumpDb();
+    const g = globalThis as { __nudgeFaults?: Record<string, string> };
+    g.__nudgeFaults = { 'import:mid': 'throw' };
+    try {
+      const spec = sampleLoop(LAST);
+      spec.habits[0].name = 'Another name';
+      const r = await prepare(await loopDatabase(spec), 'second.db');
+      await expect(importBackupData(r.backup, 'replace')).rejects.toThrow(/Nothing was changed/);
+    } finally {
+      delete g.__nudgeFaults;
+    }
+    expect(await dumpDb()).toEqual(before);
+  });
+});
+
 describe('the older CSV export', () => {
   it('reads headerless date,int rows and the older Habits.csv: the same yes/no history', async () => {
     const spec = sampleLoop(LAST);
