@@ -154,6 +154,26 @@ export function weekProgress(schedule: Schedule, doneDays: ReadonlySet<string>, 
   return { done, target, daysLeft: 7 - weekIndex(day) };
 }
 
+/**
+ * The week's progress as known on the morning of `day`: done days of its week before `day` only (a
+ * learning feature for day D must not see D or later), the target and the days left counting `day`.
+ */
+export function weekProgressBefore(schedule: Schedule, doneDays: ReadonlySet<string>, day: string): WeekProgress {
+  const w = weekProgress(schedule, doneDays, day);
+  let later = 0;
+  for (let i = weekIndex(day), d = day; i < 7; i++, d = addDays(d, 1)) if (doneDays.has(d)) later++;
+  return { ...w, done: w.done - later };
+}
+
+/**
+ * True when a missed `day` is a real miss, so the day can carry a learning label: every day for
+ * daily and perWeek habits (a perWeek day is a chance; the week's progress is a feature instead),
+ * only due days for weekdays and every-N-days habits.
+ */
+export function isLabelDay(schedule: Schedule, day: string): boolean {
+  return schedule.kind === 'perWeek' || isDue(schedule, day);
+}
+
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Short weekday names, 0 = Sunday. */
 export const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -6,8 +6,10 @@ import { completionRate, scheduleRates } from '../../../src/habits/rates.ts';
 import {
   checkSchedule,
   isDue,
+  isLabelDay,
   scheduleLabel,
   weekProgress,
+  weekProgressBefore,
   weekStart,
   type Schedule,
 } from '../../../src/habits/schedule.ts';
@@ -112,6 +114,18 @@ describe('due days and the week', () => {
       daysLeft: 1,
     });
     expect(weekStart('2026-01-11')).toBe('2026-01-05');
+  });
+  it('as known on a morning, sees only the days before it (no leak into a learning feature)', () => {
+    fc.assert(
+      fc.property(anySchedule, fc.array(fc.integer({ min: 0, max: 20 })), fc.nat(13), (s, offs, i) => {
+        const done = new Set(offs.map((o) => addDays(START, o)));
+        const day = addDays(START, i);
+        const before = new Set([...done].filter((d) => d < day));
+        expect(weekProgressBefore(s, done, day)).toEqual(weekProgress(s, before, day));
+      }),
+    );
+    expect(isLabelDay({ kind: 'perWeek', times: 2 }, START)).toBe(true);
+    expect(isLabelDay({ kind: 'weekdays', days: [2] }, START)).toBe(false);
   });
   it('says the schedule in words', () => {
     expect(scheduleLabel({ kind: 'daily' })).toBe('Every day');
