@@ -3,6 +3,7 @@
 import { useId } from 'preact/hooks';
 import { WEEKDAY_SHORT, type ScheduleKind } from '../../habits/schedule.ts';
 import type { ScheduleDraft } from './scheduleDraft.ts';
+import { shortDay } from '../humanize.ts';
 
 const KIND_LABEL: Record<ScheduleKind, string> = {
   daily: 'Every day',
@@ -87,7 +88,7 @@ export function ScheduleChoice(p: {
             onInput={(e) => set({ every: e.currentTarget.value })}
             {...invalid}
           />
-          <span>days, from {d.from}</span>
+          <span>days, starting {shortDay(d.from)}</span>
         </label>
       )}
       {p.error && (
