@@ -101,9 +101,11 @@ test('a habit added on weekdays shows its schedule, is not due on other days, an
   await form.getByRole('button', { name: 'Add habit' }).click();
   const piano = row(page, 'Piano');
   await expect(piano.getByTestId('habit-state')).toHaveText('Not due today');
+  await expect(page.getByTestId('today-summary')).toHaveText('Nothing due today, 1 not due');
   await expect(piano.getByTestId('habit-schedule')).toHaveText(/^[A-Z][a-z]+days$/);
   await piano.getByRole('button', { name: 'Done Piano' }).click();
   await expect(piano).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('today-summary')).toHaveText('1 of 1 done today');
   await expect(piano.getByTestId('habit-streak')).toHaveText('1 day streak');
 
   // The editor changes it to 2 times a week; Today then shows the week's progress.

@@ -18,7 +18,8 @@ function summary(rows: TodayHabit[]): string {
   const done = rows.filter((r) => r.state === 'done').length;
   const skipped = rows.filter((r) => r.state === 'skipped').length;
   const resting = rows.filter((r) => !r.due && r.state !== 'done').length;
-  const base = `${done} of ${rows.length - resting} done today`;
+  const due = rows.length - resting;
+  const base = due === 0 ? 'Nothing due today' : `${done} of ${due} done today`;
   const parts = [base, skipped ? `${skipped} skipped` : '', resting ? `${resting} not due` : ''];
   return parts.filter(Boolean).join(', ');
 }
