@@ -1,6 +1,9 @@
 // Command-line options of the benchmark.
 
-/** Parsed options: --json, --markdown, --quick, --reps N, --save FILE (also write the JSON there), --render FILE (print a saved result, measure nothing). */
+/**
+ * Parsed options: --json, --markdown, --quick, --reps N, --save FILE (also write the JSON there),
+ * --render FILE (print a saved result, measure nothing).
+ */
 export interface BenchArgs {
   json: boolean;
   markdown: boolean;
@@ -32,7 +35,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       else a.render = v;
     } else
       throw new Error(
-        `unknown argument ${JSON.stringify(k)} (known: --json, --markdown, --quick, --reps N, --save FILE, --render FILE)`,
+        `unknown argument ${JSON.stringify(k)} ` +
+          '(known: --json, --markdown, --quick, --reps N, --save FILE, --render FILE)',
       );
   }
   if (a.quick && !repsGiven) a.reps = 1;
@@ -56,9 +60,10 @@ export function assertKnownArgs(
       continue;
     }
     const known = [...flags, ...valued.map((v) => `${v} VALUE`)].join(', ');
-    process.stderr.write(
-      `${tool}: ${valued.includes(argv[i]) ? `${argv[i]} needs a value` : `unknown argument ${JSON.stringify(argv[i])}`} (known: ${known})\n`,
-    );
+    const problem = valued.includes(argv[i])
+      ? `${argv[i]} needs a value`
+      : `unknown argument ${JSON.stringify(argv[i])}`;
+    process.stderr.write(`${tool}: ${problem} (known: ${known})\n`);
     process.exit(2);
   }
 }

@@ -87,8 +87,9 @@ async function main(): Promise<void> {
     else {
       console.log(JSON.stringify(out, null, 2));
       console.log(
-        `training: longest main-thread task ${out.longest_task_ms} ms (goal <= 50), min ${out.min_fps} fps, ${out.train_ms_median} ms; ` +
-          `same window without training: ${out.control_longest_task_ms} ms, ${out.control_min_fps} fps (load average ${out.load_average_1min.toFixed(1)})`,
+        `training: longest main-thread task ${out.longest_task_ms} ms (goal <= 50), min ${out.min_fps} fps, ` +
+          `${out.train_ms_median} ms; same window without training: ${out.control_longest_task_ms} ms, ` +
+          `${out.control_min_fps} fps (load average ${out.load_average_1min.toFixed(1)})`,
       );
     }
   } finally {

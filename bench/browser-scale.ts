@@ -49,7 +49,8 @@ const TRAIN_ALL = `(async () => {
   const res = await window.nudgeDebug.trainer.train({ habitIds: 'all', trigger: 'manual' });
   const ms = Math.round(performance.now() - t0);
   const outcomes = res.outcomes || [];
-  return { ms, status: String(res.status), habits: outcomes.length, promoted: outcomes.filter((o) => o.run.promoted).length };
+  const promoted = outcomes.filter((o) => o.run.promoted).length;
+  return { ms, status: String(res.status), habits: outcomes.length, promoted };
 })()`;
 
 /**
@@ -68,7 +69,10 @@ async function memory(page: Page): Promise<{ heapMb: number; nodes: number; list
   return { heapMb: Math.round((usedSize / 1_048_576) * 100) / 100, nodes, listeners: jsEventListeners };
 }
 
-/** Dedicated workers alive in the browser (DevTools targets: Playwright's page.workers() misses some after a reload). */
+/**
+ * Dedicated workers alive in the browser (DevTools targets: Playwright's page.workers() misses some
+ * after a reload).
+ */
 async function liveWorkers(cdp: CDPSession): Promise<number> {
   const { targetInfos } = await cdp.send('Target.getTargets');
   return targetInfos.filter((t) => t.type === 'worker').length;
@@ -162,7 +166,9 @@ async function main(): Promise<void> {
     }
     if (pageErrors.length) throw new Error(`uncaught errors in the page: ${pageErrors.join('; ')}`);
     const out = {
-      scenario: `${HABITS} habits x ${DAYS} days (${backup.events.length} events), Chromium ${browser.version()} (headless)${smoke ? ', SMOKE run' : ''}`,
+      scenario:
+        `${HABITS} habits x ${DAYS} days (${backup.events.length} events), ` +
+        `Chromium ${browser.version()} (headless)${smoke ? ', SMOKE run' : ''}`,
       events: backup.events.length,
       import_ms: importMs,
       today_render_ms: todayMs,
@@ -189,8 +195,9 @@ async function main(): Promise<void> {
     else {
       console.log(JSON.stringify(out, null, 2));
       console.log(
-        `import ${out.import_ms} ms, Today ${out.today_render_ms} ms, History ${out.history_render_ms} ms, train all ${out.train_all_ms} ms; ` +
-          `heap after GC ${out.heap_mb.after_first} -> ${out.heap_mb.after_last} MB over ${RUNS} runs, workers ${out.workers_alive.min}..${out.workers_alive.max}`,
+        `import ${out.import_ms} ms, Today ${out.today_render_ms} ms, History ${out.history_render_ms} ms, ` +
+          `train all ${out.train_all_ms} ms; heap after GC ${out.heap_mb.after_first} -> ` +
+          `${out.heap_mb.after_last} MB over ${RUNS} runs, workers ${out.workers_alive.min}..${out.workers_alive.max}`,
       );
     }
   } finally {

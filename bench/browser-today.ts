@@ -91,7 +91,8 @@ async function main(): Promise<void> {
     if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
     else {
       process.stdout.write(
-        `Today first render, median of ${loads} loads: ${out.events} events ${out.long_from_navigation_ms} ms from navigation ` +
+        `Today first render, median of ${loads} loads: ${out.events} events ` +
+          `${out.long_from_navigation_ms} ms from navigation ` +
           `(${out.long_from_app_start_ms} ms from app start); no events ${out.empty_from_navigation_ms} ms ` +
           `(${out.empty_from_app_start_ms} ms); ratio ${out.ratio_from_navigation}; load ${out.load1}\n`,
       );

@@ -1,10 +1,11 @@
 // brain.js peer: NeuralNetwork (its CPU trainer) with hidden layers [16, 8], ReLU; its default
-// trainer (SGD with momentum, the fastest) and, for optimizer parity, its Adam praxis.
+// trainer (SGD with momentum, the fastest) and, for the like-for-like row, its Adam praxis.
 import brain from 'brain.js';
 import type { BenchData } from './data.ts';
+import type { TrainerFamily } from './trainer.ts';
 import { rowsOf } from './data.ts';
 import { TRAIN } from './config.ts';
-import { perCallUs, repsWithin, startLap, summariseLaps, type Lap, type Timing } from './stats.ts';
+import { type Lap, perCallUs, startLap, summariseLaps, type Timing } from './stats.ts';
 
 /** brain.js trainers compared: its default SGD with momentum 0.1, or its Adam praxis. */
 export type BrainPraxis = 'default' | 'adam';
@@ -22,32 +23,25 @@ function newNet(): brain.NeuralNetwork<number[], number[]> {
   });
 }
 
+// Adam's settings as in Nudge's trainEpochs (brain.js's own epsilon default is 1e-8).
+const ADAM = { praxis: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
+
 function trainOnce(data: Sample[], praxis: BrainPraxis): Lap {
   const net = newNet();
   // errorThresh tiny but positive: it must never stop before 20 iterations (checked below).
   const opts = { iterations: TRAIN.epochs, learningRate: TRAIN.learningRate, log: false, errorThresh: 1e-12 };
   const lap = startLap();
-  const r = net.train(data, praxis === 'adam' ? { ...opts, praxis: 'adam' } : opts);
+  const r = net.train(data, praxis === 'adam' ? { ...opts, ...ADAM } : opts);
   const ms = lap();
   if (r.iterations !== TRAIN.epochs)
     throw new Error(`brain.js stopped after ${r.iterations} iterations, expected ${TRAIN.epochs}`);
   return ms;
 }
 
-/** One timed training run per call on a fresh network (for interleaving with other peers). */
+/** One timed training run per call on a fresh network; the samples are converted once, untimed. */
 export function brainTrainer(d: BenchData, praxis: BrainPraxis): () => Lap {
   const data = samplesOf(d);
   return () => trainOnce(data, praxis);
-}
-
-/** Warm training: one untimed warm-up run, then up to `reps` timed runs (within `budgetMs`) on fresh networks. */
-export function brainTrain(d: BenchData, reps: number, praxis: BrainPraxis, budgetMs: number): Timing {
-  const data = samplesOf(d);
-  const warm = trainOnce(data, praxis);
-  const runs: Lap[] = [];
-  const count = repsWithin(reps, warm.wall, budgetMs);
-  for (let i = 0; i < count; i++) runs.push(trainOnce(data, praxis));
-  return summariseLaps(runs);
 }
 
 /** Per-call latency (microseconds) of net.run on one sample. */
@@ -78,3 +72,9 @@ export function brainPredictUs(d: BenchData, calls: number): Timing {
   if (!Number.isFinite(sink)) throw new Error('brain.js prediction produced a non-finite value');
   return summariseLaps(per);
 }
+
+/** brain.js's configurations: its default trainer and its Adam praxis. */
+export const BRAIN_TRAINERS: TrainerFamily = {
+  brainjs: (d) => ({ train: brainTrainer(d, 'default') }),
+  brainjs_adam: (d) => ({ train: brainTrainer(d, 'adam') }),
+};

@@ -1,41 +1,24 @@
-// Nudge's own core: warm training (in this process, after a warm-up), cold training (first call in
-// a fresh Node process per repetition) and single-sample prediction latency.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { createMlp, predictProba } from '../src/learn/mlp.ts';
+// Nudge's own core: one timed training call (mini-batch 32, or batch 1 for the like-for-like row
+// against brain.js's Adam) and single-sample prediction latency.
 import { createAdam } from '../src/learn/adam.ts';
+import { createMlp, predictProba } from '../src/learn/mlp.ts';
 import { trainEpochs } from '../src/learn/train-loop.ts';
-import type { BenchData } from './data.ts';
 import { TRAIN } from './config.ts';
-import { perCallUs, startLap, summariseLaps, type Lap, type Timing } from './stats.ts';
+import type { BenchData } from './data.ts';
+import type { TrainerFamily } from './trainer.ts';
+import { type Lap, perCallUs, startLap, summariseLaps, type Timing } from './stats.ts';
 
 /** Times one full training call (20 epochs) on a freshly initialised network. */
-export function nudgeTrainOnce(d: BenchData, seed: number): Lap {
+export function nudgeTrainOnce(d: BenchData, seed: number, batchSize: number = TRAIN.batchSize): Lap {
   const net = createMlp(TRAIN.layers.slice(), seed);
   const opt = createAdam(net);
-  const opts = { epochs: TRAIN.epochs, batchSize: TRAIN.batchSize, learningRate: TRAIN.learningRate, seed: TRAIN.seed };
+  const opts = { epochs: TRAIN.epochs, batchSize, learningRate: TRAIN.learningRate, seed: TRAIN.seed };
   const lap = startLap();
   const r = trainEpochs(net, opt, d.X, d.y, d.n, opts);
   const ms = lap();
-  if (r.diverged || r.steps !== TRAIN.epochs * Math.ceil(d.n / TRAIN.batchSize))
+  if (r.diverged || r.steps !== TRAIN.epochs * Math.ceil(d.n / batchSize))
     throw new Error(`nudge training did not complete: ${JSON.stringify(r)}`);
   return ms;
-}
-
-const CHILD = fileURLToPath(new URL('./nudge-cold-child.ts', import.meta.url));
-
-/** Cold training: each repetition spawns a fresh Node process that imports the core, builds the data and times its first training. */
-export function nudgeCold(n: number, reps: number): Timing {
-  const runs: Lap[] = [];
-  for (let i = 0; i < reps; i++) {
-    const p = spawnSync(process.execPath, ['--import', 'tsx', CHILD, String(n)], { encoding: 'utf8' });
-    if (p.status !== 0) throw new Error(`cold child failed (exit ${p.status}): ${p.stderr}`);
-    const lap = JSON.parse(p.stdout.trim().split('\n').pop() ?? '') as Lap;
-    if (!Number.isFinite(lap.wall) || !Number.isFinite(lap.cpu))
-      throw new Error(`cold child printed no timing: ${p.stdout}`);
-    runs.push(lap);
-  }
-  return summariseLaps(runs);
 }
 
 /** Per-call prediction latency in microseconds: median over batches of many calls, after a warm-up. */
@@ -65,3 +48,9 @@ export function nudgePredictUs(d: BenchData, calls: number): Timing {
   }
   return summariseLaps(per);
 }
+
+/** Nudge's configurations: `nudge` (mini-batch 32, the app's) and `nudge_batch1` (batch 1, like brain.js). */
+export const NUDGE_TRAINERS: TrainerFamily = {
+  nudge: (d) => ({ train: (rep) => nudgeTrainOnce(d, 1 + rep) }),
+  nudge_batch1: (d) => ({ train: (rep) => nudgeTrainOnce(d, 1 + rep, 1) }),
+};

@@ -1,11 +1,11 @@
 // TensorFlow.js peer: the same 10-16-8-1 network trained with model.fit on the cpu and wasm backends.
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { BenchData } from './data.ts';
 import { TRAIN } from './config.ts';
-import { perCallUs, repsWithin, startLap, summariseLaps, type Lap, type Timing } from './stats.ts';
+import { type Lap, perCallUs, startLap, summariseLaps, type Timing } from './stats.ts';
+import type { Trainer, TrainerFamily } from './trainer.ts';
 
 /** The tfjs backends compared. */
 export type TfBackend = 'cpu' | 'wasm';
@@ -15,8 +15,10 @@ let wasmPathsSet = false;
 /** Switches tfjs to a backend; the wasm binaries are read from node_modules (no network). */
 export async function useBackend(b: TfBackend): Promise<string> {
   if (b === 'wasm' && !wasmPathsSet) {
+    // Imported here, so a process timing the cpu backend never loads the wasm one.
+    const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
     const entry = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm');
-    setWasmPaths(dirname(entry) + '/');
+    setWasmPaths(`${dirname(entry)}/`);
     wasmPathsSet = true;
   }
   if (!(await tf.setBackend(b))) throw new Error(`tfjs backend ${b} failed to initialise`);
@@ -55,25 +57,19 @@ async function fitOnce(xs: tf.Tensor, ys: tf.Tensor): Promise<Lap> {
   return ms;
 }
 
-/**
- * Training time of model.fit on the current backend: one untimed warm-up (on at most
- * `warmupCap` samples), then up to `reps` timed runs within `budgetMs`.
- */
-export async function tfjsTrain(d: BenchData, reps: number, budgetMs: number, warmupCap: number): Promise<Timing> {
+/** model.fit on the backend: the whole data set as two tensors, built before the timed call. */
+async function fitTrainer(b: TfBackend, d: BenchData): Promise<Trainer> {
+  await useBackend(b);
   const xs = tf.tensor2d(d.X, [d.n, d.inputs]);
   const ys = tf.tensor2d(d.y, [d.n, 1]);
-  const wn = Math.min(d.n, warmupCap);
-  const wx = wn === d.n ? xs : xs.slice([0, 0], [wn, d.inputs]);
-  const wy = wn === d.n ? ys : ys.slice([0, 0], [wn, 1]);
-  const warm = await fitOnce(wx, wy);
-  const estimate = (warm.wall * d.n) / wn;
-  const runs: Lap[] = [];
-  const count = repsWithin(reps, estimate, budgetMs);
-  for (let i = 0; i < count; i++) runs.push(await fitOnce(xs, ys));
-  if (wx !== xs) tf.dispose([wx, wy]);
-  tf.dispose([xs, ys]);
-  return summariseLaps(runs);
+  return { train: () => fitOnce(xs, ys), dispose: () => tf.dispose([xs, ys]) };
 }
+
+/** tfjs's model.fit configurations: `tfjs_cpu` and `tfjs_wasm`. */
+export const TFJS_FIT_TRAINERS: TrainerFamily = {
+  tfjs_cpu: (d) => fitTrainer('cpu', d),
+  tfjs_wasm: (d) => fitTrainer('wasm', d),
+};
 
 /** Per-call latency (microseconds) of a tf.tidy predict on a 1 x 10 tensor, value read back. */
 export function tfjsPredictUs(d: BenchData, calls: number): Timing {

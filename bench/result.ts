@@ -1,20 +1,47 @@
-// The shape of `npm run bench -- --json` (keys are a contract; see bench/README.md).
+// The shape of `npm run bench -- --json` (keys are a contract; bench/README.md says what each means).
+import type { Detached } from './isolated.ts';
 
 /** Peer name -> number. */
 export type PeerNumbers = Record<string, number>;
 
-/** Everything one benchmark run reports. */
+/** Per "samples_N", per peer. */
+export type BySize = Record<string, PeerNumbers>;
+
+/** brainjs_adam / nudge_batch1 (Adam, batch 1 on both sides) in each layout. */
+export interface LikeForLike {
+  shared: number;
+  shared_paired: number;
+  isolated?: number;
+  cold?: number;
+}
+
+/** Everything one benchmark run reports. The isolated and cold families are absent in results saved before them. */
 export interface BenchResult {
-  /** Medians, per "samples_N" then per peer (nudge_warm, nudge_cold, tfjs_cpu, tfjs_wasm, brainjs). */
-  train_ms: Record<string, PeerNumbers>;
-  train_ms_min: Record<string, PeerNumbers>;
-  train_reps: Record<string, PeerNumbers>;
+  /** Shared layout medians (nudge_warm, brainjs, nudge_batch1, brainjs_adam, tfjs_*), plus nudge_cold. */
+  train_ms: BySize;
+  train_ms_min: BySize;
+  train_reps: BySize;
   /** Median CPU time (user + system of the measuring process) per run: robust to other load on the machine. */
-  train_cpu_ms: Record<string, PeerNumbers>;
+  train_cpu_ms: BySize;
   /** Peer median / nudge_warm median, per size. */
-  train_ratio_vs_nudge_warm: Record<string, PeerNumbers>;
-  /** For peers run interleaved with nudge_warm (brainjs): the median over rounds of peer / nudge_warm in the same round. Absent in results saved before it existed. */
-  train_ratio_paired?: Record<string, PeerNumbers>;
+  train_ratio_vs_nudge_warm: BySize;
+  /** Median over interleaved rounds: brainjs / nudge_warm, brainjs_adam / nudge_batch1. */
+  train_ratio_paired?: BySize;
+  /** Isolated layout: each configuration in its own fresh process; Nudge's app configuration is `nudge`. */
+  train_ms_isolated?: BySize;
+  train_ms_isolated_min?: BySize;
+  train_cpu_ms_isolated?: BySize;
+  train_reps_isolated?: BySize;
+  /** Peer / nudge in the isolated layout. */
+  train_ratio_isolated?: BySize;
+  /** First training call in a fresh process, median over processes, every configuration. */
+  train_ms_cold?: BySize;
+  train_ms_cold_min?: BySize;
+  train_cpu_ms_cold?: BySize;
+  train_reps_cold?: BySize;
+  /** Peer / nudge, cold. */
+  train_ratio_cold?: BySize;
+  train_ratio_like_for_like?: Record<string, LikeForLike>;
   predict_us: PeerNumbers;
   predict_us_min: PeerNumbers;
   /** Median CPU µs per prediction (robust to other load on the machine). */
@@ -32,6 +59,8 @@ export interface BenchResult {
     quick: boolean;
     reps: number;
     tfjs_wasm: string;
+    /** Per configuration: when V8's detached-buffer mode began in its isolated and cold processes. */
+    isolated_detached?: Record<string, Detached>;
     features_events?: number;
     features_samples?: number;
     replay_days?: number;

@@ -1,24 +1,34 @@
-// `npm run bench [-- --json] [--quick] [--reps N]`: Nudge's core against TensorFlow.js (cpu, wasm)
-// and brain.js on the same data, same protocol (data outside the timed region, one untimed warm-up,
-// only the training call timed, medians and mins), plus prediction, features and replay timings.
+// `npm run bench [-- --json] [--quick] [--reps N]`: Nudge's core against TensorFlow.js (cpu, wasm;
+// model.fit and a hand-written loop) and brain.js (default trainer, Adam) on the same data and the
+// same protocol, in two layouts (all in this process; each in its own fresh process) with cold
+// figures, plus prediction, features and replay timings.
 import os from 'node:os';
-import { accessSync, constants, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { parseArgs } from './args.ts';
-import type { BenchResult, PeerNumbers } from './result.ts';
+import type { Measured, Timings } from './assemble.ts';
+import type { Detached } from './isolated.ts';
+import type { BenchResult } from './result.ts';
+import { checkWritable, readSaved, saveResult } from './saved.ts';
 import type { Timing } from './stats.ts';
-import { interleaved, pairedRatio, round3 } from './stats.ts';
 
 const TFJS_BUDGET_MS = 15_000;
+const TFJS_COLD_BUDGET_MS = 10_000;
+const NO_BUDGET_MS = 1e9;
 const WARMUP_CAP = 1000;
-const BRAIN_ADAM_BUDGET_MS = 10_000;
 
 function log(msg: string): void {
   process.stderr.write(`bench: ${msg}\n`);
 }
 
+function putter(into: Timings, layout: string): (n: number, peer: string, t: Timing) => void {
+  return (n, peer, t) => {
+    into[`samples_${n}`] ??= {};
+    into[`samples_${n}`][peer] = t;
+    log(`${layout} ${peer} samples_${n}: median ${t.median} ms, min ${t.min}, CPU ${t.cpuMedian} over ${t.reps}`);
+  };
+}
+
 async function main(): Promise<void> {
-  let args;
+  let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(process.argv.slice(2));
   } catch (e) {
@@ -28,10 +38,12 @@ async function main(): Promise<void> {
   if (args.render) {
     const saved = readSaved(args.render);
     const report = await import('./report.ts');
-    process.stdout.write(
-      (args.markdown ? report.renderMarkdown(saved) : args.json ? JSON.stringify(saved) : report.renderTable(saved)) +
-        '\n',
-    );
+    const text = args.markdown
+      ? report.renderMarkdown(saved)
+      : args.json
+        ? JSON.stringify(saved)
+        : report.renderTable(saved);
+    process.stdout.write(`${text}\n`);
     return;
   }
   // Checked before measuring, so a bad path does not cost a whole run.
@@ -40,102 +52,37 @@ async function main(): Promise<void> {
   if (args.json) console.log = console.info = console.debug = (...a: unknown[]) => console.error(...a);
 
   const { SIZES } = await import('./config.ts');
-  const { makeBenchData } = await import('./data.ts');
-  const nudge = await import('./peer-nudge.ts');
-  const brain = await import('./peer-brain.ts');
-  const tfjs = await import('./peer-tfjs.ts');
-
   const sizes: number[] = args.quick ? [200] : SIZES.slice();
   const reps = args.reps;
-  const budget = args.quick ? 0 : TFJS_BUDGET_MS;
   const notes: string[] = [];
-  const timings: Record<string, Record<string, Timing>> = {};
-  const paired: Record<string, PeerNumbers> = {};
-  const put = (n: number, peer: string, t: Timing): void => {
-    (timings[`samples_${n}`] ??= {})[peer] = t;
-    log(`${peer} samples_${n}: median ${t.median} ms, min ${t.min} ms, CPU ${t.cpuMedian} ms over ${t.reps} reps`);
-  };
+  const m: Measured = { shared: {}, paired: {}, isolated: {}, cold: {}, detached: {}, predict: {} };
 
-  for (const n of sizes) {
-    const d = makeBenchData(n);
-    // Interleaved, so the ratio between the two is measured under the same conditions.
-    const warm = interleaved(
-      { nudge_warm: (r) => nudge.nudgeTrainOnce(d, 1 + r), brainjs: brain.brainTrainer(d, 'default') },
-      reps,
-    );
-    put(n, 'nudge_warm', warm.nudge_warm);
-    put(n, 'brainjs', warm.brainjs);
-    paired[`samples_${n}`] = { brainjs: pairedRatio(warm.nudge_warm, warm.brainjs) };
-    log(`brainjs / nudge_warm samples_${n}, median of paired rounds: ${paired[`samples_${n}`].brainjs}`);
-    put(n, 'nudge_cold', nudge.nudgeCold(n, n === 1000 || args.quick ? reps : Math.min(reps, 3)));
-    put(n, 'brainjs_adam', brain.brainTrain(d, reps, 'adam', args.quick ? 0 : BRAIN_ADAM_BUDGET_MS));
-  }
-  const wasmInfo: string[] = [];
-  for (const b of ['cpu', 'wasm'] as const) {
-    const desc = await tfjs.useBackend(b);
-    if (b === 'wasm') wasmInfo.push(desc);
-    for (const n of sizes) put(n, `tfjs_${b}`, await tfjs.tfjsTrain(makeBenchData(n), reps, budget, WARMUP_CAP));
-  }
+  const { runShared } = await import('./shared.ts');
+  const shared = await runShared({
+    sizes,
+    reps,
+    tfjsBudgetMs: args.quick ? 0 : TFJS_BUDGET_MS,
+    warmupCap: WARMUP_CAP,
+    put: putter(m.shared, 'shared'),
+  });
+  m.paired = shared.paired;
   if (!args.quick)
     notes.push(
-      `tfjs: reps cut to fit ${TFJS_BUDGET_MS / 1000} s per size and backend (see train_reps); the warm-up run uses at most ${WARMUP_CAP} samples`,
+      `tfjs: timed runs cut to fit ${TFJS_BUDGET_MS / 1000} s per configuration and size (see train_reps*), ` +
+        `${TFJS_COLD_BUDGET_MS / 1000} s of extra cold processes; ` +
+        `the shared warm-up uses at most ${WARMUP_CAP} samples`,
     );
 
-  const pd = makeBenchData(1000);
-  const predict: Record<string, Timing> = {};
-  predict.nudge = nudge.nudgePredictUs(pd, args.quick ? 20_000 : 500_000);
-  predict.brainjs = brain.brainPredictUs(pd, args.quick ? 5_000 : 100_000);
-  for (const b of ['cpu', 'wasm'] as const) {
-    await tfjs.useBackend(b);
-    predict[`tfjs_${b}`] = tfjs.tfjsPredictUs(pd, args.quick ? 100 : 1000);
-  }
-  for (const [k, t] of Object.entries(predict)) log(`predict ${k}: ${t.median} µs/call (CPU ${t.cpuMedian} µs)`);
+  runIsolatedLayout(m, await import('./isolated.ts'), { sizes, reps, quick: args.quick });
+  for (const n of sizes) m.shared[`samples_${n}`].nudge_cold = m.cold[`samples_${n}`].nudge;
 
-  const { featuresBench, replayBench } = await import('./workloads.ts');
-  let features: Awaited<ReturnType<typeof featuresBench>> | null = null;
-  let replay: Awaited<ReturnType<typeof replayBench>> | null = null;
-  try {
-    features = await featuresBench(reps);
-    log(`features habits5_years5: ${features.timing.median} ms (${features.events} events)`);
-  } catch (e) {
-    log(`features_ms left out: the feature builder failed: ${(e as Error).message}`);
-    notes.push('features_ms left out (feature builder failed)');
-  }
-  try {
-    replay = await replayBench(args.quick ? 1 : Math.min(reps, 5), args.quick ? 0 : 20_000);
-    log(`replay habit1_year1: ${replay.timing.median} ms`);
-  } catch (e) {
-    log(`replay_ms left out: the replay failed: ${(e as Error).message}`);
-    notes.push('replay_ms left out (replay failed)');
-  }
+  const { measurePredictions } = await import('./predict.ts');
+  m.predict = await measurePredictions(args.quick);
+  for (const [k, t] of Object.entries(m.predict)) log(`predict ${k}: ${t.median} µs/call (CPU ${t.cpuMedian} µs)`);
 
-  const pick = (f: (t: Timing) => number): Record<string, PeerNumbers> =>
-    Object.fromEntries(
-      Object.entries(timings).map(([size, peers]) => [
-        size,
-        Object.fromEntries(Object.entries(peers).map(([p, t]) => [p, f(t)])),
-      ]),
-    );
-  const train_ms = pick((t) => t.median);
+  const { assemble } = await import('./assemble.ts');
   const result: BenchResult = {
-    train_ms,
-    train_ms_min: pick((t) => t.min),
-    train_reps: pick((t) => t.reps),
-    train_cpu_ms: pick((t) => t.cpuMedian ?? NaN),
-    train_ratio_vs_nudge_warm: Object.fromEntries(
-      Object.entries(train_ms).map(([size, m]) => [
-        size,
-        Object.fromEntries(
-          Object.entries(m)
-            .filter(([p]) => p !== 'nudge_warm')
-            .map(([p, v]) => [p, round3(v / m.nudge_warm)]),
-        ),
-      ]),
-    ),
-    train_ratio_paired: paired,
-    predict_us: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.median])),
-    predict_us_min: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.min])),
-    predict_cpu_us: Object.fromEntries(Object.entries(predict).map(([k, t]) => [k, t.cpuMedian ?? NaN])),
+    ...assemble(m),
     meta: {
       date: new Date().toISOString(),
       node: process.version,
@@ -144,66 +91,68 @@ async function main(): Promise<void> {
       loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
       quick: args.quick,
       reps,
-      tfjs_wasm: wasmInfo.join(', '),
+      tfjs_wasm: shared.wasm,
+      isolated_detached: m.detached,
       notes,
     },
   };
-  if (features) {
-    result.features_ms = { habits5_years5: features.timing.median };
-    result.features_ms_min = { habits5_years5: features.timing.min };
-    result.meta.features_events = features.events;
-    result.meta.features_samples = features.samples;
-  }
-  if (replay) {
-    result.replay_ms = { habit1_year1: replay.timing.median };
-    result.replay_ms_min = { habit1_year1: replay.timing.min };
-    result.meta.replay_days = replay.days;
-  }
-  if (args.save) {
-    // Written beside and renamed, so an earlier result at that path is never left half-written.
-    const tmp = `${args.save}.tmp`;
-    writeFileSync(tmp, JSON.stringify(result, null, 1) + '\n');
-    renameSync(tmp, args.save);
-  }
+  await addWorkloads(result, args);
+  if (args.save) saveResult(args.save, result);
   const report = await import('./report.ts');
-  if (args.json) process.stdout.write(JSON.stringify(result) + '\n');
-  else process.stdout.write((args.markdown ? report.renderMarkdown(result) : report.renderTable(result)) + '\n');
+  if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else process.stdout.write(`${args.markdown ? report.renderMarkdown(result) : report.renderTable(result)}\n`);
 }
 
-function fail(problem: string): never {
-  process.stderr.write(`bench: ${problem}\n`);
-  process.exit(2);
+/** Every configuration in its own fresh processes: warm repetitions in the first, cold first calls in all. */
+function runIsolatedLayout(
+  m: Measured,
+  iso: typeof import('./isolated.ts'),
+  o: { sizes: number[]; reps: number; quick: boolean },
+): void {
+  const files = iso.buildChildrenSync();
+  const putWarm = putter(m.isolated, 'isolated');
+  const putCold = putter(m.cold, 'cold');
+  const rank: Detached[] = ['before', 'during', 'never'];
+  for (const n of o.sizes) {
+    for (const [peer, child] of Object.entries(iso.CHILD_OF)) {
+      const tfjs = child === 'tfjs';
+      const r = iso.runIsolated(files[child], peer, n, {
+        reps: o.reps,
+        budgetMs: tfjs ? (o.quick ? 0 : TFJS_BUDGET_MS) : NO_BUDGET_MS,
+        coldWanted: o.quick ? 1 : n === 1000 ? o.reps : Math.min(o.reps, 3),
+        coldBudgetMs: tfjs ? TFJS_COLD_BUDGET_MS : NO_BUDGET_MS,
+      });
+      putWarm(n, peer, r.warm);
+      putCold(n, peer, r.cold);
+      const seen = m.detached[peer] ?? 'never';
+      m.detached[peer] = rank.indexOf(r.detached) < rank.indexOf(seen) ? r.detached : seen;
+    }
+  }
 }
 
-/** A result saved by --save, or exit 2 naming what is wrong with the file. */
-function readSaved(path: string): BenchResult {
-  let text: string;
+/** Feature extraction and replay; a failure leaves their keys out with a note instead of losing the run. */
+async function addWorkloads(result: BenchResult, args: { quick: boolean; reps: number }): Promise<void> {
+  const { featuresBench, replayBench } = await import('./workloads.ts');
   try {
-    text = readFileSync(path, 'utf8');
+    const f = await featuresBench(args.reps);
+    log(`features habits5_years5: ${f.timing.median} ms (${f.events} events)`);
+    result.features_ms = { habits5_years5: f.timing.median };
+    result.features_ms_min = { habits5_years5: f.timing.min };
+    result.meta.features_events = f.events;
+    result.meta.features_samples = f.samples;
   } catch (e) {
-    return fail(`--render: cannot read ${path}: ${(e as Error).message}`);
+    log(`features_ms left out: the feature builder failed: ${(e as Error).message}`);
+    result.meta.notes.push('features_ms left out (feature builder failed)');
   }
-  let j: unknown;
   try {
-    j = JSON.parse(text);
+    const r = await replayBench(args.quick ? 1 : Math.min(args.reps, 5), args.quick ? 0 : 20_000);
+    log(`replay habit1_year1: ${r.timing.median} ms`);
+    result.replay_ms = { habit1_year1: r.timing.median };
+    result.replay_ms_min = { habit1_year1: r.timing.min };
+    result.meta.replay_days = r.days;
   } catch (e) {
-    return fail(`--render: ${path} is not valid JSON: ${(e as Error).message}`);
-  }
-  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isObj(j)) return fail(`--render: ${path} is not a saved bench result (expected an object)`);
-  for (const key of ['train_ms', 'train_ratio_vs_nudge_warm', 'predict_us', 'meta']) {
-    if (!isObj(j[key])) return fail(`--render: ${path} is not a saved bench result (no "${key}" object)`);
-  }
-  return j as unknown as BenchResult;
-}
-
-/** Exits 2 unless `path` can be written (an existing file, or a new one in an existing directory). */
-function checkWritable(path: string): void {
-  try {
-    if (existsSync(path)) accessSync(path, constants.W_OK);
-    else accessSync(dirname(resolve(path)), constants.W_OK);
-  } catch (e) {
-    fail(`--save: cannot write ${path}: ${(e as Error).message}`);
+    log(`replay_ms left out: the replay failed: ${(e as Error).message}`);
+    result.meta.notes.push('replay_ms left out (replay failed)');
   }
 }
 
