@@ -135,12 +135,15 @@ export function BackupSection({
       <div aria-live="polite" data-testid="import-result">
         {busy && (
           <p>
-            <label>
-              Importing…{' '}
-              {progress && (
-                <progress max={Math.max(1, progress.total)} value={progress.done} data-testid="import-progress" />
-              )}
-            </label>
+            Importing…{' '}
+            {progress && (
+              <progress
+                aria-label="Import progress"
+                max={Math.max(1, progress.total)}
+                value={progress.done}
+                data-testid="import-progress"
+              />
+            )}
           </p>
         )}
         <ImportOutcome outcome={outcome} />
