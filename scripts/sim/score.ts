@@ -5,6 +5,8 @@ import { SIMPLE_PREDICTORS } from '../../src/learn/learner.ts';
 import { logLossOne } from '../../src/learn/metrics.ts';
 import { fastDayNumber, indexEvents, readDays } from '../../src/learn/predict/days.ts';
 import { weekdayOfNumber } from '../../src/learn/predict/features.ts';
+import { labelDay } from '../../src/learn/predict/week.ts';
+import { DAILY } from '../../src/habits/schedule.ts';
 import { type ReplayDay, replayHabit } from '../../src/learn/replay.ts';
 import { addDays } from '../../src/learn/time.ts';
 import { readBackupData } from '../replay-core.ts';
@@ -128,7 +130,10 @@ export function scoreUser(u: SimUser, cfg: LearnConfig): UserScore {
   const addStage = (name: string, p: number, y: number): void => {
     stages[name] = (stages[name] ?? 0) + logLossOne(p, y);
   };
+  const schedule = u.habits[0].schedule ?? DAILY;
   for (let i = 0; i < days.length && i < pTrue.length; i++) {
+    // A day the habit is not due carries no label: it is neither scored nor counted by the yardsticks.
+    if (!labelDay(schedule, first + i)) continue;
     const wd = weekdayOfNumber(first + i);
     const y = facts.done[i];
     const ys = yard.predict(wd);

@@ -55,10 +55,10 @@ export const DEFAULT_CONFIG: LearnConfig = {
     learningRate: 0.005,
     l2: 0.1,
   },
-  // Starting weights: bias, then the log-odds of rate, recent, rhythm, momentum, weekdays, reminder rate,
-  // launch rate.
-  stacker: { step: 0.3, eps: 1, w0: [-0.018, -0.713, -0.81, 0.673, 0.301, 0, 0.672, 0.636] },
-  // Order: rate, recent, rhythm, momentum, weekdays, stack.
+  // Starting weights: bias, then the log-odds of rate, recent, rhythm, momentum, weekdays, reminder rate, launch
+  // rate, and the week's need rate over the recent rate (0 unless the habit is N per week).
+  stacker: { step: 0.3, eps: 1, w0: [-0.018, -0.713, -0.81, 0.673, 0.301, 0, 0.672, 0.636, 0.6] },
+  // Order: rate, recent, rhythm, momentum, weekdays.
   base: { share: 0.002, prior: [1, 1, 1, 1, 1] },
   // Order: base, network.
   // The network starts behind the base: it must earn its weight by predicting better, day after day.

@@ -5,7 +5,7 @@ import type { ContextState } from './context.ts';
 import { momentumRate, opensRate, recentRate, reminderRate } from './rates.ts';
 
 /** Bump whenever names, order or normalisation change: checkpoints record it, and others are retrained. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 /** Feature names in input order. */
 export const FEATURE_NAMES = [
@@ -18,7 +18,7 @@ export const FEATURE_NAMES = [
   'run', // days in a row done (positive) or missed (negative), log-scaled
   'opensYesterday', // app launches yesterday
   'taps', // this habit's reminder taps lately, halving each day
-  'shown', // this habit's reminders shown lately, halving each day
+  'weekNeed', // an N-per-week habit: completions still needed this week per day left (0 for other schedules)
 ] as const;
 
 /** Number of inputs (the network's first layer). */
@@ -46,8 +46,17 @@ const logit = (p: number): number => {
 };
 const clip = (v: number, m: number): number => (v < -m ? -m : Math.min(v, m));
 
-/** Writes the features of day `s.next` into out[at .. at + NUM_FEATURES); `linear` is the stacker's log-odds. */
-export function writeFeatures(s: ContextState, linear: number, out: Float32Array, at: number): void {
+/**
+ * Writes the features of day `s.next` into out[at .. at + NUM_FEATURES); `linear` is the stacker's log-odds and
+ * `weekNeed` the week's need (week.ts).
+ */
+export function writeFeatures(
+  s: ContextState,
+  day: { linear: number; weekNeed: number },
+  out: Float32Array,
+  at: number,
+): void {
+  const linear = day.linear;
   const a = (2 * Math.PI * weekdayOfNumber(s.next)) / 7;
   const recent = logit(recentRate(s));
   out[at] = Math.sin(a);
@@ -59,5 +68,5 @@ export function writeFeatures(s: ContextState, linear: number, out: Float32Array
   out[at + 6] = s.streak > 0 ? squash(s.streak, LOG31) : -squash(s.missRun, LOG31);
   out[at + 7] = squash(s.opens[6], LOG9);
   out[at + 8] = squash(s.taps, LOG4);
-  out[at + 9] = squash(s.shown, LOG4);
+  out[at + 9] = Math.min(2, day.weekNeed);
 }
