@@ -163,7 +163,7 @@ export function drawUser(opts: { seed: number; group: number; index: number; kin
   return user;
 }
 
-/** Long histories (240-540 days): `perKind` people of each structured kind, of coin-flips and of each scheduled kind. */
+/** Long histories (240-540 days): `perKind` people of each kind with structure, coin-flips and scheduled kinds. */
 export function longHistories(seed: number, perKind = 2): SimUser[] {
   const out: SimUser[] = [];
   const kinds = [...STRUCTURED_KINDS, 'coin', ...SCHEDULED_KINDS];
