@@ -22,8 +22,11 @@ export interface TargetFigures {
   /** Three-week newcomers: the worst gap to the smoothed completion rate. */
   newcomersWorst: number;
   network: ReturnType<typeof networkVsRates>;
-  /** Per scheduled kind: its skill and its daily twins' (same kind, as many labelled days). */
-  scheduled: { kind: string; skill: number; daily: number }[];
+  /**
+   * Per scheduled kind: its skill and its daily twins' (same kind, as many labelled days), and the loss over the
+   * truth's per labelled day of each (well conditioned where the structure is weak and the skill ratio is not).
+   */
+  scheduled: { kind: string; skill: number; daily: number; excess: number; dailyExcess: number }[];
 }
 
 /** The figures of the long, short and newcomer populations' scores. */
@@ -48,11 +51,18 @@ export function targetFigures(pop: {
     long: { users: all.length, over002: gaps.filter((g) => g > 0.02).length, worst: Math.max(...gaps) },
     newcomersWorst: Math.max(...pop.newcomers.map((s) => s.gapToRate)),
     network: networkVsRates(pop.long),
-    scheduled: SCHEDULED_KINDS.map((kind) => ({
-      kind,
-      skill: meanOf(pop.long.filter((s) => s.kind === kind).map((s) => s.skill)),
-      daily: meanOf(pop.twins.filter((s) => s.kind === `${kind}-daily`).map((s) => s.skill)),
-    })),
+    scheduled: SCHEDULED_KINDS.map((kind) => {
+      const own = pop.long.filter((s) => s.kind === kind);
+      const twins = pop.twins.filter((s) => s.kind === `${kind}-daily`);
+      const excess = (rs: UserScore[]): number => meanOf(rs.map((s) => s.all.model - s.all.truth));
+      return {
+        kind,
+        skill: meanOf(own.map((s) => s.skill)),
+        daily: meanOf(twins.map((s) => s.skill)),
+        excess: excess(own),
+        dailyExcess: excess(twins),
+      };
+    }),
   };
 }
 
