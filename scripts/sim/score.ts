@@ -6,6 +6,7 @@ import { logLossOne } from '../../src/learn/metrics.ts';
 import { fastDayNumber, indexEvents, readDays } from '../../src/learn/predict/days.ts';
 import { weekdayOfNumber } from '../../src/learn/predict/features.ts';
 import { labelDay } from '../../src/learn/predict/week.ts';
+import { AT_RISK_BELOW, SUPPRESS_ABOVE } from '../../src/learn/predict/remind.ts';
 import { DAILY } from '../../src/habits/schedule.ts';
 import { type ReplayDay, replayHabit } from '../../src/learn/replay.ts';
 import { addDays } from '../../src/learn/time.ts';
@@ -15,9 +16,9 @@ import { changePoints, truthP } from './kinds.ts';
 
 /** Days at the start of each history left out of every score (everyone starts from the prior). */
 export const BURN_IN_DAYS = 14;
-/** The reminder rule: remind below, stay quiet above. */
-export const REMIND_BELOW = 0.4;
-export const QUIET_ABOVE = 0.8;
+/** The reminder rule's thresholds (the app's own). */
+const REMIND_BELOW = AT_RISK_BELOW;
+const QUIET_ABOVE = SUPPRESS_ABOVE;
 
 /** Summed log-losses over a set of days. */
 interface Losses {

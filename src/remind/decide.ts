@@ -1,33 +1,14 @@
 // Which habits to remind, from today's probabilities. PURE: no DOM, no storage, no clock.
 import type { Habit } from '../data/entities.ts';
+import { type ReminderDecision, reminderDecision } from '../learn/predict/remind.ts';
 import type { Prediction, PredictionSource } from '../learn/types.ts';
 import type { WeekNeed } from './week.ts';
-
-/** Below this probability a habit is at risk and gets reminded. */
-export const AT_RISK_BELOW = 0.4;
-/** Above this probability the reminder is suppressed: the person will likely do it anyway. */
-export const SUPPRESS_ABOVE = 0.8;
-
-/** What a probability means for reminding. */
-export type ReminderDecision = 'at-risk' | 'neutral' | 'suppressed';
 
 /**
  * Why a habit needs no reminder today: done or skipped today, not due today ('rest'), or an
  * N-per-week habit whose week's target is already met ('met'). Habits absent from the map are open.
  */
 export type TodayState = 'done' | 'skipped' | 'rest' | 'met';
-
-/**
- * Maps a probability to a reminder decision. A missing or non-finite p is 'neutral' (no opinion).
- * A cold-start prior never suppresses: a few lucky days must not silence the reminders the person
- * asked for; it can still mark the habit at risk.
- */
-export function reminderDecision(p: number | null, source: PredictionSource | null): ReminderDecision {
-  if (p === null || !Number.isFinite(p)) return 'neutral';
-  if (p < AT_RISK_BELOW) return 'at-risk';
-  if (p > SUPPRESS_ABOVE && source !== 'prior') return 'suppressed';
-  return 'neutral';
-}
 
 /**
  * Without a reminder time of its own, an at-risk habit is notified only between these local times
