@@ -1,5 +1,6 @@
 // The learner's settings, grouped by the stage they belong to. Chosen by replay quality on simulated
 // people (docs/quality.md); the feature constants are part of the feature version instead (features.ts).
+import { DEFAULT_LAYERS } from './nn/mlp.ts';
 import type { MixtureConfig } from './predict/mixture.ts';
 import type { RhythmConfig } from './predict/rhythm.ts';
 import type { StackerConfig } from './predict/stacker.ts';
@@ -45,7 +46,7 @@ export interface LearnConfig {
 export const DEFAULT_CONFIG: LearnConfig = {
   rhythm: { hazard: 0.003, shrink: 3, maxSegments: 48 },
   network: {
-    layers: [10, 16, 8, 1],
+    layers: DEFAULT_LAYERS.slice(),
     minDays: 21,
     window: 365,
     halfLife: 365,
