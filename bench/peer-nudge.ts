@@ -1,8 +1,8 @@
 // Nudge's own core: one timed training call (mini-batch 32, or batch 1 for the like-for-like row
 // against brain.js's Adam) and single-sample prediction latency.
-import { createAdam } from '../src/learn/adam.ts';
-import { createMlp, predictProba } from '../src/learn/mlp.ts';
-import { trainEpochs } from '../src/learn/train-loop.ts';
+import { createAdam } from '../src/learn/nn/adam.ts';
+import { createMlp, predictProba } from '../src/learn/nn/mlp.ts';
+import { trainEpochs } from '../src/learn/nn/train.ts';
 import { TRAIN } from './config.ts';
 import type { BenchData } from './data.ts';
 import type { TrainerFamily } from './trainer.ts';
@@ -14,7 +14,7 @@ export function nudgeTrainOnce(d: BenchData, seed: number, batchSize: number = T
   const opt = createAdam(net);
   const opts = { epochs: TRAIN.epochs, batchSize, learningRate: TRAIN.learningRate, seed: TRAIN.seed };
   const lap = startLap();
-  const r = trainEpochs(net, opt, d.X, d.y, d.n, opts);
+  const r = trainEpochs(net, opt, { X: d.X, y: d.y, n: d.n }, opts);
   const ms = lap();
   if (r.diverged || r.steps !== TRAIN.epochs * Math.ceil(d.n / batchSize))
     throw new Error(`nudge training did not complete: ${JSON.stringify(r)}`);

@@ -1,13 +1,17 @@
-// The replay: plays the app's life over a backup, day by day, with the app's own engine. For each
+// The replay: plays the app's life over a backup, day by day, with the app's own learner. For each
 // habit and each local day D from its creation day to the last day with any event, the probability
-// the app would have shown on D, retraining every night (warm-started) on events before D only.
-import type { BackupData } from '../src/learn/backup-read.ts';
-import type { Checkpoint } from '../src/learn/types.ts';
+// the app would have shown on D, retraining every night on events before D only. The backup is read by
+// the app's own import rules (src/data/backup), so the replay accepts and refuses exactly what the app does.
+import { DEFAULT_CONFIG, type LearnConfig } from '../src/learn/config.ts';
+import { type LogEvent, type HabitInfo, toLogEvent } from '../src/learn/events.ts';
+import { indexEvents } from '../src/learn/predict/days.ts';
+import { replayHabit } from '../src/learn/replay.ts';
+import { localDayOf, parseInstant } from '../src/learn/time.ts';
 import type { PredictionSource } from '../src/learn/types.ts';
-import type { EngineOptions } from '../src/learn/engine-options.ts';
-import { buildHabitSamples, indexEvents, sliceSamples } from '../src/learn/dataset.ts';
-import { trainOnSamples } from '../src/learn/engine.ts';
-import { addDays, daysBetween } from '../src/learn/time.ts';
+import type { BackupError } from '../src/data/errors.ts';
+import { validateBackup } from '../src/data/backup/validate.ts';
+import { scheduleOf } from '../src/habits/schedule.ts';
+import { eventKey } from '../src/data/eventRow.ts';
 
 /** One output line of the replay. */
 export interface ReplayLine {
@@ -17,6 +21,41 @@ export interface ReplayLine {
   source: PredictionSource;
 }
 
+/** What the learner needs of a backup: habits with their first day, and the events. */
+export interface BackupData {
+  habits: HabitInfo[];
+  events: LogEvent[];
+}
+
+/** A backup the app would refuse; `errors` name the field and the problem, as the import screen does. */
+export class BackupRefused extends Error {
+  constructor(readonly errors: BackupError[]) {
+    super(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n'));
+    this.name = 'BackupRefused';
+  }
+}
+
+/** Reads a parsed backup with the app's import rules; throws BackupRefused with every problem listed. */
+export function readBackupData(json: unknown): BackupData {
+  const v = validateBackup(json);
+  if (!v.ok) throw new BackupRefused(v.errors);
+  const habits = v.backup.habits.map((h) => {
+    const inst = parseInstant(h.createdAt)!; // validated
+    return { id: h.id, createdDay: localDayOf(inst.t, inst.offset), schedule: scheduleOf(h) };
+  });
+  // An event repeated in the file (same type, habit, instant and marked day) counts once, as the import merges it.
+  const seen = new Set<string>();
+  const events: LogEvent[] = [];
+  for (const e of v.backup.events) {
+    const ev = toLogEvent(e)!; // validated
+    const key = eventKey(ev.type, ev.habitId, ev.t, ev.offset, e.day ?? undefined);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    events.push(ev);
+  }
+  return { habits, events };
+}
+
 /** The last local day with any event, or null for an empty log. */
 export function lastEventDay(data: BackupData): string | null {
   let last: string | null = null;
@@ -24,13 +63,10 @@ export function lastEventDay(data: BackupData): string | null {
   return last;
 }
 
-/**
- * Replays every habit of a backup. Features are built once per habit: day D's row only depends on
- * events before D, so the prefix of the full build is exactly what the app had on D.
- */
+/** Replays every habit of a backup (one line per habit and day, habits in file order). */
 export function replayBackup(
   data: BackupData,
-  options: Partial<EngineOptions> = {},
+  cfg: LearnConfig = DEFAULT_CONFIG,
   onLine?: (l: ReplayLine) => void,
 ): ReplayLine[] {
   const last = lastEventDay(data);
@@ -38,23 +74,11 @@ export function replayBackup(
   if (last === null) return out;
   const index = indexEvents(data.events);
   for (const habit of data.habits) {
-    const days = daysBetween(habit.createdDay, last) + 1;
-    if (days <= 0) continue;
-    const full = buildHabitSamples(habit, index, addDays(last, 1));
-    let active: Checkpoint | null = null;
-    for (let n = 0; n < days; n++) {
-      const day = full.days[n];
-      const r = trainOnSamples(habit.id, sliceSamples(full, n), day, active, 'replay', 0, options);
-      if (r.checkpoint) active = r.checkpoint;
-      const line: ReplayLine = {
-        habitId: habit.id,
-        day,
-        p: Math.round(r.prediction.p * 1e6) / 1e6,
-        source: r.prediction.source,
-      };
+    replayHabit(habit, index, last, cfg, (d) => {
+      const line: ReplayLine = { habitId: habit.id, day: d.day, p: Math.round(d.p * 1e6) / 1e6, source: d.source };
       out.push(line);
       onLine?.(line);
-    }
+    });
   }
   return out;
 }

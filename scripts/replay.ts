@@ -1,8 +1,7 @@
 // CLI: npm run replay -- <backup.json> [--out <file.jsonl>]. One JSON line per habit and day.
 // A bad file or bad arguments: exit code 2 and a message naming what is wrong and where.
 import { closeSync, openSync, readFileSync, realpathSync, writeSync } from 'node:fs';
-import { readBackup, BackupReadError } from '../src/learn/backup-read.ts';
-import { replayBackup } from './replay-core.ts';
+import { type BackupData, BackupRefused, readBackupData, replayBackup } from './replay-core.ts';
 
 function usage(problem: string): never {
   process.stderr.write(`replay: ${problem}\nusage: npm run replay -- <backup.json> [--out <file.jsonl>]\n`);
@@ -35,17 +34,17 @@ function main(argv: string[]): void {
   } catch (e) {
     usage(`${file} is not valid JSON: ${(e as Error).message}`);
   }
-  let data;
+  let data: BackupData;
   try {
-    data = readBackup(json);
+    data = readBackupData(json);
   } catch (e) {
-    if (e instanceof BackupReadError) usage(`${file} is not a valid Nudge backup: ${e.message}`);
+    if (e instanceof BackupRefused) usage(`${file} is not a valid Nudge backup:\n${e.message}`);
     throw e;
   }
   // Opened before the replay, so a bad path is reported at once rather than after the work.
   const fd = out === null ? null : openOut(out, file);
   const lines = replayBackup(data).map((l) => JSON.stringify(l));
-  const body = lines.length ? lines.join('\n') + '\n' : '';
+  const body = lines.length ? `${lines.join('\n')}\n` : '';
   if (fd === null) {
     process.stdout.write(body);
     return;

@@ -1,6 +1,7 @@
 // The records of the app's IndexedDB database.
 import type { LogEvent } from '../learn/events.ts';
 import type { Checkpoint, Prediction, TrainingRun } from '../learn/types.ts';
+import type { Schedule } from '../habits/schedule.ts';
 
 /** A habit the person tracks. */
 export interface Habit {
@@ -17,6 +18,8 @@ export interface Habit {
   reminderTime?: string | null;
   /** CSS colour '#rrggbb', or null for the default. */
   color?: string | null;
+  /** When the habit is meant to be done; absent (rows from before schema v3) means daily. */
+  schedule?: Schedule;
   /** True for habits added by "Try with a sample history". */
   demo?: boolean;
 }
@@ -33,10 +36,23 @@ export interface StoredEvent extends LogEvent {
   demo?: boolean;
 }
 
+/**
+ * What the event log held before a checkpoint's learner's next day when it was saved: the highest event id,
+ * and the counts of the habit's events and of app launches on earlier days. When they still match, the next
+ * run folds only the days since; when not (a day marked later, an import), the learner is repaired.
+ */
+export interface LearnerSync {
+  maxEventId: number;
+  habitEvents: number;
+  opens: number;
+}
+
 /** A stored checkpoint; `active` marks the one the app predicts with (1) per habit. */
 export interface CheckpointRow extends Checkpoint {
   id?: number;
   active: 0 | 1;
+  /** Absent on imported checkpoints: their learner is then repaired from the history. */
+  sync?: LearnerSync;
 }
 
 /** A stored training run. */

@@ -1,136 +1,78 @@
-// Plain-word reasons for a prediction: leave-one-feature-out against a neutral value. A feature's
-// effect is p(x) - p(x with that feature neutral), so a positive effect pushed the probability up.
+// Plain-word reasons for a day's probability: which of the things the learner reads pulled it up or down
+// (the weekday, the run of done or missed days, yesterday's reminder, yesterday's app use, the last weeks),
+// each with the counts behind it. A reason's effect is how far its rate moves today's odds from the recent
+// rate, turned into a change of probability, so the strongest pulls come first.
+import type { LearnConfig } from './config.ts';
+import type { DayPrediction, LearnerState } from './learner.ts';
+import { weekdayOfNumber } from './predict/features.ts';
+import { momentumRate, opensRate, recentRate, reminderRate } from './predict/rates.ts';
 import type { Reason } from './types.ts';
-import type { MixName } from './baselines.ts';
-import type { Mlp } from './mlp.ts';
-import { predictProba } from './mlp.ts';
-import { NEUTRAL_FEATURES, NUM_FEATURES } from './features.ts';
-import { OPENS_BEFORE, type HabitSamples } from './dataset.ts';
-import { weekdayOf, addDays } from './time.ts';
 
 const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
 
-/** Feature groups explained together (the hour circle is one idea). */
-const GROUPS: { feature: string; idx: number[] }[] = [
-  { feature: 'streak', idx: [0] },
-  { feature: 'rate30', idx: [1] },
-  { feature: 'yesterday', idx: [2] },
-  { feature: 'weekdayRate', idx: [3] },
-  { feature: 'appOpensYesterday', idx: [4] },
-  { feature: 'appOpensWeek', idx: [5] },
-  { feature: 'remindersRecent', idx: [6] },
-  { feature: 'hour', idx: [7, 8] },
-  { feature: 'recentScore', idx: [9] },
-];
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-function countBack(y: ArrayLike<number>, n: number, days: number, step = 1): { done: number; of: number } {
-  let done = 0,
-    of = 0;
-  for (let i = n - step; i >= 0 && of < days; i -= step) {
-    done += y[i] > 0.5 ? 1 : 0;
+/** Completions among the last `days` labelled days with weekday `wd` (any weekday when wd < 0). */
+function countBack(s: LearnerState, days: number, wd = -1): { done: number; of: number } {
+  const w = s.window;
+  let done = 0;
+  let of = 0;
+  for (let i = w.count - 1; i >= 0 && of < days; i--) {
+    if (wd >= 0 && weekdayOfNumber(w.day[i]) !== wd) continue;
+    done += w.y[i] > 0.5 ? 1 : 0;
     of++;
   }
   return { done, of };
 }
 
-function streakOf(y: ArrayLike<number>, n: number): number {
-  let s = 0;
-  for (let i = n - 1; i >= 0 && y[i] > 0.5; i--) s++;
-  return s;
+function runText(s: LearnerState): string {
+  const c = s.context;
+  if (c.streak > 0) return c.streak === 1 ? 'done yesterday' : `done ${c.streak} days in a row`;
+  return c.missRun === 1 ? 'not done yesterday' : `not done for ${c.missRun} days`;
 }
 
-/** The plain-words description of one feature group for today. */
-export function describe(feature: string, s: HabitSamples, today: string): string {
-  const x = s.xToday;
-  switch (feature) {
-    case 'streak': {
-      const k = streakOf(s.y, s.n);
-      return k > 0 ? `${k}-day streak` : 'no current streak';
-    }
-    case 'rate30': {
-      const c = countBack(s.y, s.n, 30);
-      return `done ${c.done} of the last ${c.of} days`;
-    }
-    case 'yesterday':
-      return s.n > 0 && s.y[s.n - 1] > 0.5 ? 'done yesterday' : 'not done yesterday';
-    case 'afterYesterday': {
-      if (s.n === 0) return 'no days yet';
-      const was = s.y[s.n - 1] > 0.5;
-      let done = 0,
-        of = 0;
-      for (let i = 1; i < s.n; i++)
-        if (s.y[i - 1] > 0.5 === was) {
-          of++;
-          done += s.y[i] > 0.5 ? 1 : 0;
-        }
-      return `${was ? 'done' : 'not done'} yesterday; after such a day, done ${done} of ${of} times`;
-    }
-    case 'weekdayRate': {
-      const c = countBack(s.y, s.n, 8, 7); // same weekday as today: index n-7, n-14, ...
-      const name = WEEKDAYS[weekdayOf(today)];
-      return c.of === 0
-        ? `first ${name.slice(0, -1)}`
-        : c.done * 2 >= c.of
-          ? `you usually do this on ${name} (${c.done} of the last ${c.of})`
-          : `you rarely do this on ${name} (${c.done} of the last ${c.of})`;
-    }
-    // Counts, not the inputs: those are capped and decayed, and would misstate what happened.
-    case 'appOpensYesterday': {
-      const k = s.opens[s.n + OPENS_BEFORE - 1];
-      return `opened the app ${k} time${k === 1 ? '' : 's'} yesterday`;
-    }
-    case 'appOpensWeek': {
-      let sum = 0;
-      for (let i = s.n + OPENS_BEFORE - 7; i < s.n + OPENS_BEFORE; i++) sum += s.opens[i];
-      return `opened the app about ${(sum / 7).toFixed(1)} times a day last week`;
-    }
-    case 'remindersRecent': {
-      let ago = 1;
-      while (ago <= 7 && ago <= s.n && s.taps[s.n - ago] === 0) ago++;
-      return ago > 7 || ago > s.n
-        ? 'no reminder tapped lately'
-        : ago === 1
-          ? 'you tapped its reminder yesterday'
-          : `you tapped its reminder ${ago} days ago`;
-    }
-    case 'hour': {
-      // No completion time yet (or none regular): the circle's mean is near its centre and has no direction.
-      if (Math.hypot(x[7], x[8]) < 0.05) return 'no usual time of day yet';
-      const a = Math.atan2(x[7], x[8]);
-      const min = Math.round(((((a / (2 * Math.PI)) * 1440) % 1440) + 1440) % 1440);
-      return `you usually do it around ${String(Math.floor(min / 60) % 24).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
-    }
-    case 'recentScore':
-      return `recent score ${Math.round(x[9] * 100)}%`;
-    default:
-      return `done ${s.completed} of ${s.n} days since ${addDays(today, -s.n)}`;
+function reminderText(s: LearnerState): string {
+  const r = s.context.reminder;
+  return r === 2
+    ? 'you tapped its reminder yesterday'
+    : r === 1
+      ? 'its reminder was shown yesterday'
+      : 'no reminder yesterday';
+}
+
+function opensText(s: LearnerState): string {
+  const k = s.context.opens[6];
+  return k === 0 ? 'you did not open Nudge yesterday' : `you opened Nudge ${plural(k, 'time')} yesterday`;
+}
+
+function weekdayText(s: LearnerState, wd: number): string {
+  const c = countBack(s, 8, wd);
+  if (c.of === 0) return `first ${WEEKDAYS[wd].slice(0, -1)}`;
+  const usual = c.done * 2 >= c.of ? 'usually' : 'rarely';
+  return `you ${usual} do this on ${WEEKDAYS[wd]} (${c.done} of the last ${c.of})`;
+}
+
+function recentText(s: LearnerState): string {
+  const c = countBack(s, 14);
+  return `done ${c.done} of the last ${plural(c.of, 'day')}`;
+}
+
+/** The two or three strongest reasons behind the prediction `pred` of the learner's next day. */
+export function explainDay(s: LearnerState, pred: DayPrediction, cfg: LearnConfig, max = 3): Reason[] {
+  const c = s.context;
+  if (c.days === 0) return [{ feature: 'total', text: 'no days recorded yet', effect: 0 }];
+  if (c.days < cfg.shown.coldStartDays) {
+    return [{ feature: 'total', text: `done ${c.done} of ${plural(c.days, 'day')} so far`, effect: pred.p - 0.5 }];
   }
+  const recent = recentRate(c);
+  const wd = weekdayOfNumber(pred.day);
+  const candidates: Reason[] = [
+    { feature: 'weekday', text: weekdayText(s, wd), effect: pred.simple[2] - recent },
+    { feature: 'run', text: runText(s), effect: momentumRate(c) - recent },
+    { feature: 'reminder', text: reminderText(s), effect: reminderRate(c) - recent },
+    { feature: 'opens', text: opensText(s), effect: opensRate(c) - recent },
+    { feature: 'recent', text: recentText(s), effect: recent - 0.5 },
+  ];
+  const sorted = candidates.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
+  return sorted.filter((r, k) => k < 2 || (k < max && Math.abs(r.effect) >= 0.05));
 }
-
-/** The two or three feature groups that moved the network's probability most, signed. */
-export function explainModel(net: Mlp, s: HabitSamples, today: string, max = 3): Reason[] {
-  const x = Float32Array.from(s.xToday);
-  const p = predictProba(net, x);
-  const out: Reason[] = [];
-  for (const g of GROUPS) {
-    const saved = g.idx.map((i) => x[i]);
-    for (const i of g.idx) x[i] = NEUTRAL_FEATURES[i];
-    const effect = p - predictProba(net, x);
-    g.idx.forEach((i, k) => (x[i] = saved[k]));
-    out.push({ feature: g.feature, text: describe(g.feature, s, today), effect });
-  }
-  return out
-    .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
-    .filter((r, k) => k < 2 || (k < max && Math.abs(r.effect) >= 0.01))
-    .slice(0, max);
-}
-
-/** Reasons for a prior or baseline probability: the counts it was computed from. */
-export function explainCounts(kind: MixName, s: HabitSamples, today: string, p: number): Reason[] {
-  const feature =
-    kind === 'weekday' ? 'weekdayRate' : kind === 'score' ? 'rate30' : kind === 'momentum' ? 'afterYesterday' : 'total';
-  return [{ feature, text: describe(feature, s, today), effect: p - 0.5 }];
-}
-
-/** Sanity guard: the explanation assumes this many inputs. */
-export const EXPLAINED_FEATURES = NUM_FEATURES;

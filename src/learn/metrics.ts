@@ -7,7 +7,7 @@ export const LOG_LOSS_EPS = 1e-6;
 
 /** Log-loss of probability p for label y (natural log, clamped). */
 export function logLossOne(p: number, y: number): number {
-  const q = p < LOG_LOSS_EPS ? LOG_LOSS_EPS : p > 1 - LOG_LOSS_EPS ? 1 - LOG_LOSS_EPS : p;
+  const q = p < LOG_LOSS_EPS ? LOG_LOSS_EPS : Math.min(p, 1 - LOG_LOSS_EPS);
   return y > 0.5 ? -Math.log(q) : -Math.log(1 - q);
 }
 

@@ -3,7 +3,10 @@
 
 const MS_PER_MIN = 60_000;
 const MS_PER_DAY = 86_400_000;
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+// ISO 8601 / RFC 3339 with an explicit offset, in the spellings other tools write for the same instant too:
+// a space or lower-case t between date and time, lower-case z, an offset without its colon (+0100) or hours only.
+const ISO_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2})?)$/;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The first local day Nudge data can have: anything earlier is a corrupted row or a typo in the year. */
 export const FIRST_DAY = '1970-01-01';
@@ -33,19 +36,19 @@ export function daysFromCivil(y0: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Parses ISO-8601 with an explicit offset ('Z' or +hh:mm); null when malformed or out of range. */
+/** Parses ISO-8601 with an explicit offset ('Z', +hh:mm, +hhmm, +hh); null when malformed or out of range. */
 export function parseInstant(at: string): Instant | null {
   const m = ISO_RE.exec(at);
   if (!m) return null;
   const [y, mo, d, h, mi] = [+m[1], +m[2], +m[3], +m[4], +m[5]];
   const s = m[6] ? +m[6] : 0;
-  const ms = m[7] ? Math.floor(+('0.' + m[7]) * 1000) : 0;
+  const ms = m[7] ? Math.floor(+`0.${m[7]}` * 1000) : 0;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   let offset = 0;
-  if (m[8] !== 'Z') {
-    const sign = m[8][0] === '-' ? -1 : 1;
-    const oh = +m[8].slice(1, 3);
-    const om = +m[8].slice(4, 6);
+  if (!m[8]) {
+    const sign = m[9] === '-' ? -1 : 1;
+    const oh = +m[10];
+    const om = m[11] ? +m[11] : 0;
     if (om > 59) return null;
     offset = sign * (oh * 60 + om);
     if (Math.abs(offset) > MAX_OFFSET_MIN) return null;
@@ -65,7 +68,8 @@ export function formatInstant(t: number, offset: number): string {
   const a = Math.abs(offset);
   return (
     `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}.${pad(local.getUTCMilliseconds(), 3)}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+    `.${pad(local.getUTCMilliseconds(), 3)}` +
     `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`
   );
 }

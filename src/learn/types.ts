@@ -1,5 +1,7 @@
 // Records the learning core produces and the app stores: checkpoints, training runs, predictions.
 // Plain serialisable data (structured-clone friendly), so IndexedDB, Comlink and JSON carry them.
+import type { LearnerRecord } from './learner-record.ts';
+import type { AdamState } from './nn/adam.ts';
 
 /** What started a training run; every run records it. */
 export type Trigger =
@@ -18,7 +20,7 @@ export interface ModelConfig {
   layers: number[];
 }
 
-/** Hold-out metrics of one predictor. */
+/** Scores of one predictor over a set of days. */
 export interface Metrics {
   n: number;
   logLoss: number;
@@ -26,30 +28,16 @@ export interface Metrics {
   auc: number | null;
 }
 
-/** Adam's moments in the network's layout, and its step count, for warm starts. */
-export interface OptimizerState {
-  step: number;
-  mW: Float32Array[];
-  vW: Float32Array[];
-  mB: Float32Array[];
-  vB: Float32Array[];
+/** A predictor's log-loss, Brier score and AUC over the labelled days it predicted before seeing them. */
+export interface RecordMetrics {
+  base: Metrics;
+  network: Metrics | null;
+  shown: Metrics;
+  /** The network's share of the weight behind today's probability (0 without a network). */
+  networkShare: number;
 }
 
-/**
- * The validated network refit on every labelled day, the hold-out included: it makes the
- * predictions, and its track record on days it had not yet seen weighs it against the baselines.
- */
-export interface RefitState {
-  weights: Float32Array[];
-  biases: Float32Array[];
-  optimizer: OptimizerState;
-  /** Decayed sum over those unseen days of (baselines' average log-loss − refit log-loss), in nats. */
-  evidence: number;
-  /** Last labelled day counted in `evidence` (the refit trained through it, so later days are unseen). */
-  evidenceThrough: string;
-}
-
-/** A versioned, self-describing model snapshot for one habit. */
+/** A versioned, self-describing snapshot of one habit's learner: its network and the state of every stage. */
 export interface Checkpoint {
   schemaVersion: number;
   habitId: string;
@@ -61,16 +49,17 @@ export interface Checkpoint {
   weights: Float32Array[];
   biases: Float32Array[];
   /** Adam moments in the same layout, and its step count, for warm starts. */
-  optimizer: OptimizerState;
-  /** Training samples seen in total (sum over runs). */
+  optimizer: AdamState;
+  /** Mini-batch steps taken in total. */
   step: number;
-  /** Last labelled day the model was trained on. */
+  /** Last labelled day the network was trained on. */
   trainedThrough: string;
-  metrics: { model: Metrics; baseline: Metrics; active: Metrics | null };
+  /** How base, network and shown probability did on the recent days each predicted unseen. */
+  metrics: RecordMetrics;
   createdAt: number;
   trigger: Trigger;
-  /** The predicting twin (absent in checkpoints made before it existed: the validated network predicts). */
-  refit?: RefitState;
+  /** The state of every other stage (context, rhythm, stacker, mixtures, the labelled days kept). */
+  learner: LearnerRecord;
 }
 
 /** One attempt to train, promoted or not. */
@@ -80,10 +69,11 @@ export interface TrainingRun {
   durationMs: number;
   trigger: Trigger;
   samples: number;
+  /** True when the run stored a new checkpoint version. */
   promoted: boolean;
-  /** Plain words: why promoted, rejected, skipped (cold start, divergence, ...). */
+  /** Plain words: what the run did and why (too little history, trained, diverged, ...). */
   reason: string;
-  metrics: { model: Metrics; baseline: Metrics; active: Metrics | null } | null;
+  metrics: RecordMetrics | null;
   /** Version of the checkpoint this run produced (when promoted), else null. */
   checkpointVersion: number | null;
   featureVersion: number;
@@ -99,6 +89,16 @@ export interface Reason {
   effect: number;
 }
 
+/** What a prediction was built from, for words like "learned from your last 8 weeks". */
+export interface PredictionBasis {
+  /** Labelled days of history so far. */
+  labelledDays: number;
+  /** First day of the current weekly rhythm (after its last change point), null with no history. */
+  rhythmSince: string | null;
+  /** Labelled days the network learned from, null before it is trained. */
+  networkDays: number | null;
+}
+
 /** Today's probability for one habit, as stored for the UI. */
 export interface Prediction {
   habitId: string;
@@ -108,4 +108,6 @@ export interface Prediction {
   reasons: Reason[];
   modelVersion: number | null;
   computedAt: number;
+  /** Absent in predictions stored before it existed. */
+  basis?: PredictionBasis;
 }

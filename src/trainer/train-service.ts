@@ -4,18 +4,28 @@
 // in ONE read-write transaction: a tab closed mid-run leaves the previous checkpoint active and intact.
 import { faultPoint } from '../data/fault-points.ts';
 import type { AppDB } from '../data/db.ts';
-import type { CheckpointRow, Habit, TrainingRunRow } from '../data/entities.ts';
-import { buildHabitSamples } from '../learn/dataset.ts';
-import { decide as decidePrediction, DEFAULT_ENGINE_OPTIONS, trainOnSamples } from '../learn/engine.ts';
-import { modelFromCheckpoint } from '../learn/checkpoint.ts';
-import { FEATURE_VERSION } from '../learn/features.ts';
+import type { CheckpointRow, TrainingRunRow } from '../data/entities.ts';
+import { DEFAULT_CONFIG } from '../learn/config.ts';
+import { learnerFromCheckpoint } from '../learn/checkpoint.ts';
+import { predictToday, repairLearner, runNight } from '../learn/night.ts';
+import { FEATURE_VERSION } from '../learn/predict/features.ts';
+import { fastDayNumber, indexEvents } from '../learn/predict/days.ts';
 import { localToday } from '../learn/time.ts';
-import type { Checkpoint, Prediction, TrainingRun, Trigger } from '../learn/types.ts';
+import type { Prediction, TrainingRun, Trigger } from '../learn/types.ts';
+import { toLearningEvent } from '../data/eventRow.ts';
+import { partitionEvents } from '../data/event-check.ts';
 import { withTrainLock } from './lock.ts';
 import { ranRecently } from '../autotrain/policy.ts';
 import { latestRunAt } from '../autotrain/facts.ts';
 import type { HabitTrainOutcome, PredictAllResult, RollbackResult, TrainRequestResult } from './api.ts';
-import { activeRows, checkRow, loadLearningData, type LearningData } from './learning-data.ts';
+import {
+  activeRows,
+  checkRow,
+  effectiveMode,
+  type HabitInputs,
+  learnerFor,
+  readLearningInputs,
+} from './learning-data.ts';
 
 /** Checkpoint versions kept per habit (the active one is always kept), for rollback. */
 export const KEEP_VERSIONS = 5;
@@ -47,20 +57,21 @@ export async function trainAndStore(
   const today = req.today ?? localToday(now);
   const locked = await withTrainLock(
     async () => {
-      const data = await loadLearningData(db);
-      const ids =
-        req.habitIds === 'all' ? [...data.habits.values()].filter((h) => !h.archivedAt).map((h) => h.id) : req.habitIds;
+      const requested = req.habitIds;
+      const skipped = req.onlyIfDue && requested !== 'all' ? await trainedRecently(db, requested, now) : [];
+      const wanted = requested === 'all' ? 'all' : requested.filter((id) => !skipped.includes(id));
+      const data = await readLearningInputs(db, wanted, today);
+      const ids = requested === 'all' ? data.inputs.map((i) => i.habit.id) : requested;
       const missing = ids.filter((id) => !data.habits.has(id));
-      const skipped = req.onlyIfDue ? await trainedRecently(db, ids, now) : [];
+      const late = req.onlyIfDue && requested === 'all' ? await trainedRecently(db, ids, now) : [];
       const outcomes: HabitTrainOutcome[] = [];
-      for (const id of ids) {
-        const habit = data.habits.get(id);
-        if (!habit || skipped.includes(id)) continue;
-        const outcome = await trainOne(db, data, habit, req.trigger, today, now, opts);
+      for (const inp of data.inputs) {
+        if (late.includes(inp.habit.id)) continue;
+        const outcome = await trainOne(db, inp, { trigger: req.trigger, today, now }, opts);
         outcomes.push(outcome);
         opts.onHabitDone?.(outcome);
       }
-      return { outcomes, missing, skipped };
+      return { outcomes, missing, skipped: [...skipped, ...late] };
     },
     { locks: opts.locks },
   );
@@ -94,25 +105,29 @@ function setAsideRun(habitId: string, reason: string, trigger: Trigger, now: num
 
 async function trainOne(
   db: AppDB,
-  data: LearningData,
-  habit: Habit,
-  trigger: Trigger,
-  today: string,
-  now: number,
+  inp: HabitInputs,
+  at: { trigger: Trigger; today: string; now: number },
   opts: ServiceOptions,
 ): Promise<HabitTrainOutcome> {
-  const rows = await activeRows(db, habit.id);
+  const { habit, checked, usable } = inp;
+  const { trigger, now } = at;
   await faultPoint('train:after-read');
-  const checked = rows.map(checkRow);
-  const usable = checked.find((c) => c.ok);
-  const active: Checkpoint | null = usable?.ok ? usable.checkpoint : null;
   const setAside = checked.filter((c) => !c.ok || c !== usable);
+  const rows = checked.map((c) => c.row);
 
   // Training is pure CPU work: do it before the write transaction, which must stay short.
   const t0 = performance.now();
-  const samples = buildHabitSamples({ id: habit.id, createdDay: habit.createdDay }, data.index, today);
-  const out = trainOnSamples(habit.id, samples, today, active, trigger, now);
+  const learner = learnerFor(inp, at.today, { train: true });
+  const out = runNight({
+    learner,
+    activeVersion: usable ? usable.row.version : null,
+    trigger,
+    now,
+    cfg: DEFAULT_CONFIG,
+  });
   const run: TrainingRunRow = { ...out.run, durationMs: performance.now() - t0 };
+  if (usable && effectiveMode(inp) === 'repair')
+    run.reason = `${run.reason}; earlier days or the schedule changed, so the learner was rebuilt from the history`;
   const prediction: Prediction = { ...out.prediction };
 
   // What was active when we read it; the write checks it is still so (see below).
@@ -148,7 +163,7 @@ async function trainOne(
       const all = await db.checkpoints.where('habitId').equals(habit.id).toArray();
       const version = all.reduce((m, r) => Math.max(m, r.version), 0) + 1;
       for (const r of all) if (r.active) await db.checkpoints.update(r.id!, { active: 0 });
-      const row: CheckpointRow = { ...out.checkpoint, version, active: 1 };
+      const row: CheckpointRow = { ...out.checkpoint, version, active: 1, sync: inp.sync };
       await db.checkpoints.add(row);
       await pruneVersions(db, all, version);
       run.checkpointVersion = version;
@@ -178,22 +193,6 @@ async function pruneVersions(db: AppDB, before: CheckpointRow[], newVersion: num
   if (drop.length) await db.checkpoints.bulkDelete(drop);
 }
 
-/** Today's prediction of one habit with whatever checkpoint is active (validated; bad ones fall back). */
-function predictOne(data: LearningData, habit: Habit, rows: CheckpointRow[], today: string, now: number): Prediction {
-  const usable = rows.map(checkRow).find((c) => c.ok);
-  const ckpt = usable?.ok ? usable.checkpoint : null;
-  const samples = buildHabitSamples({ id: habit.id, createdDay: habit.createdDay }, data.index, today);
-  return decidePrediction(
-    habit.id,
-    samples,
-    today,
-    ckpt ? modelFromCheckpoint(ckpt) : null,
-    ckpt ? ckpt.version : null,
-    now,
-    DEFAULT_ENGINE_OPTIONS,
-  );
-}
-
 /** Recomputes and stores today's prediction for every active habit (when the local day changes). */
 export async function predictAllAndStore(
   db: AppDB,
@@ -205,10 +204,10 @@ export async function predictAllAndStore(
   // Wait for a trainer rather than skip: it is short, and it would overwrite our predictions anyway.
   const locked = await withTrainLock(
     async () => {
-      const data = await loadLearningData(db);
-      const habits = [...data.habits.values()].filter((h) => !h.archivedAt);
-      const rows = await Promise.all(habits.map((h) => activeRows(db, h.id)));
-      const computed = habits.map((h, i) => predictOne(data, h, rows[i], day, now));
+      const data = await readLearningInputs(db, 'all', day);
+      const computed = data.inputs.map((inp) =>
+        predictToday(learnerFor(inp, day, { train: false }), DEFAULT_CONFIG, now, inp.usable?.row.version ?? null),
+      );
       // deleteHabit does not wait for the training lock: a habit deleted since the read gets no row back.
       return db.transaction('rw', [db.habits, db.predictions], async () => {
         const still = await db.habits.bulkGet(computed.map((p) => p.habitId));
@@ -234,8 +233,7 @@ export async function rollback(
   const today = opts.today ?? localToday(now);
   const locked = await withTrainLock(
     async (): Promise<RollbackResult> => {
-      const data = await loadLearningData(db);
-      const habit = data.habits.get(habitId);
+      const habit = await db.habits.get(habitId);
       if (!habit) return { ok: false, reason: `no habit with id "${habitId}"`, version: null };
       const all = (await db.checkpoints.where('habitId').equals(habitId).toArray()).sort(
         (a, b) => b.version - a.version,
@@ -252,7 +250,12 @@ export async function rollback(
           reason: `no earlier usable version than v${current.version} is kept`,
           version: current.version,
         };
-      const prediction = predictOne(data, habit, [target.row], today, now);
+      // The kept version's learner is from an earlier day: its stages are rebuilt up to today around its network.
+      const events = partitionEvents(await db.events.toArray()).ok.map(toLearningEvent);
+      const stored = learnerFromCheckpoint(target.checkpoint);
+      const h = { id: habit.id, createdDay: habit.createdDay };
+      const learner = repairLearner(stored, h, indexEvents(events), fastDayNumber(today), DEFAULT_CONFIG);
+      const prediction = predictToday(learner, DEFAULT_CONFIG, now, target.row.version);
       const done = await db.transaction('rw', [db.habits, db.checkpoints, db.predictions], async () => {
         if (!(await db.habits.get(habitId))) return false; // deleted meanwhile (deleteHabit takes no training lock)
         for (const r of all) if (r.active && r.id !== target.row.id) await db.checkpoints.update(r.id!, { active: 0 });

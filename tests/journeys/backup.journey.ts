@@ -52,7 +52,7 @@ export default {
         const file = await d.download(() => d.click(role('button', 'Export backup')));
         assert.match(file.name, /^nudge-backup-\d{4}-\d{2}-\d{2}\.json$/);
         const exported = JSON.parse(file.text) as Backup;
-        assert.deepEqual([exported.app, exported.kind, exported.version], ['nudge', 'backup', 1]);
+        assert.deepEqual([exported.app, exported.kind, exported.version], ['nudge', 'backup', 2]);
         assert.deepEqual(habitCore(exported), habitCore(fixture));
         assert.deepEqual(habitEvents(exported), habitEvents(fixture));
         const exportedKeys = new Set(exported.events.map(eventKey));

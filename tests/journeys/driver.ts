@@ -50,7 +50,7 @@ export interface Target {
   label?: TextMatch;
   /** The smallest elements whose text is this. */
   text?: TextMatch;
-  /** data-testid, for what has no role of its own (rows, charts, counters). */
+  /** data-testid, for what has no role of its own (rows, charts, counters, a file input without a label). */
   testId?: string;
   /** A CSS selector, for what nothing else names (chart marks). */
   css?: string;
@@ -72,6 +72,8 @@ export interface ElementInfo {
   /** The value of an input, select or textarea; null for other elements. */
   value: string | null;
   focused: boolean;
+  /** Whether a checkbox or radio is ticked; null for other elements. */
+  checked: boolean | null;
   /** The attributes asked for (null when absent). */
   attributes: Record<string, string | null>;
 }
@@ -79,10 +81,11 @@ export interface ElementInfo {
 /** Keys a journey presses on the focused element. */
 export type Key = 'Enter' | 'Tab' | 'Escape' | 'Space';
 
-/** A file to give to a file input. */
+/** A file to give to a file input: text, or bytes for a binary file. */
 export interface UploadFile {
   name: string;
   text: string;
+  bytes?: Uint8Array;
 }
 
 /** A file the page downloaded. */

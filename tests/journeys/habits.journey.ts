@@ -2,7 +2,7 @@
 import { inside, label, role, testId } from './driver.ts';
 import { expectThat } from './expect.ts';
 import type { JourneyFile } from './journey.ts';
-import { addHabit, habitRow, openScreen, openToday } from './steps.ts';
+import { addForm, addHabit, expectRowState, habitRow, openScreen, openToday, rowButton } from './steps.ts';
 
 const openHabits = (d: Parameters<typeof openToday>[0]) => openScreen(d, '#/habits', 'Habits');
 
@@ -62,6 +62,28 @@ export default {
         await expectThat(d, role('button', 'Restore Stretch')).toHaveCount(0);
         await openToday(d);
         await expectThat(d, habitRow('Stretch')).toBeVisible();
+      },
+    },
+    {
+      name: 'a habit added for some weekdays is not due on the others, and can still be done',
+      async run(d) {
+        await openToday(d);
+        const weekday = await d.evaluate(() => new Date().getDay());
+        await d.fill(inside(addForm, label(/^Name/)), 'Piano');
+        await d.select(inside(addForm, role('combobox', 'Schedule')), 'On some weekdays');
+        // Only tomorrow's weekday ticked: today is a rest day.
+        const names = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+        for (const [i, n] of names.entries()) {
+          const box = inside(addForm, role('checkbox', n));
+          const [info] = await d.inspect(box);
+          if (info?.checked !== (i === (weekday + 1) % 7)) await d.click(box);
+        }
+        await d.click(inside(addForm, role('button', 'Add habit')));
+        await expectThat(d, inside(habitRow('Piano'), testId('habit-state'))).toHaveText('Not due today');
+        await expectThat(d, inside(habitRow('Piano'), testId('habit-schedule'))).toHaveText(/^[A-Z][a-z]+days$/);
+        await d.click(rowButton('Piano', 'Done'));
+        await expectRowState(d, 'Piano', 'done');
+        await expectThat(d, testId('today-summary')).toHaveText('1 of 1 done today');
       },
     },
   ],

@@ -134,6 +134,7 @@ export function pageLocate(req: LocateRequest): LocateAnswer | Element {
       enabled: enabled(el),
       value: 'value' in el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) ? String(el.value) : null,
       focused: document.activeElement === el,
+      checked: el instanceof HTMLInputElement && /^(checkbox|radio)$/.test(el.type) ? el.checked : null,
       attributes: Object.fromEntries(req.attributes.map((a) => [a, el.getAttribute(a)])),
     })),
   };

@@ -2,12 +2,12 @@
  * Hand-made models for journeys that need a known model history: valid checkpoints of the current architecture
  * and feature version, built with the app's own learning code, written with raw IndexedDB.
  */
-import { createAdam } from '../../src/learn/adam.ts';
 import { checkpointToJson, makeCheckpoint } from '../../src/learn/checkpoint.ts';
-import { DEFAULT_ENGINE_OPTIONS } from '../../src/learn/engine-options.ts';
-import { FEATURE_VERSION } from '../../src/learn/features.ts';
-import { createMlp } from '../../src/learn/mlp.ts';
-import { addDays, deviceOffset, localDayOf } from '../../src/learn/time.ts';
+import { DEFAULT_CONFIG } from '../../src/learn/config.ts';
+import { newLearner } from '../../src/learn/learner.ts';
+import { createAdam } from '../../src/learn/nn/adam.ts';
+import { createMlp } from '../../src/learn/nn/mlp.ts';
+import { dayToNumber, deviceOffset, localDayOf } from '../../src/learn/time.ts';
 import type { Driver } from './driver.ts';
 
 /** Checkpoints as JSON (weights as arrays), v2 to be active, and the time they were made. */
@@ -17,20 +17,20 @@ export interface HandMadeModels {
   now: number;
 }
 
-/** Two checkpoints, v1 and v2, for one habit. */
+/** Two checkpoints, v1 and v2, for one habit: hand-made learners around a fresh network each. */
 export function handMadeModels(habitId: string): HandMadeModels {
   const now = Date.now();
   const metrics = { n: 14, logLoss: 0.6, brier: 0.2, auc: 0.7 };
+  const today = dayToNumber(localDayOf(now, deviceOffset(new Date(now))));
+  // No sync counts: the app rebuilds the learner's stages from the imported history around the network.
   const checkpoints = [1, 2].map((version) => {
-    const net = createMlp(DEFAULT_ENGINE_OPTIONS.layers.slice(), version);
+    const learner = newLearner(habitId, today, [], DEFAULT_CONFIG);
+    const net = createMlp(DEFAULT_CONFIG.network.layers.slice(), version);
+    learner.network = { net, opt: createAdam(net), trainedThrough: today - 1, steps: 100 * version };
     return checkpointToJson(
-      makeCheckpoint(net, createAdam(net), {
-        habitId,
+      makeCheckpoint(learner, {
         version,
-        featureVersion: FEATURE_VERSION,
-        step: 100 * version,
-        trainedThrough: addDays(localDayOf(now, deviceOffset(new Date(now))), -1),
-        metrics: { model: metrics, baseline: metrics, active: null },
+        metrics: { base: metrics, network: metrics, shown: metrics, networkShare: 0.5 },
         createdAt: now - (3 - version) * 1000,
         trigger: 'manual',
       }),
@@ -81,7 +81,7 @@ export async function writeModels(d: Driver, models: HandMadeModels): Promise<vo
       reason: 'promoted (journey setup)',
       metrics: null,
       checkpointVersion: top,
-      featureVersion: 1,
+      featureVersion: 2,
     });
     await new Promise((ok, ko) => {
       tx.oncomplete = ok;

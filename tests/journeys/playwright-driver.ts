@@ -89,7 +89,7 @@ export function playwrightDriver({ page, server, engine }: PlaywrightDriverOptio
         el.setInputFiles({
           name: file.name,
           mimeType: file.name.endsWith('.json') ? 'application/json' : 'text/plain',
-          buffer: Buffer.from(file.text),
+          buffer: Buffer.from(file.bytes ?? file.text),
         }),
       ),
     focus: (t) => withOne(t, false, (el) => el.focus()),

@@ -196,7 +196,7 @@ export function webDriverDriver(o: WebDriverDriverOptions): WebDriverDriver {
       withOne(t, true, async (el) => {
         mkdirSync(o.filesDir, { recursive: true });
         const path = join(o.filesDir, file.name);
-        writeFileSync(path, file.text);
+        writeFileSync(path, file.bytes ?? file.text);
         await el.sendKeys(path);
       }),
     focus: (t) =>

@@ -7,11 +7,11 @@ import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../support/build.ts';
 
-// Messages of the train loop, the engine and the train service: code that exists only to train.
+// Messages of the train loop, the nightly run and the train service: code that exists only to train.
 const TRAINING_MARKERS = [
-  'trainEpochs: batchSize must be a positive integer', // src/learn/train-loop.ts
-  'labelled days, need', // src/learn/engine.ts cold-start reason
-  'not promoted: hold-out log-loss', // src/learn/engine.ts promotion rule
+  'trainEpochs: batchSize must be a positive integer', // src/learn/nn/train.ts
+  'too little history to train the network', // src/learn/night.ts
+  'the network was left as it was', // src/learn/night.ts divergence
   'checkpoint set aside: ', // src/trainer/train-service.ts
 ];
 

@@ -1,5 +1,6 @@
 // The Insights screen of one habit: probability over time against what happened, calibration,
 // the active model with rollback and Train now, and every training run.
+import { scheduleLabel } from '../../habits/schedule.ts';
 import { useEffect } from 'preact/hooks';
 import type { Habit } from '../../data/entities.ts';
 import { withDb } from '../../data/connection.ts';
@@ -7,7 +8,6 @@ import { HabitPicker } from '../components/HabitPicker.tsx';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { hrefFor, navigate } from '../router.ts';
 import { CalibrationChart } from './CalibrationChart.tsx';
-import { predictorTrainedThrough } from '../../learn/checkpoint.ts';
 import { ModelPanel, type CheckpointSummary } from './ModelPanel.tsx';
 import { ProbabilityChart } from './ProbabilityChart.tsx';
 import { RunsTable } from './RunsTable.tsx';
@@ -19,20 +19,25 @@ const RUNS_SHOWN = 30;
 
 function loadModel(habitId: string) {
   return withDb(async (db) => {
-    const [cps, runs] = await Promise.all([
+    const [cps, runs, prediction] = await Promise.all([
       db.checkpoints.where('habitId').equals(habitId).toArray(),
       db.trainingRuns.where('habitId').equals(habitId).toArray(),
+      db.predictions.get(habitId),
     ]);
-    // "Trained through" is about the network that predicts: the refit twin when there is one.
     const summaries: CheckpointSummary[] = cps.map((c) => ({
       version: c.version,
       active: c.active,
       createdAt: c.createdAt,
       trigger: c.trigger,
-      trainedThrough: predictorTrainedThrough(c),
+      trainedThrough: c.trainedThrough,
     }));
     runs.sort((a, b) => b.startedAt - a.startedAt);
-    return { checkpoints: summaries, runs: runs.slice(0, RUNS_SHOWN), runCount: runs.length };
+    return {
+      checkpoints: summaries,
+      runs: runs.slice(0, RUNS_SHOWN),
+      runCount: runs.length,
+      prediction: prediction ?? null,
+    };
   });
 }
 
@@ -43,9 +48,18 @@ function HabitInsights({ habit }: { habit: Habit }) {
   const insights = useInsights(habit.id, `${activeVersion}:${model?.runCount ?? -1}`);
   return (
     <>
+      {habit.schedule && habit.schedule.kind !== 'daily' && (
+        <p class="note" data-testid="insights-schedule">
+          Schedule: {scheduleLabel(habit.schedule)}
+        </p>
+      )}
       <section class="card" aria-labelledby="model-h">
         <h3 id="model-h">Model</h3>
-        {model ? <ModelPanel habitId={habit.id} checkpoints={model.checkpoints} /> : <p class="muted">Loading…</p>}
+        {model ? (
+          <ModelPanel habitId={habit.id} checkpoints={model.checkpoints} prediction={model.prediction} />
+        ) : (
+          <p class="muted">Loading…</p>
+        )}
       </section>
       <section class="card" aria-labelledby="series-h" aria-busy={insights.loading}>
         <h3 id="series-h">Chance over the last {INSIGHT_DAYS} days</h3>

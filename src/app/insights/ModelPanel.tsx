@@ -1,6 +1,8 @@
 // The active model of one habit, one-tap rollback to the previous version, and "Train now".
 import { useEffect, useState } from 'preact/hooks';
-import type { CheckpointRow } from '../../data/entities.ts';
+import type { CheckpointRow, PredictionRow } from '../../data/entities.ts';
+import { chipPercent } from '../likelihood/likelihoodView.ts';
+import { sourceWords } from '../likelihood/sourceWords.ts';
 import { trainer } from '../../trainer/bridge.ts';
 import { TRIGGER_TEXT, duration, when } from './runLabels.ts';
 
@@ -30,7 +32,15 @@ function errorText(err: unknown): string {
 }
 
 /** Active model version, Roll back to vN and Train now, with progress and the outcome in words. */
-export function ModelPanel({ habitId, checkpoints }: { habitId: string; checkpoints: CheckpointSummary[] }) {
+export function ModelPanel({
+  habitId,
+  checkpoints,
+  prediction,
+}: {
+  habitId: string;
+  checkpoints: CheckpointSummary[];
+  prediction: PredictionRow | null;
+}) {
   const training = useTraining();
   const [busy, setBusy] = useState<null | 'train' | 'rollback'>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -104,11 +114,15 @@ export function ModelPanel({ habitId, checkpoints }: { habitId: string; checkpoi
         {!active && (
           <span class="muted">
             {' '}
-            · Until a model validates better than simple rules, Nudge shows an average of them: your completion rate
-            overall, lately and on this weekday, and after three weeks also after days like yesterday.
+            · The network trains once the habit has three weeks of days; until then simple rates predict.
           </span>
         )}
       </p>
+      {prediction && (
+        <p class="model-source" data-testid="model-source" data-source={prediction.source}>
+          Today's {chipPercent(prediction.p)}%: {sourceWords(prediction)}
+        </p>
+      )}
       <div class="model-actions">
         <button
           type="button"

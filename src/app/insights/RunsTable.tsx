@@ -17,8 +17,8 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
     <section class="table-scroll" tabIndex={0} aria-label="Training runs (scrolls sideways)">
       <table class="runs">
         <caption class="sr-only">
-          Training runs, newest first. Metrics are on held-out recent days: lower log-loss and Brier are better, higher
-          AUC is better; each shows the new model against the simple baseline.
+          Training runs, newest first. Metrics are on the last 60 days, each predicted before it was seen: lower
+          log-loss and Brier are better, higher AUC is better; each shows the network against the simple rates.
         </caption>
         <thead>
           <tr>
@@ -27,7 +27,7 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
             <th scope="col">Trigger</th>
             <th scope="col">Took</th>
             <th scope="col">Samples</th>
-            <th scope="col">Log-loss</th>
+            <th scope="col">Log-loss (network vs rates)</th>
             <th scope="col">Brier</th>
             <th scope="col">AUC</th>
           </tr>
@@ -43,7 +43,7 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
               <td>{when(r.startedAt)}</td>
               <td class="result">
                 <strong class={r.promoted ? 'promoted' : 'kept'}>
-                  {r.promoted ? `promoted${r.checkpointVersion ? ` to v${r.checkpointVersion}` : ''}` : 'not promoted'}
+                  {r.promoted ? `saved as v${r.checkpointVersion}` : 'no new version'}
                 </strong>
                 <span class="run-reason">{reasonDetail(r.reason)}</span>
               </td>

@@ -1,5 +1,5 @@
 // How a training run reads on the Insights screen: trigger, time, duration, metrics, reason. PURE.
-import type { Metrics, Trigger } from '../../learn/types.ts';
+import type { RecordMetrics, Trigger } from '../../learn/types.ts';
 
 /** Plain words for what started a training run. */
 export const TRIGGER_TEXT: Record<Trigger, string> = {
@@ -32,14 +32,13 @@ export function num(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3);
 }
 
-/** "model 0.512 vs baseline 0.601" for one metric of a run. */
-export function versus(m: { model: Metrics; baseline: Metrics } | null, key: 'logLoss' | 'brier' | 'auc'): string {
+/** "0.512 vs 0.601": the network's score against the simple rates' on the recent days, for one metric. */
+export function versus(m: RecordMetrics | null, key: 'logLoss' | 'brier' | 'auc'): string {
   if (!m) return '–';
-  return `${num(m.model[key])} vs ${num(m.baseline[key])}`;
+  return `${num(m.network?.[key])} vs ${num(m.base[key])}`;
 }
 
-/** A run's reason without the verdict the Result column already states. */
+/** A run's reason, starting with a capital. */
 export function reasonDetail(reason: string): string {
-  const rest = reason.replace(/^(not )?promoted:\s*/, '');
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
+  return reason.charAt(0).toUpperCase() + reason.slice(1);
 }

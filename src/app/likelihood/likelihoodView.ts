@@ -1,7 +1,9 @@
 // What the likelihood chip says for a stored prediction. PURE, so the wording is tested.
 import type { PredictionRow } from '../../data/entities.ts';
 import type { Reason } from '../../learn/types.ts';
-import { reminderDecision, type TodayState } from '../../remind/decide.ts';
+import { reminderDecision } from '../../learn/predict/remind.ts';
+import type { TodayState } from '../../remind/decide.ts';
+import { sourceWords } from './sourceWords.ts';
 
 /** The chip's look: at risk (and still open), likely, neutral, done/skipped, or no number. */
 export type ChipTone = 'risk' | 'likely' | 'neutral' | 'settled' | 'none';
@@ -74,26 +76,6 @@ export function likelihoodView(
         ? 'likely'
         : 'neutral';
   const risk = !state && decision === 'at-risk' ? ' At risk today, so Nudge reminds you.' : '';
-  if (pred.source === 'prior') {
-    return {
-      label: `learning… ${pct}%`,
-      why:
-        `Still learning this habit: ${pct}% blends simple counts of your history so far ` +
-        '(overall, recent and by weekday, each weighted by how well it has fitted), ' +
-        `not a trained model (${reasonsLine(pred.reasons) || 'little history yet'}).${risk}`,
-      tone,
-      pct,
-    };
-  }
-  if (pred.source === 'baseline') {
-    return {
-      label: `${pct}% likely today · baseline`,
-      why:
-        "The trained model did not beat a simple rule yet, so this is the simple rule's estimate " +
-        `(${reasonsLine(pred.reasons) || 'recent completions'}).${risk}`,
-      tone,
-      pct,
-    };
-  }
-  return { label: `${pct}% likely today`, why: `${signedReasons(pred.reasons)}${risk}`, tone, pct };
+  const why = `${sourceWords(pred)} ${signedReasons(pred.reasons)}${risk}`;
+  return { label: `${pct}% likely today`, why, tone, pct };
 }

@@ -1,7 +1,7 @@
 // Validation of the optional checkpoints in a backup: shapes that match the layer sizes and
 // only finite numbers, so a damaged model can never be imported.
-import type { BackupCheckpointV1 } from './backup-v1.ts';
-import { MAX_CHECKPOINTS } from './backup-v1.ts';
+import type { BackupCheckpoint } from './backup-file.ts';
+import { MAX_CHECKPOINTS } from './backup-file.ts';
 import { describeValue } from '../fields.ts';
 import { dayProblem } from './instants.ts';
 import type { Problems } from './validate.ts';
@@ -41,7 +41,7 @@ function checkArrays(v: unknown, lengths: number[] | null, at: string, p: Proble
   return ok;
 }
 
-/** Weights, biases and optimizer state of one network (the checkpoint's or its refit twin's). */
+/** Weights, biases and optimizer state of the checkpoint's network. */
 function checkNetwork(
   c: Record<string, unknown>,
   wLen: number[] | null,
@@ -67,7 +67,7 @@ function checkNetwork(
 const NUMBER_FIELDS = ['schemaVersion', 'version', 'featureVersion', 'step', 'createdAt'] as const;
 
 /** Validates backup checkpoints against the file's habit ids; returns the valid ones. */
-export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>, p: Problems): BackupCheckpointV1[] {
+export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>, p: Problems): BackupCheckpoint[] {
   if (!Array.isArray(list)) {
     p.add('checkpoints', `must be a list, got ${describeValue(list)}`);
     return [];
@@ -76,7 +76,7 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     p.add('checkpoints', `Too many checkpoints: ${list.length}, the limit is ${MAX_CHECKPOINTS}`);
     return [];
   }
-  const out: BackupCheckpointV1[] = [];
+  const out: BackupCheckpoint[] = [];
   list.forEach((c: unknown, i) => {
     const at = `checkpoints[${i}]`;
     if (!isObj(c)) {
@@ -102,25 +102,17 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     const wLen = sizes ? sizes.slice(1).map((out, k) => out * sizes[k]) : null;
     const bLen = sizes ? sizes.slice(1) : null;
     checkNetwork(c, wLen, bLen, at, p);
-    // null reads as absent, as the learning core's checkpoint reader takes it.
-    if (c.refit !== undefined && c.refit !== null) {
-      const r = c.refit;
-      if (!isObj(r)) p.add(`${at}.refit`, `must be an object, got ${describeValue(r)}`);
-      else {
-        checkNetwork(r, wLen, bLen, `${at}.refit`, p);
-        if (typeof r.evidence !== 'number' || !Number.isFinite(r.evidence))
-          p.add(`${at}.refit.evidence`, `must be a number, got ${describeValue(r.evidence)}`);
-        const day = dayProblem(r.evidenceThrough);
-        if (day) p.add(`${at}.refit.evidenceThrough`, day);
-      }
-    }
+    // The learner's stages are checked field by field when the trainer loads the checkpoint (a bad one is set
+    // aside with the reason and the learner rebuilt from the history); here only that it is an object.
+    if (c.learner !== undefined && !isObj(c.learner))
+      p.add(`${at}.learner`, `must be an object, got ${describeValue(c.learner)}`);
     const through = dayProblem(c.trainedThrough);
     if (through) p.add(`${at}.trainedThrough`, through);
     if (!isObj(c.metrics)) p.add(`${at}.metrics`, `must be an object, got ${describeValue(c.metrics)}`);
     if (typeof c.trigger !== 'string') p.add(`${at}.trigger`, `must be text, got ${describeValue(c.trigger)}`);
     if (c.active !== undefined && typeof c.active !== 'boolean')
       p.add(`${at}.active`, `must be true or false, got ${describeValue(c.active)}`);
-    if (p.count === before) out.push(c as unknown as BackupCheckpointV1);
+    if (p.count === before) out.push(c as unknown as BackupCheckpoint);
   });
   return out;
 }

@@ -68,9 +68,9 @@ describe('import validation: each bad input names the field and changes nothing'
   });
   it('a newer version is refused clearly', async () => {
     await expectRejected(
-      mutated((b) => (b.version = 2)),
+      mutated((b) => (b.version = 3)),
       'version',
-      /made by a newer Nudge: version 2, this app reads 1/,
+      /made by a newer Nudge: version 3, this app reads versions 1 to 2/,
     );
     await expectRejected(
       mutated((b) => (b.version = '1')),
@@ -252,55 +252,12 @@ describe('import validation: each bad input names the field and changes nothing'
     // 1e999 in JSON parses to Infinity.
     const inf = mutated((b) => (b.checkpoints = [cp()])).replace('0.5,', '1e999,');
     await expectRejected(inf, 'checkpoints[0].weights[0][0]', /finite number, got number Infinity/);
-    // The refit twin is checked like the network it shadows.
-    const twin = () => ({
-      weights: [[0.5, -0.25]],
-      biases: [[0.1]],
-      optimizer: { step: 3, mW: [[0, 0]], vW: [[0, 0]], mB: [[0]], vB: [[0]] },
-      evidence: 1.5,
-      evidenceThrough: '2026-01-04',
-    });
-    expect(parseBackup(mutated((b) => (b.checkpoints = [{ ...cp(), refit: twin() }]))).ok).toBe(true);
-    expect(parseBackup(mutated((b) => (b.checkpoints = [{ ...cp(), refit: null }]))).ok).toBe(true);
+    // The learner's stages travel with the network; a learner that is not an object is refused here (its fields are
+    // checked when the trainer loads it, which sets a damaged one aside and rebuilds from the history).
+    expect(parseBackup(mutated((b) => (b.checkpoints = [{ ...cp(), learner: { first: 1 } }]))).ok).toBe(true);
     await expectRejected(
-      mutated((b) => {
-        const r = twin();
-        (r.weights[0] as unknown[])[0] = 'x';
-        b.checkpoints = [{ ...cp(), refit: r }];
-      }),
-      'checkpoints[0].refit.weights[0][0]',
-      /finite number, got/,
-    );
-    await expectRejected(
-      mutated((b) => {
-        const r = twin();
-        r.optimizer.vB = [[0], [0]];
-        b.checkpoints = [{ ...cp(), refit: r }];
-      }),
-      'checkpoints[0].refit.optimizer.vB',
-      /has 2 layers, the layer sizes say 1/,
-    );
-    await expectRejected(
-      mutated((b) => {
-        const r: Record<string, unknown> = twin();
-        r.evidence = 'lots';
-        b.checkpoints = [{ ...cp(), refit: r }];
-      }),
-      'checkpoints[0].refit.evidence',
-      /must be a number/,
-    );
-    await expectRejected(
-      mutated((b) => {
-        const r = twin();
-        r.evidenceThrough = '2026-13-01';
-        b.checkpoints = [{ ...cp(), refit: r }];
-      }),
-      'checkpoints[0].refit.evidenceThrough',
-      /./,
-    );
-    await expectRejected(
-      mutated((b) => (b.checkpoints = [{ ...cp(), refit: 'none' }])),
-      'checkpoints[0].refit',
+      mutated((b) => (b.checkpoints = [{ ...cp(), learner: [1, 2] }])),
+      'checkpoints[0].learner',
       /must be an object/,
     );
   });
@@ -380,7 +337,7 @@ describe('export and import', () => {
     );
     await recordEvent({ type: 'appOpened' }, at('2026-01-01T09:00:00+01:00'), 60);
     const b = await exportBackup(at('2026-01-04T00:00:00Z'));
-    expect(b).toMatchObject({ app: 'nudge', kind: 'backup', version: 1, exportedAt: '2026-01-04T00:00:00.000Z' });
+    expect(b).toMatchObject({ app: 'nudge', kind: 'backup', version: 2, exportedAt: '2026-01-04T00:00:00.000Z' });
     expect(b.events).toEqual([
       { type: 'appOpened', at: '2026-01-01T09:00:00.000+01:00' },
       { type: 'habitCompleted', habitId: h.id, at: '2026-01-02T21:00:00.000+01:00' },
@@ -431,38 +388,33 @@ describe('export and import', () => {
     const w = [Math.fround(0.1), Math.fround(-1 / 3)];
     b.checkpoints = [
       {
-        schemaVersion: 1,
+        schemaVersion: 2,
         habitId: 'read',
         version: 2,
         config: { layers: [2, 1] },
-        featureVersion: 1,
+        featureVersion: 2,
         weights: [w],
         biases: [[Math.fround(0.7)]],
         optimizer: { step: 3, mW: [[0, 0]], vW: [[0, 0]], mB: [[0]], vB: [[0]] },
         step: 10,
         trainedThrough: '2026-01-04',
         metrics: {
-          model: { n: 1, logLoss: 0.5, brier: 0.2, auc: null },
-          baseline: { n: 1, logLoss: 0.6, brier: 0.25, auc: null },
-          active: null,
+          base: { n: 1, logLoss: 0.6, brier: 0.25, auc: null },
+          network: { n: 1, logLoss: 0.5, brier: 0.2, auc: null },
+          shown: { n: 1, logLoss: 0.55, brier: 0.22, auc: null },
+          networkShare: 0.6,
         },
         createdAt: 1,
         trigger: 'manual',
         active: true,
-        refit: {
-          weights: [[w[1], w[0]]],
-          biases: [[Math.fround(-0.2)]],
-          optimizer: { step: 5, mW: [[0.5, 0]], vW: [[0.25, 0]], mB: [[0]], vB: [[0]] },
-          evidence: -0.75,
-          evidenceThrough: '2026-01-04',
-        },
+        learner: { first: 20454, base: [0.5, 0.5], window: { cap: 2, count: 1, y: [1, 0], network: [null, 0.5] } },
       },
     ];
     await importBackup(JSON.stringify(b), 'replace');
     const row = (await getDb().checkpoints.toArray())[0];
     expect(row.active).toBe(1);
     expect(row.weights[0]).toBeInstanceOf(Float32Array);
-    expect(row.refit!.optimizer.vW[0]).toBeInstanceOf(Float32Array);
+    expect(row.sync).toBeUndefined();
     const out = await exportBackup(new Date(), { includeCheckpoints: true });
     expect(out.checkpoints).toEqual(b.checkpoints);
   });

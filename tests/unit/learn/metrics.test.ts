@@ -1,9 +1,6 @@
-// Metrics and baselines on values checked by hand.
+// Metrics on values checked by hand.
 import { describe, expect, it } from 'vitest';
 import { auc, brier, logLoss, logLossOne, scoreAll, LOG_LOSS_EPS } from '../../../src/learn/metrics.ts';
-import { computeBaselines } from '../../../src/learn/baselines.ts';
-import { SCORE_DECAY } from '../../../src/learn/features.ts';
-import { dayToNumber } from '../../../src/learn/time.ts';
 
 describe('metrics', () => {
   it('log-loss is natural-log cross-entropy, clamped so a certain miss is finite', () => {
@@ -30,33 +27,5 @@ describe('metrics', () => {
       brier: (0.01 + 0.36) / 2,
       auc: null,
     });
-  });
-});
-
-describe('baselines', () => {
-  it('predict each day from earlier days only, smoothed', () => {
-    const monday = dayToNumber('2026-01-05');
-    const y = [1, 0, 1, 1, 1, 1, 1, 0];
-    const b = computeBaselines(y, y.length, monday);
-    expect(Array.from(b.rate.subarray(0, 4))).toEqual([1 / 2, 2 / 3, 2 / 4, 3 / 5]);
-    expect(b.rate[8]).toBeCloseTo(7 / 10, 12);
-    // Weekday: the first week has no history for its weekday; the second Monday (index 7) saw one done Monday.
-    expect(b.weekday[3]).toBe(0.5);
-    expect(b.weekday[7]).toBeCloseTo(2 / 3, 12);
-    expect(b.weekday[8]).toBeCloseTo(1 / 3, 12); // the Tuesday after: one past Tuesday, not done
-    // Loop-style score: completions and days decayed by 0.5^(1/13).
-    const m = SCORE_DECAY;
-    const a2 = 1 * m + 0,
-      b2 = 1 * m + 1;
-    expect(b.score[0]).toBe(0.5);
-    expect(b.score[2]).toBeCloseTo((a2 + 1) / (b2 + 2), 12);
-    // Momentum: day 0 has no yesterday (the rate); then the smoothed rate over past days that followed
-    // a day like yesterday, counting a day only once the day after it is past.
-    expect(b.momentum[0]).toBe(0.5);
-    expect(b.momentum[1]).toBe(0.5); // yesterday done; no day after a done day seen yet
-    expect(b.momentum[2]).toBe(0.5); // yesterday missed; no day after a missed day seen yet
-    expect(b.momentum[3]).toBeCloseTo(1 / 3, 12); // after a done day: day 1 (missed)
-    expect(b.momentum[7]).toBeCloseTo((4 + 1) / (5 + 2), 12); // after a done day: days 1, 3, 4, 5, 6 (4 done)
-    expect(b.momentum[8]).toBeCloseTo((1 + 1) / (1 + 2), 12); // after a missed day: day 2 (done)
   });
 });

@@ -21,8 +21,9 @@ describe('time', () => {
           expect(dayToNumber(day)).toBe(n);
           expect(isDay(day)).toBe(true);
           const sign = offset < 0 ? '-' : '+';
-          const o = `${sign}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
-          const at = `${day}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00${o}`;
+          const two = (v: number): string => String(v).padStart(2, '0');
+          const o = `${sign}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+          const at = `${day}T${two(Math.floor(minute / 60))}:${two(minute % 60)}:00${o}`;
           const inst = parseInstant(at)!;
           expect(inst.t).toBe((n * 1440 + minute - offset) * 60_000);
           expect(localDayOf(inst.t, inst.offset)).toBe(day);

@@ -7,11 +7,12 @@ import { addDays } from '../../../src/learn/time.ts';
 import { insights } from '../../../src/trainer/insights.ts';
 import { KEEP_VERSIONS, predictAllAndStore, rollback, trainAndStore } from '../../../src/trainer/train-service.ts';
 import { dump, fakeLocks, freshDb, seedHabit } from './helpers.ts';
-import { buildHabitSamples } from '../../../src/learn/dataset.ts';
-import { decide, DEFAULT_ENGINE_OPTIONS } from '../../../src/learn/engine.ts';
-import { modelFromCheckpoint } from '../../../src/learn/checkpoint.ts';
+import { learnerFromCheckpoint } from '../../../src/learn/checkpoint.ts';
+import { DEFAULT_CONFIG } from '../../../src/learn/config.ts';
+import { foldDays, predictToday } from '../../../src/learn/night.ts';
+import { fastDayNumber, indexEvents } from '../../../src/learn/predict/days.ts';
 import type { Prediction } from '../../../src/learn/types.ts';
-import { loadLearningData } from '../../../src/trainer/learning-data.ts';
+import { toLearningEvent } from '../../../src/data/eventRow.ts';
 
 const CREATED = '2026-03-01';
 const TODAY = addDays(CREATED, 200);
@@ -26,12 +27,12 @@ async function trainedDb(): Promise<AppDB> {
   return db;
 }
 
-/** The engine's decision for `today` with checkpoint `version` of 'read', from the stored log. */
+/** What checkpoint `version` of 'read' predicts for `today`, its learner folded up to it from the stored log. */
 async function decisionWith(db: AppDB, version: number, today: string, now: number): Promise<Prediction> {
   const row = (await checkpoints(db)).find((c) => c.version === version)!;
-  const data = await loadLearningData(db);
-  const s = buildHabitSamples({ id: 'read', createdDay: CREATED }, data.index, today);
-  return decide('read', s, today, modelFromCheckpoint(row), version, now, DEFAULT_ENGINE_OPTIONS);
+  const s = learnerFromCheckpoint(row);
+  foldDays(s, indexEvents((await db.events.toArray()).map(toLearningEvent)), fastDayNumber(today), DEFAULT_CONFIG);
+  return predictToday(s, DEFAULT_CONFIG, now, version);
 }
 
 async function checkpoints(db: AppDB, id = 'read'): Promise<CheckpointRow[]> {
@@ -49,13 +50,29 @@ describe('trainAndStore', () => {
     expect(runs[0]).toMatchObject({ habitId: 'read', trigger: 'idle', promoted: true, checkpointVersion: 1 });
     expect(runs[0].durationMs).toBeGreaterThan(0);
     expect(runs[0].samples).toBeGreaterThan(100);
-    expect(cps[0].refit?.evidenceThrough).toBe(addDays(TODAY, -1));
+    expect(cps[0].trainedThrough).toBe(addDays(TODAY, -1));
+    expect(cps[0].sync).toMatchObject({ habitEvents: expect.any(Number), opens: expect.any(Number) });
     const pred = await db.predictions.get('read');
-    // A new network has no record yet on days it had not seen, so it enters at the prior odds (1:4).
+    // The stored prediction is the checkpoint's: its learner, already at today, predicts it again exactly.
     expect(pred).toEqual(await decisionWith(db, 1, TODAY, NOW));
-    expect(pred).toMatchObject({ habitId: 'read', day: TODAY, source: 'baseline' });
+    expect(pred).toMatchObject({ habitId: 'read', day: TODAY });
     expect(pred!.p).toBeGreaterThan(0);
     expect(pred!.p).toBeLessThan(1);
+  });
+
+  it('rebuilds the learner around its network when the habit gets a schedule (other days are labels now)', async () => {
+    const db = await trainedDb();
+    await db.habits.update('read', { schedule: { kind: 'weekdays', days: [1, 3, 5] } });
+    const r = await trainAndStore(
+      db,
+      { habitIds: ['read'], trigger: 'manual', today: addDays(TODAY, 1), now: NOW + 86_400_000 },
+      { locks: null },
+    );
+    expect(r.outcomes[0].run.reason).toMatch(/rebuilt from the history/);
+    const [, v2] = await checkpoints(db);
+    expect(v2.learner.schedule).toEqual({ kind: 'weekdays', days: [1, 3, 5] });
+    // Only Mondays, Wednesdays and Fridays of the 201 days are labels now.
+    expect(v2.learner.context.days).toBeLessThan(100);
   });
 
   it('reports habits that do not exist instead of dropping them silently, and trains the rest', async () => {
@@ -79,7 +96,7 @@ describe('trainAndStore', () => {
       { locks: null },
     );
     const runs = await db.trainingRuns.orderBy('id').toArray();
-    expect(runs[1].reason).toMatch(/^checkpoint set aside: .*feature version mismatch.*v999/);
+    expect(runs[1].reason).toMatch(/^checkpoint set aside: featureVersion: .*v999/);
     expect(runs[1]).toMatchObject({ promoted: false, samples: 0, trigger: 'launch' });
     expect(runs[2].reason).not.toMatch(/set aside|refused/);
     const cps = await checkpoints(db);
@@ -87,6 +104,59 @@ describe('trainAndStore', () => {
     // Retrained from scratch on the same learnable history: promoted as a new version.
     expect(r.outcomes[0].activeVersion).toBe(2);
     expect(cps.filter((c) => c.active).map((c) => c.version)).toEqual([2]);
+  });
+
+  it('sets aside a checkpoint of the old engine (schema 1) and rebuilds from the history', async () => {
+    const db = freshDb();
+    await seedHabit(db, { id: 'read', createdDay: CREATED, days: 200, seed: 7 });
+    const events = await db.events.count();
+    const f = (n: number) => new Float32Array(n);
+    // The old layout: a network, its refit twin and hold-out metrics, no learner state.
+    const net = { weights: [f(160), f(128), f(8)], biases: [f(16), f(8), f(1)] };
+    const opt = {
+      step: 40,
+      mW: [f(160), f(128), f(8)],
+      vW: [f(160), f(128), f(8)],
+      mB: [f(16), f(8), f(1)],
+      vB: [f(16), f(8), f(1)],
+    };
+    const old = {
+      schemaVersion: 1,
+      habitId: 'read',
+      version: 4,
+      config: { layers: [10, 16, 8, 1] },
+      featureVersion: 1,
+      ...net,
+      optimizer: opt,
+      step: 4000,
+      trainedThrough: addDays(TODAY, -20),
+      metrics: {
+        model: { n: 14, logLoss: 0.5, brier: 0.2, auc: 0.7 },
+        baseline: { n: 14, logLoss: 0.6, brier: 0.2, auc: 0.6 },
+        active: null,
+      },
+      createdAt: NOW - 20 * 86_400_000,
+      trigger: 'idle',
+      refit: { ...net, optimizer: opt, evidence: 1.5, evidenceThrough: addDays(TODAY, -20) },
+      active: 1,
+    };
+    await db.checkpoints.add(old as unknown as CheckpointRow);
+    const r = await trainAndStore(
+      db,
+      { habitIds: ['read'], trigger: 'launch', today: TODAY, now: NOW },
+      { locks: null },
+    );
+    const runs = await db.trainingRuns.orderBy('id').toArray();
+    expect(runs[0].reason).toMatch(/^checkpoint set aside: schemaVersion: 1 is not the layout this app reads/);
+    expect(r.outcomes[0].activeVersion).toBe(5);
+    const cps = await checkpoints(db);
+    expect(cps.map((c) => [c.version, c.active, c.schemaVersion])).toEqual([
+      [4, 0, 1],
+      [5, 1, 2],
+    ]);
+    // Rebuilt from the whole history: every labelled day since creation is in the new learner.
+    expect(cps[1].learner.context.days).toBe(200);
+    expect(await db.events.count()).toBe(events);
   });
 
   it('sets aside a truncated checkpoint too, and keeps only the last versions', async () => {
@@ -110,7 +180,9 @@ describe('trainAndStore', () => {
     expect(cps).toHaveLength(KEEP_VERSIONS);
     expect(cps.filter((c) => c.active).map((c) => c.version)).toEqual([7]);
     const runs = await db.trainingRuns.toArray();
-    expect(runs.some((x) => /^checkpoint set aside: .*truncated weight array/.test(x.reason))).toBe(true);
+    expect(runs.some((x) => /^checkpoint set aside: weights\[0\]: must hold 160 numbers, got 5/.test(x.reason))).toBe(
+      true,
+    );
     expect(await db.predictions.get('read')).toEqual(await decisionWith(db, 7, addDays(TODAY, 1), NOW + 86_400_000));
   });
 

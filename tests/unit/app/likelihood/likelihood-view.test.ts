@@ -10,6 +10,7 @@ const pred = (p: number, source: PredictionRow['source'], day = TODAY): Predicti
   source,
   modelVersion: source === 'model' ? 3 : null,
   computedAt: 0,
+  basis: { labelledDays: 200, rhythmSince: '2026-01-12', networkDays: 175 },
   reasons: [
     { feature: 'streak', text: '3-day streak', effect: 0.12 },
     { feature: 'weekdayRate', text: 'you rarely do this on Tuesdays (1 of the last 6)', effect: -0.2 },
@@ -24,19 +25,27 @@ describe('the likelihood chip says what the number is', () => {
     expect(v.label).toBe('87% likely today');
     expect(v.tone).toBe('likely');
     expect(v.why).toBe(
-      'Raised by: 3-day streak; done 20 of the last 30 days. ' +
+      "Learned from your last 25 weeks by Nudge's network on this device. " +
+        'Raised by: 3-day streak; done 20 of the last 30 days. ' +
         'Lowered by: you rarely do this on Tuesdays (1 of the last 6).',
     );
   });
-  it('marks a cold-start prior as learning and says it is not a model', () => {
-    const v = likelihoodView(pred(0.6, 'prior'), TODAY, null);
-    expect(v.label).toBe('learning… 60%');
-    expect(v.why).toMatch(/not a trained model/);
+  it('says plainly when the history is too short, without a model word', () => {
+    const v = likelihoodView(
+      { ...pred(0.6, 'prior'), basis: { labelledDays: 9, rhythmSince: null, networkDays: null } },
+      TODAY,
+      null,
+    );
+    expect(v.label).toBe('60% likely today');
+    expect(v.why).toMatch(/^Too little history yet \(9 days\): this is your usual rate so far\./);
   });
-  it('labels the baseline honestly', () => {
+  it('names the simple rates without the word baseline, and never passes them off as the network', () => {
     const v = likelihoodView(pred(0.55, 'baseline'), TODAY, null);
-    expect(v.label).toBe('55% likely today · baseline');
-    expect(v.why).toMatch(/did not beat a simple rule/);
+    expect(v.label).toBe('55% likely today');
+    expect(`${v.label} ${v.why}`).not.toMatch(/baseline|network carries|learned from/i);
+    expect(v.why).toMatch(
+      /^From your simple rates: the last weeks, your weekly rhythm since 12 Jan, and days like yesterday\. The net/,
+    );
   });
   it('styles an open habit at risk, but not once it is done', () => {
     expect(likelihoodView(pred(0.2, 'model'), TODAY, null)).toMatchObject({ tone: 'risk' });
