@@ -5,12 +5,13 @@ import { readFileSync } from 'node:fs';
 
 /**
  * The Content-Security-Policy of the built page; README "Deploy" repeats it as a header (plus frame-ancestors,
- * which only works as a header). No 'unsafe-inline', no eval, and no 'wasm-unsafe-eval': the app runs no wasm
- * (tfjs-wasm is only a benchmark peer).
+ * which only works as a header). No 'unsafe-inline' and no eval. 'wasm-unsafe-eval' is the one addition: it lets
+ * the page compile WebAssembly, which the Loop database import needs (sql.js, the app's own .wasm asset); it
+ * allows no JavaScript eval.
  */
 export const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -95,7 +96,9 @@ export default defineConfig(({ mode }) => ({
         ],
       },
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico}'], // the plugin adds manifest.webmanifest itself
+        // The plugin adds manifest.webmanifest itself; the .wasm (sql.js, for a Loop database import) is precached
+        // so that import works offline too.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,wasm}'],
         // iOS reads splash screens once, at "Add to Home Screen": precaching ~50 large PNGs would only slow installs.
         globIgnores: ['**/apple-splash-*.png'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,

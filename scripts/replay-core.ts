@@ -10,6 +10,7 @@ import { localDayOf, parseInstant } from '../src/learn/time.ts';
 import type { PredictionSource } from '../src/learn/types.ts';
 import type { BackupError } from '../src/data/errors.ts';
 import { validateBackup } from '../src/data/backup/validate.ts';
+import { scheduleOf } from '../src/habits/schedule.ts';
 import { eventKey } from '../src/data/eventRow.ts';
 
 /** One output line of the replay. */
@@ -40,7 +41,7 @@ export function readBackupData(json: unknown): BackupData {
   if (!v.ok) throw new BackupRefused(v.errors);
   const habits = v.backup.habits.map((h) => {
     const inst = parseInstant(h.createdAt)!; // validated
-    return { id: h.id, createdDay: localDayOf(inst.t, inst.offset) };
+    return { id: h.id, createdDay: localDayOf(inst.t, inst.offset), schedule: scheduleOf(h) };
   });
   // An event repeated in the file (same type, habit, instant and marked day) counts once, as the import merges it.
   const seen = new Set<string>();

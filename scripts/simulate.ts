@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, type LearnConfig, withConfig } from '../src/learn/config.ts';
 import { type SimUser, simulateUser } from './sim/generate.ts';
-import { longHistories, newcomers, shortHistories } from './sim/population.ts';
+import { dailyTwins, longHistories, newcomers, shortHistories } from './sim/population.ts';
 import { kindTable } from './sim/report.ts';
 import { scoreUser } from './sim/score.ts';
 import { checkTargets, targetFigures } from './sim/targets.ts';
@@ -95,6 +95,7 @@ if (args.score) {
     long: long.map((u) => scoreUser(u, args.cfg)),
     short: short.map((u) => scoreUser(u, args.cfg)),
     newcomers: fresh.map((u) => scoreUser(u, args.cfg)),
+    twins: dailyTwins(long).map((u) => scoreUser(u, args.cfg)),
   };
   const figures = targetFigures(pop);
   const checks = checkTargets(figures);

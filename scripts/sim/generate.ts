@@ -2,8 +2,12 @@
 // draws app launches, reminders shown and tapped, completions, skips and past-day marks, and writes a
 // valid backup v1 next to the truth (the probability of each day).
 import { mulberry32 } from '../../src/learn/rng.ts';
-import { addDays, formatInstant } from '../../src/learn/time.ts';
+import { addDays, formatInstant, weekdayOf } from '../../src/learn/time.ts';
+import { isDue, type Schedule } from '../../src/habits/schedule.ts';
 import { type HabitKind, type PastContext, truthP } from './kinds.ts';
+
+/** The chance of doing a habit on a day it is not due (no label: never scored). */
+const REST_P = 0.03;
 
 /** One habit of a simulated person. `showRate`: share of days the app shows its reminder; `tapRate`: taps per shown. */
 export interface SimHabit {
@@ -13,6 +17,8 @@ export interface SimHabit {
   spec: HabitKind;
   showRate: number;
   tapRate: number;
+  /** Absent: daily. Truth, reminders and streaks follow the due days. */
+  schedule?: Schedule;
 }
 
 /** One simulated person. `kind` names the population group it belongs to (for tables). */
@@ -72,6 +78,8 @@ function poisson(rand: () => number, lambda: number): number {
 interface HabitState {
   streak: number;
   missRun: number;
+  /** Completions so far this week (Monday to Sunday). */
+  weekDone: number;
   /** Reminder outcome per day: 0 none, 1 shown, 2 shown and tapped. */
   reminders: number[];
 }
@@ -100,7 +108,7 @@ export function simulateUser(u: SimUser): { backup: Record<string, unknown>; tru
   const truth: SimTruth = { user: u.name, habits: {} };
   const states = new Map<string, HabitState>();
   for (const h of u.habits) {
-    states.set(h.id, { streak: 0, missRun: 0, reminders: [] });
+    states.set(h.id, { streak: 0, missRun: 0, weekDone: 0, reminders: [] });
     truth.habits[h.id] = { start: u.start, p: [] };
   }
   let opensYesterday = 0;
@@ -114,8 +122,17 @@ export function simulateUser(u: SimUser): { backup: Record<string, unknown>; tru
     const opens = poisson(rand, engaged ? u.opens * 1.8 : u.opens * 0.3);
     for (let k = 0; k < opens; k++) events.push({ type: 'appOpened', at: at(420 + Math.floor(rand() * 900)) });
     let opensToday = opens;
+    const weekIndex = (weekdayOf(day) + 6) % 7;
     for (const h of u.habits) {
       const st = states.get(h.id)!;
+      if (weekIndex === 0) st.weekDone = 0;
+      if (h.schedule && !isDue(h.schedule, day)) {
+        // A rest day: no reminder, rarely done, and neither streak nor week target moves on it.
+        truth.habits[h.id].p.push(REST_P);
+        st.reminders.push(0);
+        if (rand() < REST_P) events.push({ type: 'habitCompleted', habitId: h.id, at: at(h.hour * 60) });
+        continue;
+      }
       const c: PastContext = {
         d,
         day,
@@ -125,6 +142,8 @@ export function simulateUser(u: SimUser): { backup: Record<string, unknown>; tru
         opensYesterday,
         reminder1: st.reminders[d - 1] ?? 0,
         reminder2: st.reminders[d - 2] ?? 0,
+        weekDone: st.weekDone,
+        daysLeft: 7 - weekIndex,
       };
       const p = truthP(h.spec, c);
       truth.habits[h.id].p.push(p);
@@ -132,6 +151,7 @@ export function simulateUser(u: SimUser): { backup: Record<string, unknown>; tru
       const done = rand() < p;
       st.streak = done ? st.streak + 1 : 0;
       st.missRun = done ? 0 : st.missRun + 1;
+      if (done) st.weekDone++;
       if (done) {
         // Mostly around the usual hour; now and then at 23:50, and now and then marked the next morning.
         const r = rand();
@@ -157,9 +177,12 @@ export function simulateUser(u: SimUser): { backup: Record<string, unknown>; tru
     name: h.name,
     createdAt: localIso(u.timeZone, u.start, 7 * 60),
     archivedAt: null,
+    ...(h.schedule ? { schedule: h.schedule } : {}),
   }));
   const last = addDays(u.start, u.days);
   const exportedAt = new Date(Date.parse(`${last}T12:00:00Z`)).toISOString();
-  const backup = { app: 'nudge', kind: 'backup', version: 1, exportedAt, timeZone: u.timeZone, habits, events };
+  const scheduled = u.habits.some((h) => h.schedule);
+  const version = scheduled ? 2 : 1;
+  const backup = { app: 'nudge', kind: 'backup', version, exportedAt, timeZone: u.timeZone, habits, events };
   return { backup, truth };
 }

@@ -14,7 +14,8 @@ export type HabitKind =
   | { kind: 'flip'; a: number[]; b: number[]; every: number }
   | { kind: 'moving'; patterns: number[][]; every: number }
   | { kind: 'lapses'; high: number; restart: number; after: number; holidays: [number, number][]; holidayP: number }
-  | { kind: 'coin'; p: number };
+  | { kind: 'coin'; p: number }
+  | { kind: 'perWeek'; times: number; base: number; push: number; met: number };
 
 /** What the truth may read about the days before D. */
 export interface PastContext {
@@ -30,6 +31,9 @@ export interface PastContext {
   /** This habit's reminders on D-1 and D-2: 0 none, 1 shown, 2 shown and tapped. */
   reminder1: number;
   reminder2: number;
+  /** Completions so far this week (Monday to Sunday) before D, and the days left in it counting D. */
+  weekDone?: number;
+  daysLeft?: number;
 }
 
 /** The weight of recent reminders: a tap yesterday counts fully, a tap two days ago or a shown one half. */
@@ -64,6 +68,12 @@ export function truthP(spec: HabitKind, c: PastContext): number {
     }
     case 'coin':
       return spec.p;
+    case 'perWeek': {
+      // Behind on the week's target: more likely the fewer days are left; target met: rarely again.
+      const remaining = Math.max(0, spec.times - (c.weekDone ?? 0));
+      if (remaining === 0) return spec.met;
+      return Math.min(0.95, spec.base + spec.push * Math.min(1, remaining / (c.daysLeft ?? 7)));
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { mulberry32 } from '../../src/learn/rng.ts';
 import { addDays } from '../../src/learn/time.ts';
 import type { SimHabit, SimUser } from './generate.ts';
 import type { HabitKind } from './kinds.ts';
+import type { Schedule } from '../../src/habits/schedule.ts';
 
 /** The kinds with structure a model can learn (the issue's nine), in table order. */
 export const STRUCTURED_KINDS = [
@@ -18,6 +19,9 @@ export const STRUCTURED_KINDS = [
   'moving',
   'lapses',
 ] as const;
+
+/** Kinds on a schedule: streak momentum on 3-4 weekdays, app-use-driven every 2-3 days, N times a week. */
+export const SCHEDULED_KINDS = ['streakOnDays', 'appEveryN', 'perWeek'] as const;
 
 /** Kinds whose behaviour depends on context (weekday, app use, reminders, yesterday) rather than drift. */
 export const CONTEXT_KINDS: readonly string[] = ['weekly', 'streak', 'reminder', 'appDriven', 'mildDrivers'];
@@ -95,9 +99,29 @@ export function drawKind(r: Rand, kind: string, days: number): HabitKind {
     }
     case 'coin':
       return { kind, p: uniform(r, 0.15, 0.9) };
+    case 'streakOnDays':
+      return drawKind(r, 'streak', days);
+    case 'appEveryN':
+      return drawKind(r, 'appDriven', days);
+    case 'perWeek':
+      return {
+        kind,
+        times: int(r, 2, 5),
+        base: uniform(r, 0.2, 0.4),
+        push: uniform(r, 0.4, 0.6),
+        met: uniform(r, 0.03, 0.15),
+      };
     default:
       throw new Error(`drawKind: unknown kind ${kind}`);
   }
+}
+
+/** The schedule a scheduled kind is drawn with: 3-4 weekdays, every 2-3 days, or its times per week. */
+function scheduleOfKind(r: Rand, kind: string, spec: HabitKind): Schedule | null {
+  if (kind === 'streakOnDays') return { kind: 'weekdays', days: someDays(r, int(r, 3, 4)) };
+  if (kind === 'appEveryN') return { kind: 'everyN', days: int(r, 2, 3), from: '2025-01-06' };
+  if (spec.kind === 'perWeek') return { kind: 'perWeek', times: spec.times };
+  return null;
 }
 
 /** A seed for one user of a population: distinct across seeds, groups and indexes. */
@@ -111,14 +135,17 @@ export function drawUser(opts: { seed: number; group: number; index: number; kin
   const r = mulberry32(s ^ 0x5bd1e995);
   const timeZone = pick(r, ZONES);
   const start = addDays('2025-01-06', int(r, 0, 120));
+  const spec = drawKind(r, opts.kind, opts.days);
   const habit: SimHabit = {
     id: 'h',
     name: opts.kind,
     hour: int(r, 7, 22),
-    spec: drawKind(r, opts.kind, opts.days),
+    spec,
     showRate: uniform(r, 0.35, 0.7),
     tapRate: uniform(r, 0.3, 0.8),
   };
+  const schedule = scheduleOfKind(r, opts.kind, spec);
+  if (schedule) habit.schedule = schedule;
   const user: SimUser = {
     name: `${opts.kind}-${opts.seed}-${opts.index}`,
     kind: opts.kind,
@@ -136,10 +163,10 @@ export function drawUser(opts: { seed: number; group: number; index: number; kin
   return user;
 }
 
-/** Long histories (240-540 days): `perKind` people of each structured kind and of coin-flips. */
+/** Long histories (240-540 days): `perKind` people of each kind with structure, coin-flips and scheduled kinds. */
 export function longHistories(seed: number, perKind = 2): SimUser[] {
   const out: SimUser[] = [];
-  const kinds = [...STRUCTURED_KINDS, 'coin'];
+  const kinds = [...STRUCTURED_KINDS, 'coin', ...SCHEDULED_KINDS];
   kinds.forEach((kind, k) => {
     for (let i = 0; i < perKind; i++) {
       const r = mulberry32(userSeed(seed, 1, k * 100 + i));
@@ -163,4 +190,23 @@ export function newcomers(seed: number): SimUser[] {
   return ['weekly', 'streak', 'coin', 'coin', 'reminder'].map((kind, k) =>
     drawUser({ seed, group: 3, index: k, kind, days: 21 }),
   );
+}
+
+/**
+ * For each scheduled person, the daily habit of the same kind and parameters with as many labelled days (a
+ * person who does it every day for as many days as the scheduled one had due days): what "no worse than daily
+ * habits of the same kind" is judged against. An N-per-week habit's twin is the same person with no schedule
+ * told to Nudge.
+ */
+export function dailyTwins(users: SimUser[]): SimUser[] {
+  return users.flatMap((u) => {
+    const h = u.habits[0];
+    const sched = h.schedule;
+    if (!sched) return [];
+    const share = sched.kind === 'weekdays' ? sched.days.length / 7 : sched.kind === 'everyN' ? 1 / sched.days : 1;
+    const { schedule: _s, ...daily } = h;
+    return [
+      { ...u, name: `${u.name}-daily`, kind: `${u.kind}-daily`, days: Math.round(u.days * share), habits: [daily] },
+    ];
+  });
 }

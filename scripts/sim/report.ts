@@ -1,7 +1,7 @@
 // Summaries of scored simulated people, against the targets: per kind, the skill, the share of
 // missed days reminded (model against the truth's rule), wrong suppressions, and how fast a change is
 // followed; across people, the gaps to the simple rates and the network against them.
-import { CONTEXT_KINDS, STRUCTURED_KINDS } from './population.ts';
+import { CONTEXT_KINDS, SCHEDULED_KINDS, STRUCTURED_KINDS } from './population.ts';
 import type { UserScore } from './score.ts';
 
 /** One kind's row of the quality table. */
@@ -29,7 +29,7 @@ export function median(xs: number[]): number {
 
 /** Per-kind rows over the scored people of the long-history population. */
 export function kindRows(scores: UserScore[]): KindRow[] {
-  const kinds = [...STRUCTURED_KINDS, 'coin'];
+  const kinds = [...STRUCTURED_KINDS, 'coin', ...SCHEDULED_KINDS];
   return kinds.map((kind) => {
     const rs = scores.filter((s) => s.kind === kind);
     const missed = rs.reduce((a, r) => a + r.missed, 0) || 1;

@@ -5,6 +5,9 @@ import { SIMPLE_PREDICTORS } from '../../src/learn/learner.ts';
 import { logLossOne } from '../../src/learn/metrics.ts';
 import { fastDayNumber, indexEvents, readDays } from '../../src/learn/predict/days.ts';
 import { weekdayOfNumber } from '../../src/learn/predict/features.ts';
+import { labelDay } from '../../src/learn/predict/week.ts';
+import { AT_RISK_BELOW, SUPPRESS_ABOVE } from '../../src/learn/predict/remind.ts';
+import { DAILY } from '../../src/habits/schedule.ts';
 import { type ReplayDay, replayHabit } from '../../src/learn/replay.ts';
 import { addDays } from '../../src/learn/time.ts';
 import { readBackupData } from '../replay-core.ts';
@@ -13,9 +16,9 @@ import { changePoints, truthP } from './kinds.ts';
 
 /** Days at the start of each history left out of every score (everyone starts from the prior). */
 export const BURN_IN_DAYS = 14;
-/** The reminder rule: remind below, stay quiet above. */
-export const REMIND_BELOW = 0.4;
-export const QUIET_ABOVE = 0.8;
+/** The reminder rule's thresholds (the app's own). */
+const REMIND_BELOW = AT_RISK_BELOW;
+const QUIET_ABOVE = SUPPRESS_ABOVE;
 
 /** Summed log-losses over a set of days. */
 interface Losses {
@@ -128,7 +131,10 @@ export function scoreUser(u: SimUser, cfg: LearnConfig): UserScore {
   const addStage = (name: string, p: number, y: number): void => {
     stages[name] = (stages[name] ?? 0) + logLossOne(p, y);
   };
+  const schedule = u.habits[0].schedule ?? DAILY;
   for (let i = 0; i < days.length && i < pTrue.length; i++) {
+    // A day the habit is not due carries no label: it is neither scored nor counted by the yardsticks.
+    if (!labelDay(schedule, first + i)) continue;
     const wd = weekdayOfNumber(first + i);
     const y = facts.done[i];
     const ys = yard.predict(wd);

@@ -1,6 +1,8 @@
 // Issue 19's quality targets, measured on scored simulated people: one function computes every figure the
 // targets name, so the CLI's report and the quality gate (tests/unit/learn/quality.test.ts) judge alike.
-import { STRUCTURED_KINDS } from './population.ts';
+import { SCHEDULED_KINDS, STRUCTURED_KINDS } from './population.ts';
+
+const meanOf = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 import { kindRows, median, networkVsRates, type KindRow } from './report.ts';
 import type { UserScore } from './score.ts';
 
@@ -20,10 +22,20 @@ export interface TargetFigures {
   /** Three-week newcomers: the worst gap to the smoothed completion rate. */
   newcomersWorst: number;
   network: ReturnType<typeof networkVsRates>;
+  /**
+   * Per scheduled kind: its skill and its daily twins' (same kind, as many labelled days), and the loss over the
+   * truth's per labelled day of each (well conditioned where the structure is weak and the skill ratio is not).
+   */
+  scheduled: { kind: string; skill: number; daily: number; excess: number; dailyExcess: number }[];
 }
 
 /** The figures of the long, short and newcomer populations' scores. */
-export function targetFigures(pop: { long: UserScore[]; short: UserScore[]; newcomers: UserScore[] }): TargetFigures {
+export function targetFigures(pop: {
+  long: UserScore[];
+  short: UserScore[];
+  newcomers: UserScore[];
+  twins: UserScore[];
+}): TargetFigures {
   const rows = kindRows(pop.long);
   const structured = rows.filter((r) => (STRUCTURED_KINDS as readonly string[]).includes(r.kind));
   const worst = structured.reduce((a, r) => (r.skill < a.skill ? r : a));
@@ -39,6 +51,18 @@ export function targetFigures(pop: { long: UserScore[]; short: UserScore[]; newc
     long: { users: all.length, over002: gaps.filter((g) => g > 0.02).length, worst: Math.max(...gaps) },
     newcomersWorst: Math.max(...pop.newcomers.map((s) => s.gapToRate)),
     network: networkVsRates(pop.long),
+    scheduled: SCHEDULED_KINDS.map((kind) => {
+      const own = pop.long.filter((s) => s.kind === kind);
+      const twins = pop.twins.filter((s) => s.kind === `${kind}-daily`);
+      const excess = (rs: UserScore[]): number => meanOf(rs.map((s) => s.all.model - s.all.truth));
+      return {
+        kind,
+        skill: meanOf(own.map((s) => s.skill)),
+        daily: meanOf(twins.map((s) => s.skill)),
+        excess: excess(own),
+        dailyExcess: excess(twins),
+      };
+    }),
   };
 }
 
@@ -86,6 +110,11 @@ export function checkTargets(f: TargetFigures): TargetCheck[] {
       target: 'newcomers: none over 0.05 behind the completion rate',
       figure: `worst ${f.newcomersWorst.toFixed(3)}`,
       met: f.newcomersWorst <= 0.05,
+    },
+    {
+      target: 'scheduled habits: no worse skill than daily ones of the same kind (as many labelled days)',
+      figure: f.scheduled.map((x) => `${x.kind} ${x.skill.toFixed(2)} vs ${x.daily.toFixed(2)}`).join(', '),
+      met: f.scheduled.every((x) => x.skill >= x.daily - 0.02),
     },
     {
       target: 'network alone beats every simple rate (context, >= 120 days)',

@@ -1,6 +1,7 @@
 // The records of the app's IndexedDB database.
 import type { LogEvent } from '../learn/events.ts';
 import type { Checkpoint, Prediction, TrainingRun } from '../learn/types.ts';
+import type { Schedule } from '../habits/schedule.ts';
 
 /** A habit the person tracks. */
 export interface Habit {
@@ -17,6 +18,8 @@ export interface Habit {
   reminderTime?: string | null;
   /** CSS colour '#rrggbb', or null for the default. */
   color?: string | null;
+  /** When the habit is meant to be done; absent (rows from before schema v3) means daily. */
+  schedule?: Schedule;
   /** True for habits added by "Try with a sample history". */
   demo?: boolean;
 }

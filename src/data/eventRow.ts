@@ -37,6 +37,18 @@ export function toStoredEvent(e: {
   return row;
 }
 
+/**
+ * Rows in time order, ties in the order they were stored (a stable sort of the table's own order);
+ * rows whose time is not a number (corrupt) go last, for the callers that set them aside.
+ */
+export function byTime<T extends { t: number }>(rows: T[]): T[] {
+  const key = (r: T) => (typeof r.t === 'number' && !Number.isNaN(r.t) ? r.t : Infinity);
+  return rows.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
 /** The learning core's view of a stored row (drops storage-only fields). */
 export function toLearningEvent(row: StoredEvent): LogEvent {
   const ev: LogEvent = { type: row.type, t: row.t, offset: row.offset, day: row.day };

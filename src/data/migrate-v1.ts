@@ -3,7 +3,7 @@
 import { deviceOffset, formatInstant, localDayOf, parseInstant, type Instant } from '../learn/time.ts';
 import type { EventType } from '../learn/events.ts';
 import { beforeCreation, checkEvent, checkHabit, isHabitId, type FieldProblem } from './backup/validate-rows.ts';
-import type { BackupEventV1 } from './backup/backup-v1.ts';
+import type { BackupEvent } from './backup/backup-file.ts';
 import type { Habit, StoredEvent } from './entities.ts';
 import { toStoredEvent } from './eventRow.ts';
 import { checkName, MAX_NAME_LENGTH } from './fields.ts';
@@ -44,7 +44,7 @@ function reasonOf(problems: FieldProblem[]): string {
 }
 
 /** The earliest moment an event speaks for: its instant, or the start of an earlier day it marks. */
-function earliestMoment(e: BackupEventV1): Instant {
+function earliestMoment(e: BackupEvent): Instant {
   const inst = parseInstant(e.at)!;
   if (!e.day || e.day >= localDayOf(inst.t, inst.offset)) return inst;
   return { t: Date.parse(`${e.day}T00:00:00.000Z`) - inst.offset * MS_PER_MIN, offset: inst.offset };
@@ -93,7 +93,7 @@ export function convertV1(v1Habits: Row[], v1Events: (Row & { id: number })[], n
   }
   const ids = new Set(kept.map((h) => h.id));
 
-  const candidates: { old: Row & { id: number }; e: BackupEventV1 }[] = [];
+  const candidates: { old: Row & { id: number }; e: BackupEvent }[] = [];
   const refuse = (old: Row & { id: number }, reason: string): void => {
     out.quarantine.push({ table: 'events', row: old, reason });
     out.dropEventIds.push(old.id);

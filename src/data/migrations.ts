@@ -2,6 +2,7 @@
 // if it throws, the upgrade aborts and the old database stays as it was.
 import type { Transaction } from 'dexie';
 import { convertV1 } from './migrate-v1.ts';
+import { DAILY } from '../habits/schedule.ts';
 
 /** Meta key holding v1 rows the upgrade could not convert (kept, never silently dropped). */
 export const QUARANTINE_KEY = 'migrationQuarantine';
@@ -26,4 +27,14 @@ export async function migrateV1toV2(tx: Transaction, now: Date = new Date()): Pr
   await habits.bulkPut(c.habits);
   await appendMeta(tx, QUARANTINE_KEY, c.quarantine);
   await appendMeta(tx, REPAIRS_KEY, c.repairs);
+}
+
+/** v2 -> v3: every habit without a schedule becomes daily, as it always was. */
+export async function migrateV2toV3(tx: Transaction): Promise<void> {
+  await tx
+    .table('habits')
+    .toCollection()
+    .modify((h: { schedule?: unknown }) => {
+      if (h.schedule === undefined || h.schedule === null) h.schedule = { ...DAILY };
+    });
 }

@@ -5,10 +5,11 @@ import { getDb, setOnVersionChange, withDb } from './connection.ts';
 import type { Habit, StoredEvent } from './entities.ts';
 import { ValidationError } from './errors.ts';
 import { partitionEvents } from './event-check.ts';
-import { toLearningEvent, toStoredEvent } from './eventRow.ts';
+import { byTime, toLearningEvent, toStoredEvent } from './eventRow.ts';
 import { checkColor, checkName, checkReminderTime } from './fields.ts';
 import { newHabitId } from './ids.ts';
 import { refreshDataMarker } from './storage.ts';
+import { checkSchedule, type Schedule } from '../habits/schedule.ts';
 
 export { getDb, setOnVersionChange, withDb };
 
@@ -24,9 +25,17 @@ function requireValid(message: string | null): void {
   if (message) throw new ValidationError(message);
 }
 
-/** Creates a habit at the end of the list. Throws ValidationError for a bad name/time/colour. */
+/** A schedule from a form or a caller, checked; throws ValidationError naming the bad field. */
+function validSchedule(v: unknown): Schedule {
+  const c = checkSchedule(v);
+  if (c.ok) return c.value;
+  const p = c.problems[0];
+  throw new ValidationError(`Schedule${p.field ? ` ${p.field}` : ''}: ${p.message}`);
+}
+
+/** Creates a habit at the end of the list (daily unless a schedule is given). Throws ValidationError for bad input. */
 export async function createHabit(
-  input: { name: string; reminderTime?: string | null; color?: string | null },
+  input: { name: string; reminderTime?: string | null; color?: string | null; schedule?: Schedule },
   now: Date = new Date(),
   offset?: number,
 ): Promise<Habit> {
@@ -34,6 +43,7 @@ export async function createHabit(
   if (!name.ok) throw new ValidationError(name.message);
   requireValid(checkReminderTime(input.reminderTime));
   requireValid(checkColor(input.color));
+  const schedule = validSchedule(input.schedule);
   const off = offsetFor(now, offset);
   const t = now.getTime();
   const base = {
@@ -43,6 +53,7 @@ export async function createHabit(
     archivedAt: null,
     reminderTime: input.reminderTime ?? null,
     color: input.color ?? null,
+    schedule,
   };
   const created = await withDb((db) =>
     db.transaction('rw', db.habits, async () => {
@@ -64,10 +75,10 @@ async function mustGetHabit(db: ReturnType<typeof getDb>, id: string): Promise<H
   return h;
 }
 
-/** Renames a habit or changes its reminder time or colour. */
+/** Renames a habit or changes its reminder time, colour or schedule. */
 export async function updateHabit(
   id: string,
-  patch: { name?: string; reminderTime?: string | null; color?: string | null },
+  patch: { name?: string; reminderTime?: string | null; color?: string | null; schedule?: Schedule },
 ): Promise<void> {
   const changes: Partial<Habit> = {};
   if (patch.name !== undefined) {
@@ -83,6 +94,7 @@ export async function updateHabit(
     requireValid(checkColor(patch.color));
     changes.color = patch.color;
   }
+  if (patch.schedule !== undefined) changes.schedule = validSchedule(patch.schedule);
   await withDb((db) =>
     db.transaction('rw', db.habits, async () => {
       await mustGetHabit(db, id);
@@ -238,7 +250,7 @@ export async function eventsForHabit(habitId: string, fromDay: string = ''): Pro
 
 /** Every event in time order, as the learning core reads them; rows with impossible times are skipped (not deleted). */
 export async function allEventsForLearning(): Promise<LogEvent[]> {
-  const rows = await withDb((db) => db.events.orderBy('t').toArray());
+  const rows = byTime(await withDb((db) => db.events.toArray()));
   return partitionEvents(rows).ok.map(toLearningEvent);
 }
 

@@ -6,7 +6,7 @@ import type { LearnerState } from './learner.ts';
 import { fromRecord, type LearnerRecord, readLearnerRecord, recordToJson, toRecord } from './learner-record.ts';
 import { cloneLearner } from './learner.ts';
 import type { AdamState } from './nn/adam.ts';
-import { fail, finite, integer, isRecord, numbers, record, RecordError, shown, text } from './parse.ts';
+import { fail, finite, integer, numbers, record, RecordError, shown, text } from './parse.ts';
 import { FEATURE_VERSION } from './predict/features.ts';
 import { dayToNumber, isDay, numberToDay } from './time.ts';
 import type { Checkpoint, Metrics, RecordMetrics, Trigger } from './types.ts';
@@ -190,9 +190,4 @@ export function readRecordMetrics(v: unknown, where: string): RecordMetrics {
     shown: readMetrics(m.shown, `${where}.shown`),
     networkShare: finite(m.networkShare, `${where}.networkShare`),
   };
-}
-
-/** True when `v` looks like a checkpoint of any schema (an object with a schemaVersion). */
-export function looksLikeCheckpoint(v: unknown): boolean {
-  return isRecord(v) && 'schemaVersion' in v;
 }

@@ -1,5 +1,6 @@
 // The learner's settings, grouped by the stage they belong to. Chosen by replay quality on simulated
 // people (docs/quality.md); the feature constants are part of the feature version instead (features.ts).
+import { DEFAULT_LAYERS } from './nn/mlp.ts';
 import type { MixtureConfig } from './predict/mixture.ts';
 import type { RhythmConfig } from './predict/rhythm.ts';
 import type { StackerConfig } from './predict/stacker.ts';
@@ -47,7 +48,7 @@ export interface LearnConfig {
 export const DEFAULT_CONFIG: LearnConfig = {
   rhythm: { hazard: 0.003, shrink: 3, maxSegments: 48 },
   network: {
-    layers: [10, 16, 8, 1],
+    layers: DEFAULT_LAYERS.slice(),
     minDays: 21,
     window: 365,
     halfLife: 365,
@@ -57,10 +58,10 @@ export const DEFAULT_CONFIG: LearnConfig = {
     learningRate: 0.005,
     l2: 0.1,
   },
-  // Starting weights: bias, then the log-odds of rate, recent, rhythm, momentum, weekdays, reminder rate,
-  // launch rate.
-  stacker: { step: 0.3, eps: 1, w0: [-0.018, -0.713, -0.81, 0.673, 0.301, 0, 0.672, 0.636] },
-  // Order: rate, recent, rhythm, momentum, weekdays, stack.
+  // Starting weights: bias, then the log-odds of rate, recent, rhythm, momentum, weekdays, reminder rate, launch
+  // rate, and the week's need rate over the recent rate (0 unless the habit is N per week).
+  stacker: { step: 0.3, eps: 1, w0: [-0.018, -0.713, -0.81, 0.673, 0.301, 0, 0.672, 0.636, 0.6] },
+  // Order: rate, recent, rhythm, momentum, weekdays.
   base: { share: 0.002, prior: [1, 1, 1, 1, 1] },
   // Order: linear part, network. The network's correction is used as far as it predicts better, day after day.
   learned: { share: 0.002, prior: [1, 1] },

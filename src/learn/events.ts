@@ -1,4 +1,5 @@
 // The event log as the learning core sees it: the backup format's events, with instants parsed.
+import type { Schedule } from '../habits/schedule.ts';
 import { localDayOf, parseInstant } from './time.ts';
 
 /** Event types of schema v1; additive types need a schema version bump. */
@@ -28,10 +29,11 @@ export interface LogEvent {
   marked?: boolean;
 }
 
-/** A habit as the learning core needs it. */
+/** A habit as the learning core needs it: absent `schedule` is daily. */
 export interface HabitInfo {
   id: string;
   createdDay: string;
+  schedule?: Schedule;
 }
 
 /** Builds a LogEvent from backup-shaped fields; null when `at` lacks a valid offset. */

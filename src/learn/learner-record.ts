@@ -4,6 +4,7 @@
 import type { LearnConfig } from './config.ts';
 import type { LearnerState, NetworkState } from './learner.ts';
 import { newLearner } from './learner.ts';
+import { checkSchedule } from '../habits/schedule.ts';
 import { fail, finite, isRecord, numbers, record, shown } from './parse.ts';
 
 /** Everything of a learner but its habit id and network (the checkpoint holds those). */
@@ -27,6 +28,12 @@ export function fromRecord(habitId: string, r: LearnerRecord, network: NetworkSt
 
 /** Reads one value like `template` (a number, an array of numbers or arrays, a typed array, an object). */
 function readLike(v: unknown, template: unknown, where: string): unknown {
+  if (where === 'learner.schedule') {
+    // A schedule is checked by the habit rules, which name the bad field.
+    const c = checkSchedule(v);
+    if (!c.ok) fail(`${where}${c.problems[0].field ? `.${c.problems[0].field}` : ''}`, c.problems[0].message);
+    return c.value;
+  }
   if (typeof template === 'number') return finite(v, where);
   if (ArrayBuffer.isView(template)) {
     const t = template as Float32Array | Int32Array;

@@ -11,13 +11,22 @@ import type { LearnConfig } from './config.ts';
 import type { AdamState } from './nn/adam.ts';
 import { sigmoid } from './nn/loss.ts';
 import { type Mlp, predictLogit } from './nn/mlp.ts';
-import { advanceContext, cloneContext, type ContextState, type DayFact, newContext } from './predict/context.ts';
+import { DAILY, type Schedule } from '../habits/schedule.ts';
+import {
+  advanceContext,
+  cloneContext,
+  type ContextState,
+  type DayFact,
+  newContext,
+  passContext,
+} from './predict/context.ts';
 import { NUM_FEATURES, weekdayOfNumber, writeFeatures } from './predict/features.ts';
 import { type MixtureState, mixtureP, newMixture, updateMixture } from './predict/mixture.ts';
 import { completionRate, momentumRate, opensRate, recentRate, reminderRate } from './predict/rates.ts';
 import { newStacker, type StackerState, stackLogit, updateStacker } from './predict/stacker.ts';
 import { cloneRhythm, newRhythm, type RhythmState, rhythmP, updateRhythm } from './predict/rhythm.ts';
 import { cloneWeekdays, newWeekdays, updateWeekdays, type WeekdaysState, weekdaysP } from './predict/weekdays.ts';
+import { advanceWeek, cloneWeek, labelDay, needRate, newWeek, type WeekState, weekNeed } from './predict/week.ts';
 import { cloneWindow, newWindow, pushRow, type SampleWindow } from './predict/window.ts';
 
 /** The simple predictors, in the order of DayPrediction.simple and the base mixture's weights. */
@@ -37,7 +46,10 @@ export interface LearnerState {
   habitId: string;
   /** Day number of the habit's first day. */
   first: number;
+  /** The schedule the labels follow (a changed schedule makes the trainer rebuild the stages). */
+  schedule: Schedule;
   context: ContextState;
+  week: WeekState;
   rhythm: RhythmState;
   weekdays: WeekdaysState;
   stacker: StackerState;
@@ -93,11 +105,14 @@ export function newLearner(
   first: number,
   opensBefore: readonly number[],
   cfg: LearnConfig,
+  schedule: Schedule = DAILY,
 ): LearnerState {
   return {
     habitId,
     first,
+    schedule,
     context: newContext(first, opensBefore),
+    week: newWeek(),
     rhythm: newRhythm(first),
     weekdays: newWeekdays(),
     stacker: newStacker(cfg.stacker),
@@ -121,10 +136,11 @@ export function predictNext(s: LearnerState, cfg: LearnConfig): DayPrediction {
   ];
   const simple = rates;
   const base = mixtureP(s.base, simple, ALL_AWAKE);
-  const z = [...rates, reminderRate(c), opensRate(c)].map(logit);
+  const need = needRate(s.schedule, s.week, c.next, rates[1]);
+  const z = [...[...rates, reminderRate(c), opensRate(c)].map(logit), logit(need) - logit(rates[1])];
   const linear = stackLogit(s.stacker, z);
   const x = new Float32Array(NUM_FEATURES);
-  writeFeatures(c, linear, x, 0);
+  writeFeatures(c, { linear, weekNeed: weekNeed(s.schedule, s.week, c.next) }, x, 0);
   const hasNetwork = s.network !== null;
   const network = sigmoid(linear + (s.network ? predictLogit(s.network.net, x) : 0));
   const learned = mixtureP(s.learned, [sigmoid(linear), network], BOTH);
@@ -142,6 +158,11 @@ export function predictNext(s: LearnerState, cfg: LearnConfig): DayPrediction {
 export function observeDay(s: LearnerState, fact: DayFact, cfg: LearnConfig): DayPrediction {
   const pred = predictNext(s, cfg);
   const y = fact.done ? 1 : 0;
+  if (!labelDay(s.schedule, pred.day)) {
+    passContext(s.context, fact);
+    return pred;
+  }
+  advanceWeek(s.schedule, s.week, pred.day, y);
   updateMixture(s.base, pred.simple, ALL_AWAKE, y, cfg.base);
   updateStacker(s.stacker, pred.z, y, cfg.stacker);
   updateMixture(s.learned, [sigmoid(pred.linear), pred.network], BOTH, y, cfg.learned);
@@ -169,7 +190,9 @@ export function cloneLearner(s: LearnerState): LearnerState {
   return {
     habitId: s.habitId,
     first: s.first,
+    schedule: s.schedule,
     context: cloneContext(s.context),
+    week: cloneWeek(s.week),
     rhythm: cloneRhythm(s.rhythm),
     weekdays: cloneWeekdays(s.weekdays),
     stacker: { w: s.stacker.w.slice(), inv: s.stacker.inv.slice() },

@@ -1,6 +1,7 @@
 // A night's run for one habit: bring the learner up to yesterday (from its checkpoint, folding only the
 // days since, or rebuilt from the whole history), train the network, and predict today. The trainer
 // worker, the service worker and the replay all run this, so what the replay measures is what the app does.
+import { DAILY } from '../habits/schedule.ts';
 import { makeCheckpoint } from './checkpoint.ts';
 import type { LearnConfig } from './config.ts';
 import type { HabitInfo } from './events.ts';
@@ -44,7 +45,7 @@ export function foldDays(s: LearnerState, index: EventIndex, until: number, cfg:
 export function freshLearner(habit: HabitInfo, index: EventIndex, today: number, cfg: LearnConfig): LearnerState {
   const first = fastDayNumber(habit.createdDay);
   if (first !== first) throw new Error(`freshLearner: bad creation day ${JSON.stringify(habit.createdDay)}`);
-  const s = newLearner(habit.id, first, opensBefore(index, first, 7), cfg);
+  const s = newLearner(habit.id, first, opensBefore(index, first, 7), cfg, habit.schedule ?? DAILY);
   foldDays(s, index, today, cfg);
   return s;
 }

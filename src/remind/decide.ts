@@ -1,29 +1,14 @@
 // Which habits to remind, from today's probabilities. PURE: no DOM, no storage, no clock.
 import type { Habit } from '../data/entities.ts';
+import { type ReminderDecision, reminderDecision } from '../learn/predict/remind.ts';
 import type { Prediction, PredictionSource } from '../learn/types.ts';
-
-/** Below this probability a habit is at risk and gets reminded. */
-export const AT_RISK_BELOW = 0.4;
-/** Above this probability the reminder is suppressed: the person will likely do it anyway. */
-export const SUPPRESS_ABOVE = 0.8;
-
-/** What a probability means for reminding. */
-export type ReminderDecision = 'at-risk' | 'neutral' | 'suppressed';
-
-/** Today's state of one habit as far as reminders care. */
-export type TodayState = 'done' | 'skipped';
+import type { WeekNeed } from './week.ts';
 
 /**
- * Maps a probability to a reminder decision. A missing or non-finite p is 'neutral' (no opinion).
- * A cold-start prior never suppresses: a few lucky days must not silence the reminders the person
- * asked for; it can still mark the habit at risk.
+ * Why a habit needs no reminder today: done or skipped today, not due today ('rest'), or an
+ * N-per-week habit whose week's target is already met ('met'). Habits absent from the map are open.
  */
-export function reminderDecision(p: number | null, source: PredictionSource | null): ReminderDecision {
-  if (p === null || !Number.isFinite(p)) return 'neutral';
-  if (p < AT_RISK_BELOW) return 'at-risk';
-  if (p > SUPPRESS_ABOVE && source !== 'prior') return 'suppressed';
-  return 'neutral';
-}
+export type TodayState = 'done' | 'skipped' | 'rest' | 'met';
 
 /**
  * Without a reminder time of its own, an at-risk habit is notified only between these local times
@@ -46,15 +31,21 @@ export interface DueReminder {
   decision: ReminderDecision;
   /** 'at-risk': the model expects a miss; 'reminder-time': the person's own reminder time has come. */
   why: 'at-risk' | 'reminder-time';
+  /** For an N-per-week habit: what the week still needs (then `p` is the chance of meeting its target). */
+  week?: WeekNeed;
 }
 
-/** The probability fields reminders need. */
-export type PredictionLike = Pick<Prediction, 'p' | 'source'>;
+/**
+ * The probability fields reminders need. For an N-per-week habit `p` is the chance of still meeting
+ * the week's target (remind/week.ts) and `week` says what it needs.
+ */
+export type PredictionLike = Pick<Prediction, 'p' | 'source'> & { week?: WeekNeed };
 
 type HabitLike = Pick<Habit, 'id' | 'name' | 'archivedAt'> & { reminderTime?: string | null };
 
 /**
- * Habits to remind now: active, not done or skipped today, and either at risk or (when neutral)
+ * Habits to remind now: active, open today (not done, skipped, not due or with the week's target
+ * met: see TodayState), and either at risk or (when neutral)
  * past the person's reminder time. At-risk habits wait for their reminder time when they have
  * one, and for DEFAULT_NOTIFY_WINDOW when they have none, unless `atRiskAnyTime` (the in-app
  * banner: the person is looking anyway, so telling them early is useful, while a notification
@@ -78,10 +69,11 @@ export function dueReminders(
     const at = parseReminderTime(h.reminderTime);
     const timeCome = at !== null && nowLocalMinutes >= at;
     const waking = nowLocalMinutes >= DEFAULT_NOTIFY_WINDOW.from && nowLocalMinutes < DEFAULT_NOTIFY_WINDOW.until;
+    const week = pred?.week ? { week: pred.week } : {};
     if (decision === 'at-risk' && ((at === null && waking) || timeCome || opts.atRiskAnyTime))
-      due.push({ habitId: h.id, name: h.name, p, decision, why: 'at-risk' });
+      due.push({ habitId: h.id, name: h.name, p, decision, why: 'at-risk', ...week });
     else if (decision === 'neutral' && timeCome)
-      due.push({ habitId: h.id, name: h.name, p, decision, why: 'reminder-time' });
+      due.push({ habitId: h.id, name: h.name, p, decision, why: 'reminder-time', ...week });
   }
   return due.sort((a, b) => (a.p ?? 1) - (b.p ?? 1) || a.name.localeCompare(b.name));
 }

@@ -6,7 +6,14 @@ import { isReminderData, REMINDER_KIND, reminderTag, type ReminderData } from '.
 import type { ReminderState } from './state.ts';
 
 /** Plain words for a reminder's notification body. */
-export function reminderBody(r: Pick<DueReminder, 'p' | 'why'>): string {
+export function reminderBody(r: Pick<DueReminder, 'p' | 'why' | 'week'>): string {
+  const w = r.week;
+  if (w) {
+    const days = `${w.daysLeft} day${w.daysLeft === 1 ? '' : 's'} left`;
+    const left = `${w.target - w.needed} of ${w.target} this week, ${days}`;
+    if (r.why === 'at-risk' && r.p !== null) return `${left}: ${Math.round(r.p * 100)}% likely to make it.`;
+    return `${left}. Tap to open Nudge.`;
+  }
   if (r.why === 'at-risk' && r.p !== null)
     return `Only ${Math.round(r.p * 100)}% likely today. A small start still counts.`;
   if (r.why === 'at-risk') return 'This one tends to slip today. A small start still counts.';

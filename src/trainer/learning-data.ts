@@ -22,6 +22,7 @@ import { type EventIndex, fastDayNumber, indexEvents } from '../learn/predict/da
 import { FEATURE_VERSION } from '../learn/predict/features.ts';
 import { FIRST_DAY, numberToDay } from '../learn/time.ts';
 import type { Checkpoint } from '../learn/types.ts';
+import { type Schedule, scheduleOf } from '../habits/schedule.ts';
 
 /** What a checkpoint must match: today's architecture, features and stages. */
 export const EXPECTED = {
@@ -198,15 +199,29 @@ async function recordSetAside(db: AppDB, record: SetAsideRecord | null): Promise
 export function learnerFor(inp: HabitInputs, today: string, opts: { train: boolean; cfg?: LearnConfig }): LearnerState {
   const cfg = opts.cfg ?? DEFAULT_CONFIG;
   const day = fastDayNumber(today);
-  const h = { id: inp.habit.id, createdDay: inp.habit.createdDay };
+  const h = { id: inp.habit.id, createdDay: inp.habit.createdDay, schedule: scheduleOf(inp.habit) };
   const stored = inp.usable ? learnerFromCheckpoint(inp.usable.checkpoint) : null;
   // A checkpoint saved on a later day (the clock or time zone moved back) cannot be unfolded: rebuild.
   if (stored && stored.context.next <= day) {
-    if (inp.mode === 'incremental') {
+    if (effectiveMode(inp) === 'incremental') {
       foldDays(stored, inp.index, day, cfg);
       return stored;
     }
     return repairLearner(stored, h, inp.index, day, cfg);
   }
   return opts.train ? rebuildLearner(h, inp.index, day, cfg) : freshLearner(h, inp.index, day, cfg);
+}
+
+/** True when two schedules give the same labels. */
+function sameSchedule(a: Schedule, b: Schedule): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * How the habit's learner will be brought up to today: a checkpoint whose schedule is no longer the habit's is
+ * repaired (another schedule gives other labels), else as the read decided.
+ */
+export function effectiveMode(inp: HabitInputs): LearnerMode {
+  if (inp.mode !== 'incremental' || !inp.usable) return inp.mode;
+  return sameSchedule(inp.usable.checkpoint.learner.schedule, scheduleOf(inp.habit)) ? 'incremental' : 'repair';
 }

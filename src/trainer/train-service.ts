@@ -18,7 +18,14 @@ import { withTrainLock } from './lock.ts';
 import { ranRecently } from '../autotrain/policy.ts';
 import { latestRunAt } from '../autotrain/facts.ts';
 import type { HabitTrainOutcome, PredictAllResult, RollbackResult, TrainRequestResult } from './api.ts';
-import { activeRows, checkRow, type HabitInputs, learnerFor, readLearningInputs } from './learning-data.ts';
+import {
+  activeRows,
+  checkRow,
+  effectiveMode,
+  type HabitInputs,
+  learnerFor,
+  readLearningInputs,
+} from './learning-data.ts';
 
 /** Checkpoint versions kept per habit (the active one is always kept), for rollback. */
 export const KEEP_VERSIONS = 5;
@@ -119,8 +126,8 @@ async function trainOne(
     cfg: DEFAULT_CONFIG,
   });
   const run: TrainingRunRow = { ...out.run, durationMs: performance.now() - t0 };
-  if (inp.mode !== 'incremental' && usable)
-    run.reason = `${run.reason}; earlier days changed, so the learner was rebuilt from the history`;
+  if (usable && effectiveMode(inp) === 'repair')
+    run.reason = `${run.reason}; earlier days or the schedule changed, so the learner was rebuilt from the history`;
   const prediction: Prediction = { ...out.prediction };
 
   // What was active when we read it; the write checks it is still so (see below).

@@ -201,7 +201,7 @@ test('an imported backup shows its history, and export gives back the same habit
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-backup').click()]);
   expect(download.suggestedFilename()).toMatch(/^nudge-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Backup;
-  expect([exported.app, exported.kind, exported.version]).toEqual(['nudge', 'backup', 1]);
+  expect([exported.app, exported.kind, exported.version]).toEqual(['nudge', 'backup', 2]);
   const core = (h: BackupHabit) => ({ id: h.id, name: h.name, createdAt: h.createdAt, archivedAt: h.archivedAt });
   expect(exported.habits.map(core).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
     fixture.habits.map(core).sort((a, b) => a.id.localeCompare(b.id)),

@@ -119,11 +119,21 @@ describe('index.html', () => {
     expect(head).toMatch(/^<head>\s*<meta charset="UTF-8" \/>\s*<meta http-equiv="Content-Security-Policy"/);
     const content = metas().find((m) => m['http-equiv'] === 'Content-Security-Policy')?.content ?? '';
     expect(content).toBe(CSP);
+    // Spelled out, so loosening vite.config.ts's CSP fails here: only 'wasm-unsafe-eval' was ever added.
+    expect(content).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+        "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; " +
+        "base-uri 'self'; form-action 'self'",
+    );
     const csp = parseCsp(content);
     const scriptSrc = csp.get('script-src') ?? csp.get('default-src') ?? [];
-    expect(scriptSrc).toContain("'self'");
-    for (const loose of ["'unsafe-inline'", "'unsafe-eval'", "'wasm-unsafe-eval'", '*', 'data:', 'blob:']) {
+    // The app's own scripts, and WebAssembly for the Loop database import (sql.js): nothing else.
+    expect(scriptSrc).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    for (const loose of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'blob:']) {
       expect(scriptSrc, `script-src must not allow ${loose}`).not.toContain(loose);
+    }
+    for (const [name, values] of csp) {
+      if (name !== 'script-src') expect(values, `${name} must not allow wasm`).not.toContain("'wasm-unsafe-eval'");
     }
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'self'"]);
@@ -140,7 +150,9 @@ describe('service worker precache', () => {
     const urls = precacheUrls(readFileSync(join(dist, 'sw.js'), 'utf8'));
     expect(urls).toContain('index.html');
     expect(urls).toContain('manifest.webmanifest');
-    const code = listFiles(dist).filter((f) => /\.(js|css)$/.test(f) && f !== 'sw.js');
+    const code = listFiles(dist).filter((f) => /\.(js|css|wasm)$/.test(f) && f !== 'sw.js');
+    // sql.js's WebAssembly, from the app's own origin, so a Loop database import works offline.
+    expect(code.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
     expect(code.length).toBeGreaterThan(0);
     expect(urls).toEqual(expect.arrayContaining(code));
     expect(urls).not.toContain('sw.js');

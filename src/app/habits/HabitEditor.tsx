@@ -1,4 +1,4 @@
-// Editing one active habit: rename, reminder time, colour (saved together), reorder, archive,
+// Editing one active habit: rename, schedule, reminder time, colour (saved together), reorder, archive,
 // delete. Reorder uses buttons, not drag and drop, so it works with a keyboard and a screen reader.
 import { useEffect, useState } from 'preact/hooks';
 import type { Habit } from '../../data/entities.ts';
@@ -8,6 +8,10 @@ import { errorText } from '../components/ErrorNote.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { NAME_MAX, nameLength, nameProblem } from '../today/AddHabitForm.tsx';
 import { REMINDER_NOTE } from './reminderNote.ts';
+import { scheduleOf } from '../../habits/schedule.ts';
+import { localToday } from '../../learn/time.ts';
+import { ScheduleChoice } from '../components/ScheduleChoice.tsx';
+import { draftOf, sameSchedule, scheduleFromDraft } from '../components/scheduleDraft.ts';
 
 /** Props of HabitEditor: the habit, its neighbours' moves and the delete request. */
 export interface HabitEditorProps {
@@ -24,21 +28,32 @@ export function HabitEditor({ habit, first, last, onMove, onDelete }: HabitEdito
   const [name, setName] = useState(habit.name);
   const [time, setTime] = useState(habit.reminderTime ?? '');
   const [color, setColor] = useState<string | null>(habit.color ?? null);
+  const schedule = scheduleOf(habit);
+  const [draft, setDraft] = useState(() => draftOf(schedule, localToday()));
+  const [scheduleError, setScheduleError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const scheduleKey = JSON.stringify(schedule);
   // When another tab (or an import) changes the habit, show the stored values.
   useEffect(() => {
     setName(habit.name);
     setTime(habit.reminderTime ?? '');
     setColor(habit.color ?? null);
-  }, [habit.name, habit.reminderTime, habit.color]);
-  const dirty = name !== habit.name || time !== (habit.reminderTime ?? '') || color !== (habit.color ?? null);
+    setDraft(draftOf(schedule, localToday()));
+  }, [habit.name, habit.reminderTime, habit.color, scheduleKey]);
+  const dirty =
+    name !== habit.name ||
+    time !== (habit.reminderTime ?? '') ||
+    color !== (habit.color ?? null) ||
+    !sameSchedule(draft, schedule);
   const errId = `edit-err-${habit.id}`;
   const save = async (e: Event) => {
     e.preventDefault();
     const problem = nameProblem(name);
     if (problem) return setError(problem);
+    const next = scheduleFromDraft(draft);
+    if (!next.ok) return setScheduleError(next.message);
     try {
-      await updateHabit(habit.id, { name, reminderTime: time || null, color });
+      await updateHabit(habit.id, { name, reminderTime: time || null, color, schedule: next.value });
       setError(null);
       toast({ text: `Saved “${name.trim()}”.` });
     } catch (err) {
@@ -76,6 +91,14 @@ export function HabitEditor({ habit, first, last, onMove, onDelete }: HabitEdito
             {error}
           </p>
         )}
+        <ScheduleChoice
+          value={draft}
+          error={scheduleError}
+          onChange={(d) => {
+            setDraft(d);
+            setScheduleError(null);
+          }}
+        />
         <label class="field">
           <span>Reminder time</span>
           <input type="time" value={time} onInput={(e) => setTime(e.currentTarget.value)} />

@@ -1,7 +1,9 @@
 // Calendar heatmap of the last six months: one square per day, a column per week. Done days are
-// filled with the habit's colour, skipped days drawn as a hollow square (not colour alone).
+// filled with the habit's colour, skipped days drawn as a hollow square, days the habit was not due
+// as a small square (shapes, not colour alone).
 import { longDay, monthName } from '../humanize.ts';
-import { heatmapCells } from './heatmapCells.ts';
+import { heatmapCells, type Cell } from './heatmapCells.ts';
+import type { Schedule } from '../../habits/schedule.ts';
 
 const SIZE = 14;
 const GAP = 3;
@@ -11,9 +13,12 @@ const STATUS_LABEL = {
   done: 'done',
   skipped: 'skipped',
   none: 'nothing recorded',
+  rest: 'not due',
   before: 'before the habit was created',
 } as const;
 const WEEKDAYS = ['Mon', '', 'Wed', '', 'Fri', '', ''];
+/** How far a cell is drawn inside its square: a skip is hollow, a day not due is a small square. */
+const INSET: Partial<Record<Cell['status'], number>> = { skipped: 1.5, rest: 4 };
 
 /** The heatmap for one habit. */
 export function Heatmap(p: {
@@ -21,8 +26,10 @@ export function Heatmap(p: {
   today: string;
   createdDay: string;
   habitName: string;
+  schedule?: Schedule;
 }) {
-  const cells = heatmapCells(p.status, p.today, p.createdDay);
+  const cells = heatmapCells(p.status, p.today, p.createdDay, { schedule: p.schedule });
+  const hasRest = cells.some((c) => c.status === 'rest');
   const cols = cells[cells.length - 1].col + 1;
   const width = LEFT + cols * (SIZE + GAP);
   const height = TOP + 7 * (SIZE + GAP);
@@ -53,14 +60,15 @@ export function Heatmap(p: {
         )}
         {cells.map((c) => {
           const label = `${longDay(c.day)}: ${STATUS_LABEL[c.status]}`;
+          const inset = INSET[c.status] ?? 0;
           return (
             // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a <rect> is not interactive.
             <rect
               key={c.day}
-              x={LEFT + c.col * (SIZE + GAP) + (c.status === 'skipped' ? 1.5 : 0)}
-              y={TOP + c.row * (SIZE + GAP) + (c.status === 'skipped' ? 1.5 : 0)}
-              width={c.status === 'skipped' ? SIZE - 3 : SIZE}
-              height={c.status === 'skipped' ? SIZE - 3 : SIZE}
+              x={LEFT + c.col * (SIZE + GAP) + inset}
+              y={TOP + c.row * (SIZE + GAP) + inset}
+              width={SIZE - 2 * inset}
+              height={SIZE - 2 * inset}
               rx={3}
               class={`hm-cell hm-${c.status}${c.day === p.today ? ' hm-today' : ''}`}
               role="img"
@@ -83,6 +91,11 @@ export function Heatmap(p: {
         <span class="legend">
           <span class="lg lg-none" aria-hidden="true" /> nothing
         </span>
+        {hasRest && (
+          <span class="legend">
+            <span class="lg lg-rest" aria-hidden="true" /> not due
+          </span>
+        )}
         <span class="hm-summary">
           {done} done and {skipped} skipped in these {cols} weeks.
         </span>

@@ -11,6 +11,14 @@ import { hrefFor, navigate } from '../router.ts';
 import { Heatmap } from './Heatmap.tsx';
 import { RecentEvents } from './RecentEvents.tsx';
 import { loadHistory } from './historyData.ts';
+import { scheduleLabel, type Schedule } from '../../habits/schedule.ts';
+import type { Rate } from '../../habits/rates.ts';
+
+/** What a rate counts: days for a daily habit, due days for other day schedules, weeks met otherwise. */
+function rateOf(r: Rate, schedule: Schedule): string {
+  if (r.unit === 'week') return `${plural(r.of, 'week')} met`;
+  return schedule.kind === 'daily' ? plural(r.of, 'day') : plural(r.of, 'due day');
+}
 
 function HabitHistory({ habit, today }: { habit: Habit; today: string }) {
   const { value: data, error } = useLiveQueryResult(
@@ -21,23 +29,34 @@ function HabitHistory({ habit, today }: { habit: Habit; today: string }) {
   if (!data) return <p class="note">Loading…</p>;
   return (
     <div class="history-body" style={habit.color ? { '--habit': habit.color } : undefined}>
-      <Heatmap status={data.status} today={today} createdDay={habit.createdDay} habitName={habit.name} />
+      <p class="note schedule-line" data-testid="history-schedule">
+        Schedule: {scheduleLabel(data.schedule)}
+      </p>
+      <Heatmap
+        status={data.status}
+        today={today}
+        createdDay={habit.createdDay}
+        habitName={habit.name}
+        schedule={data.schedule}
+      />
       <dl class="stats" data-testid="history-stats">
         <div>
           <dt>Current streak</dt>
-          <dd data-testid="current-streak">{plural(data.current, 'day')}</dd>
+          <dd data-testid="current-streak">{plural(data.current, data.unit)}</dd>
         </div>
         <div>
           <dt>Best streak</dt>
-          <dd data-testid="best-streak">{plural(data.best, 'day')}</dd>
+          <dd data-testid="best-streak">{plural(data.best, data.unit)}</dd>
         </div>
         {data.rates.map((r) => (
-          <div key={r.days}>
-            <dt>Last {r.days} days</dt>
+          <div key={r.span} data-testid="history-rate">
+            <dt>
+              Last {r.span} {r.unit}s
+            </dt>
             <dd>
               {percent(r.rate)}{' '}
               <small class="note">
-                ({r.done} of {plural(r.of, 'day')})
+                ({r.done} of {rateOf(r, data.schedule)})
               </small>
             </dd>
           </div>
@@ -50,12 +69,15 @@ function HabitHistory({ habit, today }: { habit: Habit; today: string }) {
       <details class="note how">
         <summary>How is strength computed?</summary>
         <p>
-          Like Loop Habit Tracker's score: an exponentially smoothed completion rate. Starting from 0 before the habit
-          was created, each day up to today (or yesterday while today is still open) updates it as{' '}
-          <code>score = previous × m + (1 − m) × done</code>, where done is 1 for a completed day and 0 for a skipped or
-          empty one, and <code>m = 0.5^(1/13)</code>, so a day's weight halves after 13 days. A missed day pulls it down
-          gradually, never to zero at once. Streaks count done days in a row; a skipped day neither counts nor breaks a
-          streak, a day with nothing breaks it.
+          Like Loop Habit Tracker's score: an exponentially smoothed completion rate that follows the schedule. Starting
+          from 0 before the habit was created, each day up to today (or yesterday while today is still open) updates it
+          as <code>score = previous × m + (1 − m) × done</code>, where done is the share of the schedule's target met in
+          the period ending that day (1 for a completed day of a daily habit), and <code>m = 0.5^(√f / 13)</code> with f
+          the times per day the schedule asks for: a day's weight halves after 13 days for a daily habit, about 20 for 3
+          times a week, 34 for once a week. A skipped day leaves it as it is; a missed day pulls it down gradually,
+          never to zero at once. Streaks count done days; a skipped day or a day the habit is not due neither counts nor
+          breaks a streak, a due day with nothing breaks it. A habit done a number of times a week counts weeks that met
+          the target.
         </p>
       </details>
       <h3>Recent events</h3>

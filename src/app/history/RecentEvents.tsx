@@ -18,7 +18,17 @@ const TYPE_TEXT: Record<string, string> = {
  * event's own fields: its key cannot be split on '|', since a habit id may contain one.
  */
 export function markedLater(e: StoredEvent): boolean {
-  return e.marked === true || e.day !== localDayOf(e.t, e.offset);
+  return e.day !== localDayOf(e.t, e.offset);
+}
+
+/**
+ * How the event was recorded, after its day: "at 21:40"; a past day marked later says when; a mark
+ * given with its own day on that day (an import from Loop Habit Tracker, which keeps no time of day)
+ * shows no clock time, since it has none of its own.
+ */
+function recordedText(e: StoredEvent): string {
+  if (markedLater(e)) return ` (marked later, on ${e.at.slice(0, 10)} at ${clockOf(e.at)})`;
+  return e.marked ? ' (marked for the day)' : ` at ${clockOf(e.at)}`;
 }
 
 /** The recent-events list. */
@@ -28,15 +38,12 @@ export function RecentEvents({ events, today }: { events: StoredEvent[]; today: 
   return (
     <ul class="plain-list events" data-testid="recent-events">
       {events.map((e) => {
-        const marked = markedLater(e);
         const what = TYPE_TEXT[e.type] ?? e.type;
         return (
           <li key={e.id ?? e.key} class="event-row" data-type={e.type} data-day={e.day}>
             <span>
               <strong>{what}</strong> · {relativeDay(e.day, today)}
-              <small class="note">
-                {marked ? ` (marked later, on ${e.at.slice(0, 10)} at ${clockOf(e.at)})` : ` at ${clockOf(e.at)}`}
-              </small>
+              <small class="note">{recordedText(e)}</small>
             </span>
             {e.id !== undefined && (e.type === 'habitCompleted' || e.type === 'habitSkipped') && (
               <button type="button" class="btn btn-small" onClick={() => undo(e.id!, toast)}>

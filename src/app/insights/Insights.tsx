@@ -1,5 +1,6 @@
 // The Insights screen of one habit: probability over time against what happened, calibration,
 // the active model with rollback and Train now, and every training run.
+import { scheduleLabel } from '../../habits/schedule.ts';
 import { useEffect } from 'preact/hooks';
 import type { Habit } from '../../data/entities.ts';
 import { withDb } from '../../data/connection.ts';
@@ -47,6 +48,11 @@ function HabitInsights({ habit }: { habit: Habit }) {
   const insights = useInsights(habit.id, `${activeVersion}:${model?.runCount ?? -1}`);
   return (
     <>
+      {habit.schedule && habit.schedule.kind !== 'daily' && (
+        <p class="note" data-testid="insights-schedule">
+          Schedule: {scheduleLabel(habit.schedule)}
+        </p>
+      )}
       <section class="card" aria-labelledby="model-h">
         <h3 id="model-h">Model</h3>
         {model ? (

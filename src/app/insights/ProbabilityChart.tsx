@@ -1,7 +1,7 @@
 // Probability over time against what happened: a line per source, dots for done / missed days.
 import { useId } from 'preact/hooks';
 import type { InsightPoint } from '../../trainer/api.ts';
-import { AT_RISK_BELOW, SUPPRESS_ABOVE } from '../../remind/decide.ts';
+import { AT_RISK_BELOW, SUPPRESS_ABOVE } from '../../learn/predict/remind.ts';
 import {
   LANE_DONE,
   LANE_MISSED,

@@ -1,7 +1,8 @@
 // What the likelihood chip says for a stored prediction. PURE, so the wording is tested.
 import type { PredictionRow } from '../../data/entities.ts';
 import type { Reason } from '../../learn/types.ts';
-import { reminderDecision, type TodayState } from '../../remind/decide.ts';
+import { reminderDecision } from '../../learn/predict/remind.ts';
+import type { TodayState } from '../../remind/decide.ts';
 import { sourceWords } from './sourceWords.ts';
 
 /** The chip's look: at risk (and still open), likely, neutral, done/skipped, or no number. */

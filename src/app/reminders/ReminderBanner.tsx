@@ -83,11 +83,15 @@ export function ReminderBanner() {
           <li key={r.habitId} data-testid="reminder-item" data-habit-id={r.habitId}>
             <span class="reminder-text">
               <strong>{r.name}</strong>{' '}
-              {r.why === 'at-risk' && r.p !== null
-                ? `· only ${chipPercent(r.p)}% likely today`
-                : r.why === 'at-risk'
-                  ? '· tends to slip today'
-                  : '· your reminder time'}
+              {r.week
+                ? `· ${r.week.target - r.week.needed} of ${r.week.target} this week${
+                    r.why === 'at-risk' && r.p !== null ? `, ${chipPercent(r.p)}% likely to make it` : ''
+                  }`
+                : r.why === 'at-risk' && r.p !== null
+                  ? `· only ${chipPercent(r.p)}% likely today`
+                  : r.why === 'at-risk'
+                    ? '· tends to slip today'
+                    : '· your reminder time'}
             </span>
             <button type="button" class="btn-do" onClick={() => doItNow(r.habitId)} data-testid="reminder-do">
               Do it now <span class="sr-only">: {r.name}</span>

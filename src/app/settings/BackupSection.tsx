@@ -12,19 +12,7 @@ import { plural } from '../humanize.ts';
 import { backupFileName, downloadText } from './download.ts';
 import { ExportLeftOut } from './ExportLeftOut.tsx';
 import { NO_CHANGE, type DataChange } from './dataChange.ts';
-
-type Outcome =
-  | { kind: 'ok'; text: string }
-  | { kind: 'errors'; fileName: string; errors: { path: string; message: string }[] }
-  | { kind: 'failed'; text: string };
-
-/** Shows at most this many import errors (the count says how many more). */
-const MAX_ERRORS_SHOWN = 50;
-
-function errorsOf(err: unknown): { path: string; message: string }[] | null {
-  const list = (err as { errors?: unknown })?.errors;
-  return Array.isArray(list) ? (list as { path: string; message: string }[]) : null;
-}
+import { errorsOf, ImportOutcome, importedText, type Outcome } from './ImportOutcome.tsx';
 
 /** The Backup section of Settings; reports each import through `onChanged` (wiped: it replaced everything). */
 export function BackupSection({
@@ -38,6 +26,8 @@ export function BackupSection({
   const fileRef = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [busy, setBusy] = useState(false);
+  // Events written so far of all to write, once the file is checked and the write has begun.
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
   const [leftOut, setLeftOut] = useState<LeftOutRow[]>([]);
@@ -67,20 +57,15 @@ export function BackupSection({
     setBusy(true);
     setOutcome(null);
     try {
-      const c = await importBackup(text, how);
-      const parts = [
-        `${plural(c.habitsAdded, 'habit')} added`,
-        c.habitsUpdated ? `${plural(c.habitsUpdated, 'habit')} updated` : '',
-        `${plural(c.eventsAdded, 'event')} added`,
-        c.eventsSkipped ? `${plural(c.eventsSkipped, 'event')} already here (skipped)` : '',
-      ].filter(Boolean);
-      setOutcome({ kind: 'ok', text: `Imported ${name} (${how}): ${parts.join(', ')}.` });
+      const c = await importBackup(text, how, (done, total) => setProgress({ done, total }));
+      setOutcome({ kind: 'ok', text: importedText(name, how, c) });
       onChanged?.(how === 'replace');
     } catch (err) {
       const errors = errorsOf(err);
       setOutcome(errors ? { kind: 'errors', fileName: name, errors } : { kind: 'failed', text: errorText(err) });
     } finally {
       setBusy(false);
+      setProgress(null);
       if (fileRef.current) fileRef.current.value = '';
     }
   };
@@ -148,29 +133,20 @@ export function BackupSection({
         />
       </label>
       <div aria-live="polite" data-testid="import-result">
-        {busy && <p>Importing…</p>}
-        {outcome?.kind === 'ok' && <p class="success">{outcome.text}</p>}
-        {outcome?.kind === 'failed' && (
-          <p class="error" role="alert">
-            Nothing was imported: {outcome.text}
+        {busy && (
+          <p>
+            Importing…{' '}
+            {progress && (
+              <progress
+                aria-label="Import progress"
+                max={Math.max(1, progress.total)}
+                value={progress.done}
+                data-testid="import-progress"
+              />
+            )}
           </p>
         )}
-        {outcome?.kind === 'errors' && (
-          <div class="error" role="alert">
-            <p>
-              Nothing was imported: {outcome.fileName} has {plural(outcome.errors.length, 'problem')}. Your data is
-              unchanged.
-            </p>
-            <ul class="error-list">
-              {outcome.errors.slice(0, MAX_ERRORS_SHOWN).map((e, i) => (
-                <li key={i}>
-                  <code>{e.path || '(file)'}</code>: {e.message}
-                </li>
-              ))}
-            </ul>
-            {outcome.errors.length > MAX_ERRORS_SHOWN && <p>…and {outcome.errors.length - MAX_ERRORS_SHOWN} more.</p>}
-          </div>
-        )}
+        <ImportOutcome outcome={outcome} />
       </div>
       <ConfirmDialog
         open={pending !== null}

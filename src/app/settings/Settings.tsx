@@ -1,6 +1,8 @@
-// The Settings screen: backup, storage, reminders on this device, and deleting everything.
+// The Settings screen: backup, the Loop Habit Tracker import, storage, reminders on this device, and
+// deleting everything.
 import { PlatformNotes } from './PlatformNotes.tsx';
 import { BackupSection } from './BackupSection.tsx';
+import { LoopImportSection } from './LoopImportSection.tsx';
 import { DeleteAllSection } from './DeleteAllSection.tsx';
 import { StorageSection } from './StorageSection.tsx';
 import { NO_CHANGE, nextChange, type DataChange } from './dataChange.ts';
@@ -19,6 +21,7 @@ export function Settings() {
         </a>
       </div>
       <BackupSection change={change} onChanged={changed} />
+      <LoopImportSection onChanged={changed} />
       <StorageSection change={change.n} />
       <section class="card" aria-labelledby="reminders-h">
         <h2 id="reminders-h">About reminders on this device</h2>

@@ -1,5 +1,5 @@
-// Adding a habit: a name, an optional reminder time and colour. The data layer validates
-// (trimmed, 1..60 characters) and its message is shown next to the field.
+// Adding a habit: a name, a schedule (every day unless changed), an optional reminder time and
+// colour. The data layer validates (trimmed, 1..60 characters) and its message is shown next to the field.
 import { useState } from 'preact/hooks';
 import { createHabit } from '../../data/repo.ts';
 import { ColorChoice } from '../components/ColorChoice.tsx';
@@ -7,6 +7,10 @@ import { errorText } from '../components/ErrorNote.tsx';
 import { useToast } from '../components/Toast.tsx';
 import { REMINDER_NOTE } from '../habits/reminderNote.ts';
 import { checkName, MAX_NAME_LENGTH, nameLength } from '../../data/fields.ts';
+import { DAILY } from '../../habits/schedule.ts';
+import { localToday } from '../../learn/time.ts';
+import { ScheduleChoice } from '../components/ScheduleChoice.tsx';
+import { draftOf, scheduleFromDraft } from '../components/scheduleDraft.ts';
 
 export { nameLength } from '../../data/fields.ts';
 
@@ -30,18 +34,23 @@ export function AddHabitForm() {
   const [name, setName] = useState('');
   const [time, setTime] = useState('');
   const [color, setColor] = useState<string | null>(null);
+  const [draft, setDraft] = useState(() => draftOf(DAILY, localToday()));
+  const [scheduleError, setScheduleError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
     const problem = nameProblem(name);
     if (problem) return setError(problem);
+    const schedule = scheduleFromDraft(draft);
+    if (!schedule.ok) return setScheduleError(schedule.message);
     setBusy(true);
     try {
-      const h = await createHabit({ name, reminderTime: time || null, color });
+      const h = await createHabit({ name, reminderTime: time || null, color, schedule: schedule.value });
       setName('');
       setTime('');
       setColor(null);
+      setDraft(draftOf(DAILY, localToday()));
       setError(null);
       toast({ text: `Added “${h.name}”.` });
     } catch (err) {
@@ -75,6 +84,14 @@ export function AddHabitForm() {
           {error}
         </p>
       )}
+      <ScheduleChoice
+        value={draft}
+        error={scheduleError}
+        onChange={(d) => {
+          setDraft(d);
+          setScheduleError(null);
+        }}
+      />
       <label class="field">
         <span>Reminder time (optional)</span>
         <input

@@ -9,6 +9,8 @@ import { lastMarkOn, stateWithout, type DayState, type TodayHabit } from './toda
 import { loadOlderStreak } from './olderStreak.ts';
 import { mark, undo, type MarkOptions } from './actions.ts';
 import { useOnce } from './useOnce.ts';
+import { scheduleLabel } from '../../habits/schedule.ts';
+import { streakUnit } from '../../habits/streaks.ts';
 import {
   FOCUS_AFTER,
   holdRowFocus,
@@ -21,19 +23,34 @@ import {
 
 const STATE_TEXT = { done: '✓ Done today', skipped: 'Skipped today', open: 'Not yet today' } as const;
 
-function streakText(days: number, atLeast = false): string {
-  return days > 0 ? `${plural(days, 'day')}${atLeast ? ' or more' : ''} streak` : 'No streak yet';
+function streakText(n: number, unit: 'day' | 'week', atLeast = false): string {
+  return n > 0 ? `${plural(n, unit)}${atLeast ? ' or more' : ''} streak` : 'No streak yet';
+}
+
+/** The state pill's words: an open day of a habit not due today says so. */
+function stateText(state: DayState, row: TodayHabit): string {
+  if (state === 'open' && row.week && !row.due) return 'Target met this week';
+  if (state === 'open' && !row.due) return 'Not due today';
+  return STATE_TEXT[state];
+}
+
+/** "2 of 3 this week" for an N-per-week habit, counting a tap on screen before it is stored. */
+function weekText(row: TodayHabit, shown: DayState): string | null {
+  if (!row.week) return null;
+  const done = row.week.done + (shown === 'done' ? 1 : 0) - (row.state === 'done' ? 1 : 0);
+  return `${done} of ${row.week.target} this week`;
 }
 
 /** A streak longer than Today's window: the older part comes from its own (rarely re-run) query. */
 function LongStreak({ row, before }: { row: TodayHabit; before: string }) {
   const { value: older } = useLiveQueryResult(
-    () => loadOlderStreak(row.habit.id, before, row.habit.createdDay),
-    [row.habit.id, before, row.habit.createdDay],
+    () => loadOlderStreak(row.habit.id, before, row.habit.createdDay, row.schedule),
+    [row.habit.id, before, row.habit.createdDay, JSON.stringify(row.schedule)],
   );
+  const unit = streakUnit(row.schedule);
   // Until the older part arrives a zero would read "No streak yet", which may be wrong: say nothing.
-  if (older === undefined) return <>{row.streak > 0 ? streakText(row.streak, true) : ''}</>;
-  return <>{streakText(row.streak + older)}</>;
+  if (older === undefined) return <>{row.streak > 0 ? streakText(row.streak, unit, true) : ''}</>;
+  return <>{streakText(row.streak + older, unit)}</>;
 }
 
 /** A row's mark counts for the day on screen; the toast's Undo brings focus back to this row. */
@@ -77,11 +94,12 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
     <li
       ref={rowRef}
       tabIndex={-1}
-      class={`habit-row state-${state}`}
+      class={`habit-row state-${state}${row.due ? '' : ' not-due'}`}
       data-testid="habit-row"
       data-habit-id={habit.id}
       data-state={row.state}
       data-shown-state={state}
+      data-due={row.due ? 'yes' : 'no'}
       aria-busy={pending ? true : undefined}
       style={habit.color ? { '--habit': habit.color } : undefined}
       aria-labelledby={nameId}
@@ -94,18 +112,29 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
           </h3>
           <p class="habit-meta">
             <span class={`state-pill pill-${state}`} data-testid="habit-state">
-              {STATE_TEXT[state]}
+              {stateText(state, row)}
             </span>
+            {row.week && (
+              <span class="week-progress" data-testid="habit-week">
+                {weekText(row, state)}
+              </span>
+            )}
             <span class="streak" data-testid="habit-streak" title="Current streak">
               {row.streakContinuesBefore ? (
                 <LongStreak row={row} before={row.streakContinuesBefore} />
               ) : (
-                streakText(streak)
+                streakText(streak, streakUnit(row.schedule))
               )}
             </span>
+            {row.schedule.kind !== 'daily' && (
+              <span class="schedule-note" data-testid="habit-schedule">
+                {scheduleLabel(row.schedule)}
+              </span>
+            )}
             {habit.reminderTime && <span class="reminder-time">Reminder {habit.reminderTime}</span>}
           </p>
-          <Likelihood habitId={habit.id} />
+          {/* A chance of doing it means nothing on a day it is not due (and no reminder comes then). */}
+          {row.due && <Likelihood habitId={habit.id} />}
         </div>
       </div>
       <div class="habit-actions">
@@ -119,7 +148,7 @@ export function HabitRow({ row, today }: { row: TodayHabit; today: string }) {
             Done <span class="sr-only">{habit.name}</span>
           </button>
         )}
-        {state === 'open' && (
+        {state === 'open' && row.due && (
           <button
             type="button"
             class="btn btn-big"

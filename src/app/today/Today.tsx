@@ -13,11 +13,15 @@ import { loadToday, type TodayData, type TodayHabit } from './todayData.ts';
 import { takePrefetchedToday } from './prefetch.ts';
 import { useLayoutEffect, useState } from 'preact/hooks';
 
+/** "2 of 3 done today": habits not due today count only once done. */
 function summary(rows: TodayHabit[]): string {
   const done = rows.filter((r) => r.state === 'done').length;
   const skipped = rows.filter((r) => r.state === 'skipped').length;
-  const base = `${done} of ${rows.length} done today`;
-  return skipped ? `${base}, ${skipped} skipped` : base;
+  const resting = rows.filter((r) => !r.due && r.state !== 'done').length;
+  const due = rows.length - resting;
+  const base = due === 0 ? 'Nothing due today' : `${done} of ${due} done today`;
+  const parts = [base, skipped ? `${skipped} skipped` : '', resting ? `${resting} not due` : ''];
+  return parts.filter(Boolean).join(', ');
 }
 
 /** The Today screen. */

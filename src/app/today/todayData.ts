@@ -4,7 +4,9 @@
 // query over older days only (olderStreak.ts), which a tap today does not invalidate.
 import type { Habit, StoredEvent } from '../../data/entities.ts';
 import { eventsForHabitLive, habitsLive } from '../hooks/liveReads.ts';
-import { currentStreak, dayStatus } from '../../data/stats.ts';
+import { isDue, scheduleOf, weekProgress, weekStart, type Schedule, type WeekProgress } from '../../habits/schedule.ts';
+import { dayStatus, lastCountedDay } from '../../habits/status.ts';
+import { currentStreak, noBreakBetween } from '../../habits/streaks.ts';
 import { addDays } from '../../learn/time.ts';
 
 /** A day's state for one habit. */
@@ -14,7 +16,15 @@ export type DayState = 'done' | 'skipped' | 'open';
 export interface TodayHabit {
   habit: Habit;
   state: DayState;
-  /** Done days of the current streak inside the window read (the whole streak unless `streakContinuesBefore`). */
+  schedule: Schedule;
+  /** Due today: for an N-per-week habit, while the week's target was not met before today. */
+  due: boolean;
+  /** This week's progress of an N-per-week habit, else null. */
+  week: WeekProgress | null;
+  /**
+   * Done days (met weeks for perWeek) of the current streak inside the window read (the whole streak
+   * unless `streakContinuesBefore`).
+   */
   streak: number;
   /** Set when every day of the window is marked (even all skips): the streak may go on before this day. */
   streakContinuesBefore: string | null;
@@ -39,28 +49,32 @@ export const WINDOW_DAYS = 14;
 
 const isMark = (e: StoredEvent) => e.type === 'habitCompleted' || e.type === 'habitSkipped';
 
-/** True when every day from `from` to `to` (inclusive) has a status: a streak would run through. */
-export function unbroken(status: ReadonlyMap<string, unknown>, from: string, to: string): boolean {
-  for (let d = to; d >= from; d = addDays(d, -1)) if (!status.has(d)) return false;
-  return true;
-}
-
 /** Reads one habit's window and computes its row. */
 export async function loadHabitRow(habit: Habit, today: string): Promise<TodayHabit> {
-  const from = addDays(today, -(WINDOW_DAYS - 1));
+  const schedule = scheduleOf(habit);
+  const perWeek = schedule.kind === 'perWeek';
+  // A per-week streak is made of whole weeks: the window starts on a Monday.
+  const from = perWeek ? weekStart(addDays(today, -(WINDOW_DAYS - 1))) : addDays(today, -(WINDOW_DAYS - 1));
   const events = await eventsForHabitLive(habit.id, from);
   const status = dayStatus(events, habit.id);
-  const streak = currentStreak(status, today);
-  // Same rule as currentStreak: the run starts today once today has a status, else yesterday.
-  const runStart = status.has(today) ? today : addDays(today, -1);
+  const streak = currentStreak(status, today, schedule);
+  // Same rule as currentStreak: the run starts today once today has a status (this week once it is
+  // met), else the day (week) before; the open week never breaks it.
+  const runStart = perWeek ? addDays(weekStart(today), -1) : lastCountedDay(status, today);
   // Not gated on `streak > 0`: a window of nothing but skips still bridges to done days before it.
-  const continues = unbroken(status, from, runStart);
+  const continues = noBreakBetween(status, from, runStart, schedule);
+  const doneDays = new Set([...status].filter(([, s]) => s === 'done').map(([d]) => d));
+  const week = perWeek ? weekProgress(schedule, doneDays, today) : null;
   const pastStart = addDays(today, -PAST_DAYS);
   const recent = events.filter((e) => isMark(e) && e.day >= pastStart && e.day <= today).sort((a, b) => a.t - b.t);
   const recentStatus = new Map([...status].filter(([d]) => d >= pastStart && d <= today));
   return {
     habit,
     state: status.get(today) ?? 'open',
+    schedule,
+    // Judged without today's own mark, so a row never jumps between the groups when it is tapped.
+    due: week ? week.done - (doneDays.has(today) ? 1 : 0) < week.target : isDue(schedule, today),
+    week,
     streak,
     streakContinuesBefore: continues ? from : null,
     recent,
@@ -72,7 +86,9 @@ export async function loadHabitRow(habit: Habit, today: string): Promise<TodayHa
 export async function loadToday(today: string): Promise<TodayData> {
   const all = await habitsLive();
   const active = all.filter((h) => !h.archivedAt).sort((a, b) => a.order - b.order);
-  const habits = await Promise.all(active.map((h) => loadHabitRow(h, today)));
+  const rows = await Promise.all(active.map((h) => loadHabitRow(h, today)));
+  // Due habits first, each group in the person's order.
+  const habits = [...rows.filter((r) => r.due), ...rows.filter((r) => !r.due)];
   return { today, habits, hasDemo: all.some((h) => h.demo), archivedCount: all.length - active.length };
 }
 

@@ -2,7 +2,7 @@
 // written, and rows that would make the import refuse the whole file are left out and named.
 // Such rows come from older versions (imports before a rule existed, a v1 database upgraded
 // before its migration followed the rules); the database itself is never changed here.
-import type { BackupV1 } from './backup-v1.ts';
+import type { BackupFile } from './backup-file.ts';
 import { validateBackup } from './validate.ts';
 
 /** A row left out of an exported file: what it is and why the import would refuse it. */
@@ -36,7 +36,7 @@ function problemsByRow(errors: { path: string; message: string }[]): Record<Tabl
  * The backup without the rows its import would refuse, and those rows with the reasons. A left-out
  * habit takes its events and models with it. Throws when the file as a whole would be refused.
  */
-export function withoutUnreadableRows(backup: BackupV1): { backup: BackupV1; leftOut: LeftOutRow[] } {
+export function withoutUnreadableRows(backup: BackupFile): { backup: BackupFile; leftOut: LeftOutRow[] } {
   const leftOut: LeftOutRow[] = [];
   let b = backup;
   for (let round = 0; round < MAX_ROUNDS; round++) {

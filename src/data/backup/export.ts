@@ -1,13 +1,21 @@
-// Writes the database out as a backup file, version 1.
+// Writes the database out as a backup file, version 2.
 import { faultPoint } from '../fault-points.ts';
 import { withDb } from '../connection.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { withoutUnreadableRows, type LeftOutRow } from './export-check.ts';
-import type { BackupCheckpointV1, BackupEventV1, BackupHabitV1, BackupV1 } from './backup-v1.ts';
+import {
+  BACKUP_VERSION,
+  type BackupCheckpoint,
+  type BackupEvent,
+  type BackupHabit,
+  type BackupFile,
+} from './backup-file.ts';
 import { checkpointToJson } from '../../learn/checkpoint.ts';
+import { scheduleOf } from '../../habits/schedule.ts';
+import { byTime } from '../eventRow.ts';
 
-function habitOut(h: Habit): BackupHabitV1 {
-  const out: BackupHabitV1 = {
+function habitOut(h: Habit): BackupHabit {
+  const out: BackupHabit = {
     id: h.id,
     name: h.name,
     createdAt: h.createdAt,
@@ -15,24 +23,25 @@ function habitOut(h: Habit): BackupHabitV1 {
     reminderTime: h.reminderTime ?? null,
     color: h.color ?? null,
     order: h.order,
+    schedule: scheduleOf(h),
   };
   if (h.demo) out.demo = true;
   return out;
 }
 
-function eventOut(e: StoredEvent): BackupEventV1 {
+function eventOut(e: StoredEvent): BackupEvent {
   // Key order as in DESIGN.md's example: type, habitId, at, day.
-  const out: BackupEventV1 = e.habitId ? { type: e.type, habitId: e.habitId, at: e.at } : { type: e.type, at: e.at };
+  const out: BackupEvent = e.habitId ? { type: e.type, habitId: e.habitId, at: e.at } : { type: e.type, at: e.at };
   if (e.marked) out.day = e.day;
   if (e.demo) out.demo = true;
   return out;
 }
 
-function checkpointOut(c: CheckpointRow): BackupCheckpointV1 {
+function checkpointOut(c: CheckpointRow): BackupCheckpoint {
   // The learning core's own JSON form; the row's id, 0/1 flag and sync counts (which name this database's
   // event ids) stay behind.
   const { id: _id, active, sync: _sync, ...ckpt } = c;
-  return { ...(checkpointToJson(ckpt) as BackupCheckpointV1), active: active === 1 };
+  return { ...(checkpointToJson(ckpt) as BackupCheckpoint), active: active === 1 };
 }
 
 /** The device's IANA time zone, when the platform tells. */
@@ -46,7 +55,7 @@ function timeZone(): string | undefined {
 
 /** What an export wrote, and the rows it left out because its own import would refuse them. */
 export interface CheckedExport {
-  backup: BackupV1;
+  backup: BackupFile;
   leftOut: LeftOutRow[];
 }
 
@@ -64,15 +73,15 @@ export async function exportBackupChecked(
   const { habits, events, checkpoints } = await withDb((db) =>
     db.transaction('r', [db.habits, db.events, db.checkpoints], async () => ({
       habits: await db.habits.orderBy('order').toArray(),
-      events: await db.events.orderBy('t').toArray(),
+      events: byTime(await db.events.toArray()),
       checkpoints: opts.includeCheckpoints ? await db.checkpoints.toArray() : null,
     })),
   );
   await faultPoint('export:mid');
-  const backup: BackupV1 = {
+  const backup: BackupFile = {
     app: 'nudge',
     kind: 'backup',
-    version: 1,
+    version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     habits: habits.map(habitOut),
     events: events.map(eventOut),
@@ -87,11 +96,11 @@ export async function exportBackupChecked(
 export async function exportBackup(
   now: Date = new Date(),
   opts: { includeCheckpoints?: boolean } = {},
-): Promise<BackupV1> {
+): Promise<BackupFile> {
   return (await exportBackupChecked(now, opts)).backup;
 }
 
 /** The backup as the text of a .json file (indented by one space: readable, not much larger). */
-export function backupToText(b: BackupV1): string {
+export function backupToText(b: BackupFile): string {
   return JSON.stringify(b, null, 1);
 }

@@ -6,10 +6,11 @@ import type { AppDB } from '../db.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { ImportError } from '../errors.ts';
 import { toStoredEvent } from '../eventRow.ts';
-import type { BackupCheckpointV1, BackupHabitV1 } from './backup-v1.ts';
+import type { BackupCheckpoint, BackupFile, BackupHabit } from './backup-file.ts';
 import type { AdamState } from '../../learn/nn/adam.ts';
 import { parseBackup } from './validate.ts';
 import { refreshDataMarker } from '../storage.ts';
+import { DAILY } from '../../habits/schedule.ts';
 
 /** What an import did; `habitsUpdated` counts habits here whose creation time moved earlier. */
 export interface ImportResult {
@@ -19,7 +20,7 @@ export interface ImportResult {
   eventsSkipped: number;
 }
 
-function habitRow(h: BackupHabitV1, order: number): Habit {
+function habitRow(h: BackupHabit, order: number): Habit {
   const inst = parseInstant(h.createdAt)!; // validated
   const row: Habit = {
     id: h.id,
@@ -30,13 +31,14 @@ function habitRow(h: BackupHabitV1, order: number): Habit {
     order,
     reminderTime: h.reminderTime ?? null,
     color: h.color ?? null,
+    schedule: h.schedule ?? DAILY,
   };
   if (h.demo) row.demo = true;
   return row;
 }
 
 /** The network's parameters and optimizer state as Float32Arrays. */
-function networkIn(n: Pick<BackupCheckpointV1, 'weights' | 'biases' | 'optimizer'>): {
+function networkIn(n: Pick<BackupCheckpoint, 'weights' | 'biases' | 'optimizer'>): {
   weights: Float32Array[];
   biases: Float32Array[];
   optimizer: AdamState;
@@ -50,7 +52,7 @@ function networkIn(n: Pick<BackupCheckpointV1, 'weights' | 'biases' | 'optimizer
   };
 }
 
-function checkpointRow(c: BackupCheckpointV1, active: 0 | 1): CheckpointRow {
+function checkpointRow(c: BackupCheckpoint, active: 0 | 1): CheckpointRow {
   // Without sync counts the trainer repairs the learner from the imported history before it uses it.
   const { active: _a, ...rest } = c;
   return { ...rest, ...networkIn(c), active } as CheckpointRow;
@@ -74,8 +76,8 @@ function sameHabit(a: Habit, b: Habit): boolean {
   return (Object.keys({ ...a, ...b }) as (keyof Habit)[]).every((k) => a[k] === b[k]);
 }
 
-async function writeCheckpoints(db: AppDB, list: BackupCheckpointV1[]): Promise<void> {
-  const byHabit = new Map<string, BackupCheckpointV1[]>();
+async function writeCheckpoints(db: AppDB, list: BackupCheckpoint[]): Promise<void> {
+  const byHabit = new Map<string, BackupCheckpoint[]>();
   for (const c of list) byHabit.set(c.habitId, [...(byHabit.get(c.habitId) ?? []), c]);
   for (const [habitId, cs] of byHabit) {
     const have = await db.checkpoints.where('habitId').equals(habitId).toArray();
@@ -89,18 +91,44 @@ async function writeCheckpoints(db: AppDB, list: BackupCheckpointV1[]): Promise<
   }
 }
 
+/** Reports how far the write is: events written so far, of all to write. */
+export type ImportProgress = (done: number, total: number) => void;
+
+/** Events written per step of the one transaction, so the progress bar moves. */
+const EVENTS_PER_STEP = 10_000;
+
 /**
- * Imports a backup. 'replace' swaps all habits, events and models for the file's; 'merge' only adds
- * what is new (habits by id, events by type/habit/time/day): a habit already here keeps its settings
- * and takes only an earlier creation time, so importing twice adds nothing.
+ * Imports a backup file's text. 'replace' swaps all habits, events and models for the file's;
+ * 'merge' only adds what is new (habits by id, events by type/habit/time/day): a habit already here
+ * keeps its settings and takes only an earlier creation time, so importing twice adds nothing.
  * Throws ImportError listing every problem, before writing anything; the write is one transaction.
  */
-export async function importBackup(text: string, mode: 'merge' | 'replace'): Promise<ImportResult> {
-  if (mode !== 'merge' && mode !== 'replace')
-    throw new ImportError([{ path: '', message: `Unknown import mode "${String(mode)}": use merge or replace` }]);
+export async function importBackup(
+  text: string,
+  mode: 'merge' | 'replace',
+  onProgress?: ImportProgress,
+): Promise<ImportResult> {
+  checkMode(mode);
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new ImportError(parsed.errors);
-  const b = parsed.backup;
+  return importBackupData(parsed.backup, mode, onProgress);
+}
+
+function checkMode(mode: string): void {
+  if (mode !== 'merge' && mode !== 'replace')
+    throw new ImportError([{ path: '', message: `Unknown import mode "${String(mode)}": use merge or replace` }]);
+}
+
+/**
+ * Writes an already validated backup (parseBackup / validateBackup: a Loop import comes this way)
+ * with the rules of importBackup, all or nothing.
+ */
+export async function importBackupData(
+  b: BackupFile,
+  mode: 'merge' | 'replace',
+  onProgress?: ImportProgress,
+): Promise<ImportResult> {
+  checkMode(mode);
   const incomingHabits = b.habits.map((h, i) => habitRow(h, h.order ?? i));
   const incomingEvents: StoredEvent[] = b.events.map((e) => toStoredEvent(e)!); // validated
 
@@ -147,7 +175,10 @@ export async function importBackup(text: string, mode: 'merge' | 'replace'): Pro
           keys.add(e.key);
           adds.push(e);
         }
-        await db.events.bulkAdd(adds);
+        for (let i = 0; i < adds.length; i += EVENTS_PER_STEP) {
+          await db.events.bulkAdd(adds.slice(i, i + EVENTS_PER_STEP));
+          onProgress?.(Math.min(adds.length, i + EVENTS_PER_STEP), adds.length);
+        }
         result.eventsAdded = adds.length;
         if (b.checkpoints?.length) await writeCheckpoints(db, b.checkpoints);
         return result;

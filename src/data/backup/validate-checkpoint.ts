@@ -1,7 +1,7 @@
 // Validation of the optional checkpoints in a backup: shapes that match the layer sizes and
 // only finite numbers, so a damaged model can never be imported.
-import type { BackupCheckpointV1 } from './backup-v1.ts';
-import { MAX_CHECKPOINTS } from './backup-v1.ts';
+import type { BackupCheckpoint } from './backup-file.ts';
+import { MAX_CHECKPOINTS } from './backup-file.ts';
 import { describeValue } from '../fields.ts';
 import { dayProblem } from './instants.ts';
 import type { Problems } from './validate.ts';
@@ -67,7 +67,7 @@ function checkNetwork(
 const NUMBER_FIELDS = ['schemaVersion', 'version', 'featureVersion', 'step', 'createdAt'] as const;
 
 /** Validates backup checkpoints against the file's habit ids; returns the valid ones. */
-export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>, p: Problems): BackupCheckpointV1[] {
+export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>, p: Problems): BackupCheckpoint[] {
   if (!Array.isArray(list)) {
     p.add('checkpoints', `must be a list, got ${describeValue(list)}`);
     return [];
@@ -76,7 +76,7 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     p.add('checkpoints', `Too many checkpoints: ${list.length}, the limit is ${MAX_CHECKPOINTS}`);
     return [];
   }
-  const out: BackupCheckpointV1[] = [];
+  const out: BackupCheckpoint[] = [];
   list.forEach((c: unknown, i) => {
     const at = `checkpoints[${i}]`;
     if (!isObj(c)) {
@@ -112,7 +112,7 @@ export function validateCheckpoints(list: unknown, habitIds: ReadonlySet<string>
     if (typeof c.trigger !== 'string') p.add(`${at}.trigger`, `must be text, got ${describeValue(c.trigger)}`);
     if (c.active !== undefined && typeof c.active !== 'boolean')
       p.add(`${at}.active`, `must be true or false, got ${describeValue(c.active)}`);
-    if (p.count === before) out.push(c as unknown as BackupCheckpointV1);
+    if (p.count === before) out.push(c as unknown as BackupCheckpoint);
   });
   return out;
 }

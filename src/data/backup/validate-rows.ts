@@ -3,7 +3,8 @@
 import { EVENT_TYPES, HABIT_EVENT_TYPES, type EventType } from '../../learn/events.ts';
 import { FIRST_DAY, localDayOf, parseInstant, type Instant } from '../../learn/time.ts';
 import { checkColor, checkName, checkReminderTime, describeValue, MAX_ID_LENGTH } from '../fields.ts';
-import type { BackupEventV1, BackupHabitV1 } from './backup-v1.ts';
+import type { BackupEvent, BackupHabit } from './backup-file.ts';
+import { checkSchedule } from '../../habits/schedule.ts';
 import { beforeFirstDay, dayProblem, instantProblem } from './instants.ts';
 
 /** One problem in a row: the field below the row ('' for the row itself) and what is wrong. */
@@ -28,7 +29,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** The creation instant of a valid habit. */
-export function createdOf(h: BackupHabitV1): Instant {
+export function createdOf(h: BackupHabit): Instant {
   return parseInstant(h.createdAt)!;
 }
 
@@ -52,7 +53,7 @@ export function beforeCreation(
 }
 
 /** Checks one habit (not its id's uniqueness); `habit` is the clean row when there is no problem. */
-export function checkHabit(h: unknown): { habit: BackupHabitV1 | null; problems: FieldProblem[] } {
+export function checkHabit(h: unknown): { habit: BackupHabit | null; problems: FieldProblem[] } {
   if (!isObject(h))
     return { habit: null, problems: [{ field: '', message: `Habit must be an object, got ${describeValue(h)}` }] };
   const problems: FieldProblem[] = [];
@@ -77,8 +78,10 @@ export function checkHabit(h: unknown): { habit: BackupHabitV1 | null; problems:
     add('order', `must be a number, got ${describeValue(h.order)}`);
   if (h.demo !== undefined && typeof h.demo !== 'boolean')
     add('demo', `must be true or false, got ${describeValue(h.demo)}`);
-  if (problems.length || !name.ok) return { habit: null, problems };
-  const habit: BackupHabitV1 = {
+  const schedule = checkSchedule(h.schedule);
+  if (!schedule.ok) for (const p of schedule.problems) add(p.field ? `schedule.${p.field}` : 'schedule', p.message);
+  if (problems.length || !name.ok || !schedule.ok) return { habit: null, problems };
+  const habit: BackupHabit = {
     id: h.id as string,
     name: name.value,
     createdAt: h.createdAt as string,
@@ -87,12 +90,13 @@ export function checkHabit(h: unknown): { habit: BackupHabitV1 | null; problems:
     color: (h.color as string | null | undefined) ?? null,
   };
   if (typeof h.order === 'number') habit.order = h.order;
+  if (h.schedule !== undefined && h.schedule !== null) habit.schedule = schedule.value;
   if (h.demo === true) habit.demo = true;
   return { habit, problems };
 }
 
 /** Checks one event against the habits; `event` is the clean row when there is no problem. */
-export function checkEvent(e: unknown, habits: HabitIndex): { event: BackupEventV1 | null; problems: FieldProblem[] } {
+export function checkEvent(e: unknown, habits: HabitIndex): { event: BackupEvent | null; problems: FieldProblem[] } {
   if (!isObject(e))
     return { event: null, problems: [{ field: '', message: `Event must be an object, got ${describeValue(e)}` }] };
   const problems: FieldProblem[] = [];
@@ -135,7 +139,7 @@ export function checkEvent(e: unknown, habits: HabitIndex): { event: BackupEvent
   if (e.demo !== undefined && typeof e.demo !== 'boolean')
     add('demo', `must be true or false, got ${describeValue(e.demo)}`);
   if (problems.length) return { event: null, problems };
-  const event: BackupEventV1 = { type, at: e.at as string };
+  const event: BackupEvent = { type, at: e.at as string };
   if (forHabit) event.habitId = e.habitId as string;
   if (hasDay) event.day = e.day as string;
   if (e.demo === true) event.demo = true;

@@ -11,10 +11,10 @@ import {
   MAX_EVENTS,
   MAX_FILE_BYTES,
   MAX_HABITS,
-  type BackupEventV1,
-  type BackupHabitV1,
-  type BackupV1,
-} from './backup-v1.ts';
+  type BackupEvent,
+  type BackupHabit,
+  type BackupFile,
+} from './backup-file.ts';
 
 export type { BackupError };
 
@@ -59,7 +59,7 @@ function lineCol(text: string, pos: number): string {
 }
 
 /** Parses and validates a backup file's text. Never throws. */
-export function parseBackup(text: string): { ok: true; backup: BackupV1 } | { ok: false; errors: BackupError[] } {
+export function parseBackup(text: string): { ok: true; backup: BackupFile } | { ok: false; errors: BackupError[] } {
   if (typeof text !== 'string')
     return { ok: false, errors: [{ path: '', message: 'The backup must be text (a .json file)' }] };
   if (text.length > MAX_FILE_BYTES)
@@ -92,7 +92,7 @@ export function parseBackup(text: string): { ok: true; backup: BackupV1 } | { ok
 export function validateBackup(
   json: unknown,
   opts: { listAll?: boolean } = {},
-): { ok: true; backup: BackupV1 } | { ok: false; errors: BackupError[] } {
+): { ok: true; backup: BackupFile } | { ok: false; errors: BackupError[] } {
   const p = new Problems(opts.listAll ? Infinity : MAX_LISTED_ERRORS);
   if (!isObject(json)) {
     return {
@@ -119,7 +119,7 @@ export function validateBackup(
         {
           path: 'version',
           message:
-            `This backup was made by a newer Nudge: version ${v}, this app reads ${BACKUP_VERSION}. ` +
+            `This backup was made by a newer Nudge: version ${v}, this app reads versions 1 to ${BACKUP_VERSION}. ` +
             'Update the app and try again.',
         },
       ],
@@ -128,7 +128,9 @@ export function validateBackup(
   if (v < 1)
     return {
       ok: false,
-      errors: [{ path: 'version', message: `Unknown backup version ${v}: this app reads ${BACKUP_VERSION}` }],
+      errors: [
+        { path: 'version', message: `Unknown backup version ${v}: this app reads versions 1 to ${BACKUP_VERSION}` },
+      ],
     };
 
   const exportedAtProblem = instantProblem(json.exportedAt);
@@ -145,10 +147,10 @@ export function validateBackup(
       ? undefined
       : validateCheckpoints(json.checkpoints, ids, p);
   if (p.count) return { ok: false, errors: p.result() };
-  const backup: BackupV1 = {
+  const backup: BackupFile = {
     app: 'nudge',
     kind: 'backup',
-    version: 1,
+    version: v as 1 | 2,
     exportedAt: json.exportedAt as string,
     habits,
     events,
@@ -159,7 +161,7 @@ export function validateBackup(
 }
 
 /** Valid habits; `ids` receives every well-formed id, so one bad habit field does not also flag its events. */
-function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHabitV1[] {
+function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHabit[] {
   if (!Array.isArray(list)) {
     p.add('habits', `must be a list, got ${describeValue(list)}`);
     return [];
@@ -168,7 +170,7 @@ function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHab
     p.add('habits', `Too many habits: ${list.length}, the limit is ${MAX_HABITS}`);
     return [];
   }
-  const out: BackupHabitV1[] = [];
+  const out: BackupHabit[] = [];
   const firstIndex = new Map<string, number>();
   list.forEach((h: unknown, i) => {
     const at = `habits[${i}]`;
@@ -193,7 +195,7 @@ function validateHabits(list: unknown, ids: Set<string>, p: Problems): BackupHab
   return out;
 }
 
-function validateEvents(list: unknown, habits: HabitIndex, p: Problems): BackupEventV1[] {
+function validateEvents(list: unknown, habits: HabitIndex, p: Problems): BackupEvent[] {
   if (!Array.isArray(list)) {
     p.add('events', `must be a list, got ${describeValue(list)}`);
     return [];
@@ -202,7 +204,7 @@ function validateEvents(list: unknown, habits: HabitIndex, p: Problems): BackupE
     p.add('events', `Too many events: ${list.length}, the limit is ${MAX_EVENTS}`);
     return [];
   }
-  const out: BackupEventV1[] = [];
+  const out: BackupEvent[] = [];
   for (let i = 0; i < list.length; i++) {
     const { event, problems } = checkEvent(list[i], habits);
     for (const f of problems) p.add(f.field ? `events[${i}].${f.field}` : `events[${i}]`, f.message);

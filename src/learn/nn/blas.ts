@@ -7,6 +7,8 @@
 // detachment on every typed-array access in optimised code, and these loops ran 20% slower
 // (bench/README.md).
 
+import { relu } from './mlp.ts';
+
 /**
  * Sizes of one kernel call: output rows, the inner (summed) size, the batch size and the row stride of the
  * feature-major buffers. Read into locals on entry: the loops never touch the object.
@@ -16,11 +18,6 @@ export interface Dims {
   inner: number;
   bs: number;
   cap: number;
-}
-
-/** ReLU without a branch (the signs are unpredictable): exact, 2v / 2 or (v − v) / 2. */
-function relu(v: number): number {
-  return 0.5 * (v + Math.abs(v));
 }
 
 /**

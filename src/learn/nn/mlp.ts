@@ -86,7 +86,7 @@ function scratchFor(net: Mlp): Float64Array[] {
 }
 
 /** ReLU without a branch (signs are unpredictable): exact, since v + |v| is 2v or 0. */
-function relu(v: number): number {
+export function relu(v: number): number {
   return 0.5 * (v + Math.abs(v));
 }
 

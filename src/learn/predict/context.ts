@@ -144,6 +144,20 @@ export function advanceContext(s: ContextState, f: DayFact): void {
   s.next += 1;
 }
 
+/**
+ * Moves the context past a day that carries no label (the habit was not due): launches and reminders still
+ * count as what happened yesterday, but streaks and rates wait for the next due day.
+ */
+export function passContext(s: ContextState, f: DayFact): void {
+  s.reminderBefore = s.reminder;
+  s.reminder = f.tapped ? 2 : f.shown ? 1 : 0;
+  s.opens.shift();
+  s.opens.push(f.opens);
+  s.taps = s.taps * REMINDER_DECAY + f.tapped;
+  s.shown = s.shown * REMINDER_DECAY + f.shown;
+  s.next += 1;
+}
+
 /** A deep copy (contexts are advanced in place). */
 export function cloneContext(s: ContextState): ContextState {
   return {

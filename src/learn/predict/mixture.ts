@@ -38,13 +38,6 @@ export function mixtureP(w: MixtureState, p: readonly number[], awake: readonly 
   return den > 0 ? num / den : 0.5;
 }
 
-/** The share of the awake weight held by predictor k. */
-export function weightShare(w: MixtureState, k: number, awake: readonly boolean[]): number {
-  let den = 0;
-  for (let j = 0; j < w.length; j++) if (awake[j]) den += w[j];
-  return awake[k] && den > 0 ? w[k] / den : 0;
-}
-
 /** Updates the weights (in place) after an outcome y of the day the predictors gave `p` for. */
 export function updateMixture(
   w: MixtureState,

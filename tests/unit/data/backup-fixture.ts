@@ -1,12 +1,12 @@
-// A small valid backup (DESIGN.md's example plus a marked day, a trip and an archived habit).
-import type { BackupV1 } from '../../../src/data/backup/backup-v1.ts';
+// A small valid backup (DESIGN.md's example plus a marked day, a trip, an archived habit and schedules).
+import type { BackupFile } from '../../../src/data/backup/backup-file.ts';
 
-/** A fresh copy of a valid v1 backup each call (tests mutate it). */
-export function sampleBackup(): BackupV1 {
+/** A fresh copy of a valid v2 backup each call (tests mutate it). */
+export function sampleBackup(): BackupFile {
   return {
     app: 'nudge',
     kind: 'backup',
-    version: 1,
+    version: 2,
     exportedAt: '2026-11-24T07:00:00.000Z',
     timeZone: 'Europe/Paris',
     habits: [
@@ -18,6 +18,7 @@ export function sampleBackup(): BackupV1 {
         reminderTime: '21:00',
         color: '#3a7bd5',
         order: 0,
+        schedule: { kind: 'daily' },
       },
       {
         id: 'run',
@@ -27,6 +28,7 @@ export function sampleBackup(): BackupV1 {
         reminderTime: null,
         color: null,
         order: 1,
+        schedule: { kind: 'perWeek', times: 3 },
       },
     ],
     events: [
@@ -39,4 +41,12 @@ export function sampleBackup(): BackupV1 {
       { type: 'habitCompleted', habitId: 'read', at: '2026-01-05T23:50:00.000-05:00' },
     ],
   };
+}
+
+/** The same data as a version-1 file, written before schedules existed. */
+export function sampleBackupV1(): BackupFile {
+  const b = sampleBackup();
+  b.version = 1;
+  for (const h of b.habits) delete h.schedule;
+  return b;
 }

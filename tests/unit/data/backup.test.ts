@@ -68,9 +68,9 @@ describe('import validation: each bad input names the field and changes nothing'
   });
   it('a newer version is refused clearly', async () => {
     await expectRejected(
-      mutated((b) => (b.version = 2)),
+      mutated((b) => (b.version = 3)),
       'version',
-      /made by a newer Nudge: version 2, this app reads 1/,
+      /made by a newer Nudge: version 3, this app reads versions 1 to 2/,
     );
     await expectRejected(
       mutated((b) => (b.version = '1')),
@@ -337,7 +337,7 @@ describe('export and import', () => {
     );
     await recordEvent({ type: 'appOpened' }, at('2026-01-01T09:00:00+01:00'), 60);
     const b = await exportBackup(at('2026-01-04T00:00:00Z'));
-    expect(b).toMatchObject({ app: 'nudge', kind: 'backup', version: 1, exportedAt: '2026-01-04T00:00:00.000Z' });
+    expect(b).toMatchObject({ app: 'nudge', kind: 'backup', version: 2, exportedAt: '2026-01-04T00:00:00.000Z' });
     expect(b.events).toEqual([
       { type: 'appOpened', at: '2026-01-01T09:00:00.000+01:00' },
       { type: 'habitCompleted', habitId: h.id, at: '2026-01-02T21:00:00.000+01:00' },

@@ -49,6 +49,7 @@ describe('migration v1 -> v2', () => {
         order: 0,
         reminderTime: null,
         color: null,
+        schedule: { kind: 'daily' },
       },
       {
         id: 'run',
@@ -59,6 +60,7 @@ describe('migration v1 -> v2', () => {
         order: 1,
         reminderTime: null,
         color: null,
+        schedule: { kind: 'daily' },
       },
     ]);
     const read = await eventsForHabit('read');
@@ -83,9 +85,7 @@ describe('migration v1 -> v2', () => {
     expect((await db.meta.get('installMarker'))?.value).toEqual({ id: 'abc' });
     // The new tables exist and the new indexes work.
     expect(await db.checkpoints.count()).toBe(0);
-    expect(await db.events.where('[type+t]').between(['habitCompleted', 0], ['habitCompleted', Infinity]).count()).toBe(
-      2,
-    );
+    expect(await db.events.where('[habitKey+day]').between(['read', ''], ['read', '\uffff']).count()).toBe(2);
     // And the app keeps working on the upgraded database.
     const h = await createHabit({ name: 'Meditate' });
     expect(h.order).toBe(2);

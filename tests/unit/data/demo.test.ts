@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addDemoHistory, DEMO_DAYS, hasDemoHistory, removeDemoHistory } from '../../../src/data/demo.ts';
-import { bestStreak, dayStatus } from '../../../src/data/stats.ts';
+import { dayStatus } from '../../../src/habits/status.ts';
+import { bestStreak } from '../../../src/habits/streaks.ts';
 import { allEventsForLearning, createHabit, getDb, listHabits, recordAppOpened } from '../../../src/data/repo.ts';
 import { weekdayOf, daysBetween } from '../../../src/learn/time.ts';
 import { at, dumpDb, freshDb } from './helpers.ts';

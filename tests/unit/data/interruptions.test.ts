@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DBCoreTable, Middleware, DBCore } from 'dexie';
 import { importBackup } from '../../../src/data/backup/import.ts';
-import type { BackupV1 } from '../../../src/data/backup/backup-v1.ts';
+import type { BackupFile } from '../../../src/data/backup/backup-file.ts';
 import { getDb } from '../../../src/data/connection.ts';
 import { DB_NAME } from '../../../src/data/db.ts';
 import { addDemoHistory, removeDemoHistory } from '../../../src/data/demo.ts';
@@ -87,9 +87,9 @@ function rng(seed: number): () => number {
 }
 
 /** A valid backup of 1-3 new habits with up to 60 events, renaming one existing habit (a merge updates it). */
-function randomBackup(r: () => number, existingId: string): BackupV1 {
+function randomBackup(r: () => number, existingId: string): BackupFile {
   const n = 1 + Math.floor(r() * 3);
-  const habits: BackupV1['habits'] = Array.from({ length: n }, (_, i) => ({
+  const habits: BackupFile['habits'] = Array.from({ length: n }, (_, i) => ({
     id: `file-${i}`,
     name: `From file ${i}`,
     createdAt: '2026-06-01T08:00:00.000+02:00',
@@ -102,7 +102,7 @@ function randomBackup(r: () => number, existingId: string): BackupV1 {
     archivedAt: null,
   });
   const seen = new Set<string>();
-  const events: BackupV1['events'] = [];
+  const events: BackupFile['events'] = [];
   const count = Math.floor(r() * 60);
   for (let i = 0; i < count; i++) {
     const day = 1 + Math.floor(r() * 28);

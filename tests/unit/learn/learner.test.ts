@@ -8,6 +8,10 @@ import { fromRecord, readLearnerRecord, recordToJson, toRecord } from '../../../
 import { cloneLearner, type LearnerState, newLearner, observeDay, predictNext } from '../../../src/learn/learner.ts';
 import type { DayFact } from '../../../src/learn/predict/context.ts';
 import { trainNetwork } from '../../../src/learn/train-network.ts';
+import { isLabelDay, type Schedule } from '../../../src/habits/schedule.ts';
+import { weekdayOfNumber } from '../../../src/learn/predict/features.ts';
+import { labelDay } from '../../../src/learn/predict/week.ts';
+import { numberToDay } from '../../../src/learn/time.ts';
 
 const FIRST = 20454; // 2026-01-01
 // Small settings so a property run stays fast: a short window and quick training.
@@ -124,4 +128,57 @@ describe('a rhythm that flips', () => {
       { numRuns: 6 },
     );
   }, 60_000);
+});
+
+describe('habits on a schedule', () => {
+  const schedule = fc.oneof(
+    fc.constant<Schedule>({ kind: 'daily' }),
+    fc
+      .uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 6 })
+      .map((days): Schedule => ({ kind: 'weekdays', days: days.sort() })),
+    fc.integer({ min: 1, max: 6 }).map((times): Schedule => ({ kind: 'perWeek', times })),
+    fc
+      .tuple(fc.integer({ min: 2, max: 9 }), fc.integer({ min: -40, max: 40 }))
+      .map(([days, k]): Schedule => ({ kind: 'everyN', days, from: numberToDay(FIRST + k) })),
+  );
+
+  it('labels exactly the days the habit rules call label days', () => {
+    fc.assert(
+      fc.property(schedule, fc.integer({ min: 0, max: 800 }), (s, k) => {
+        expect(labelDay(s, FIRST + k)).toBe(isLabelDay(s, numberToDay(FIRST + k)));
+      }),
+    );
+  });
+
+  it('never learns from a day the habit was not due: done or not, a rest day changes no prediction', () => {
+    fc.assert(
+      fc.property(schedule, fc.array(fact, { minLength: 14, maxLength: 50 }), fc.nat(), (sched, facts, seed) => {
+        const run = (fs: DayFact[]): number[] => {
+          const s = newLearner('h', FIRST, [], CFG, sched);
+          const p: number[] = [];
+          for (const f of fs) {
+            p.push(predictNext(s, CFG).p);
+            observeDay(s, f, CFG);
+          }
+          expect(s.context.days).toBe(fs.filter((_, i) => labelDay(sched, FIRST + i)).length);
+          return p;
+        };
+        // Flip the outcome of every rest day: nothing the learner predicts may move.
+        const flipped = facts.map((f, i) =>
+          labelDay(sched, FIRST + i) ? f : { ...f, done: (f.done + 1 + (seed % 2)) % 2 },
+        );
+        expect(run(flipped)).toEqual(run(facts));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('tells the network how much of an N-per-week target is left for the days left', () => {
+    const s = newLearner('h', FIRST + 4, [], CFG, { kind: 'perWeek', times: 3 }); // a Monday
+    expect(weekdayOfNumber(FIRST + 4)).toBe(1);
+    expect(predictNext(s, CFG).x[9]).toBeCloseTo(3 / 7, 6);
+    observeDay(s, { done: 1, opens: 0, shown: 0, tapped: 0 }, CFG); // Monday done
+    observeDay(s, { done: 0, opens: 0, shown: 0, tapped: 0 }, CFG); // Tuesday missed
+    expect(predictNext(s, CFG).x[9]).toBeCloseTo(2 / 5, 6); // Wednesday: 2 more in 5 days
+  });
 });

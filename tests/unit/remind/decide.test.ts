@@ -4,12 +4,12 @@ import {
   atRiskCount,
   dueReminders,
   parseReminderTime,
-  reminderDecision,
   todaysPredictions,
   type PredictionLike,
   type TodayState,
 } from '../../../src/remind/decide.ts';
 import type { PredictionSource } from '../../../src/learn/types.ts';
+import { reminderDecision } from '../../../src/learn/predict/remind.ts';
 
 describe('reminderDecision follows the probability bands', () => {
   const table: Array<[number | null, PredictionSource | null, string]> = [

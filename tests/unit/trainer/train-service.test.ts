@@ -60,6 +60,21 @@ describe('trainAndStore', () => {
     expect(pred!.p).toBeLessThan(1);
   });
 
+  it('rebuilds the learner around its network when the habit gets a schedule (other days are labels now)', async () => {
+    const db = await trainedDb();
+    await db.habits.update('read', { schedule: { kind: 'weekdays', days: [1, 3, 5] } });
+    const r = await trainAndStore(
+      db,
+      { habitIds: ['read'], trigger: 'manual', today: addDays(TODAY, 1), now: NOW + 86_400_000 },
+      { locks: null },
+    );
+    expect(r.outcomes[0].run.reason).toMatch(/rebuilt from the history/);
+    const [, v2] = await checkpoints(db);
+    expect(v2.learner.schedule).toEqual({ kind: 'weekdays', days: [1, 3, 5] });
+    // Only Mondays, Wednesdays and Fridays of the 201 days are labels now.
+    expect(v2.learner.context.days).toBeLessThan(100);
+  });
+
   it('reports habits that do not exist instead of dropping them silently, and trains the rest', async () => {
     const db = await trainedDb();
     const r = await trainAndStore(

@@ -19,5 +19,13 @@ describe('marked later', () => {
     })!;
     expect(markedLater(sameDay)).toBe(false);
     expect(markedLater(pastDay)).toBe(true);
+    // A mark that names its own day on that day (how a Loop import stores a day) is not "later".
+    const ownDay = toStoredEvent({
+      type: 'habitCompleted',
+      habitId: 'read|daily',
+      at: '2026-03-01T23:59:59.000+00:00',
+      day: '2026-03-01',
+    })!;
+    expect(markedLater(ownDay)).toBe(false);
   });
 });

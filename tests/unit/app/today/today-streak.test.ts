@@ -1,7 +1,9 @@
 // Today reads a short window of days and finishes long streaks with a second read; the number it
 // shows must match History's, which reads everything.
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Schedule } from '../../../../src/habits/schedule.ts';
 import { createHabit, recordEvent } from '../../../../src/data/repo.ts';
 import { addDays } from '../../../../src/learn/time.ts';
 import { loadToday, type TodayHabit } from '../../../../src/app/today/todayData.ts';
@@ -15,7 +17,8 @@ const RECORDED = at('2026-03-30T09:00:00Z');
 /** The streak Today's row ends up showing: the window's part plus the older part when it reaches back. */
 async function shownStreak(row: TodayHabit): Promise<number> {
   if (!row.streakContinuesBefore) return row.streak;
-  return row.streak + (await loadOlderStreak(row.habit.id, row.streakContinuesBefore, row.habit.createdDay));
+  const older = await loadOlderStreak(row.habit.id, row.streakContinuesBefore, row.habit.createdDay, row.schedule);
+  return row.streak + older;
 }
 
 /** Marks one day per character, oldest first, ending `daysBeforeToday` days ago: d=done s=skipped .=nothing. */
@@ -51,5 +54,33 @@ describe('Today streak agrees with History', () => {
     const h = await createHabit({ name: 'Run' }, at('2026-01-01T08:00:00Z'), 0);
     await marks(h.id, 'd'.repeat(17) + 's'.repeat(13), 1);
     expect(await todayAndHistory()).toEqual({ today: 17, history: 17 });
+  });
+});
+
+describe('Today streak agrees with History on every schedule', () => {
+  const schedules: fc.Arbitrary<Schedule> = fc.oneof(
+    fc.constant<Schedule>({ kind: 'daily' }),
+    fc
+      .uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 6 })
+      .map((days): Schedule => ({ kind: 'weekdays', days: days.sort() })),
+    fc.integer({ min: 1, max: 4 }).map((times): Schedule => ({ kind: 'perWeek', times })),
+    fc.integer({ min: 2, max: 5 }).map((days): Schedule => ({ kind: 'everyN', days, from: '2026-01-03' })),
+  );
+  // Mostly done, so long streaks reach past Today's window; some skips and gaps break or bridge them.
+  const patterns = fc
+    .array(fc.constantFrom('d', 'd', 'd', 'd', 's', '.'), { minLength: 20, maxLength: 80 })
+    .map((a) => a.join(''));
+
+  it('for random histories of weekday, per-week and every-N-days habits', async () => {
+    await fc.assert(
+      fc.asyncProperty(schedules, patterns, fc.boolean(), async (schedule, pattern, todayOpen) => {
+        await freshDb();
+        const h = await createHabit({ name: 'Gym', schedule }, at('2026-01-01T08:00:00Z'), 0);
+        await marks(h.id, pattern, todayOpen ? 1 : 0);
+        const got = await todayAndHistory();
+        expect(got.today).toBe(got.history);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

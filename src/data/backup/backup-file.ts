@@ -1,9 +1,11 @@
-// The backup file, version 1 (DESIGN.md "Backup file, version 1"), as TypeScript types and limits.
+// The backup file as TypeScript types and limits: version 2 (docs/backup-format.md) is version 1
+// (DESIGN.md "Backup file, version 1") plus an optional `schedule` on each habit (absent = daily).
 import type { EventType } from '../../learn/events.ts';
 import type { Checkpoint } from '../../learn/types.ts';
+import type { Schedule } from '../../habits/schedule.ts';
 
-/** The backup format version this app writes and reads. */
-export const BACKUP_VERSION = 1;
+/** The backup format version this app writes; it reads this one and every earlier one. */
+export const BACKUP_VERSION = 2;
 /** Refuse files above this size (characters of text, about bytes for JSON). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Refuse files with more habits than this. */
@@ -14,7 +16,7 @@ export const MAX_EVENTS = 2_000_000;
 export const MAX_CHECKPOINTS = 10_000;
 
 /** A habit in a backup. Fields beyond the contract's four are optional. */
-export interface BackupHabitV1 {
+export interface BackupHabit {
   id: string;
   name: string;
   createdAt: string;
@@ -22,11 +24,13 @@ export interface BackupHabitV1 {
   reminderTime?: string | null;
   color?: string | null;
   order?: number;
+  /** Version 2: when the habit is meant to be done; absent means daily. */
+  schedule?: Schedule;
   demo?: boolean;
 }
 
 /** An event in a backup: `day` only for a past day marked later. */
-export interface BackupEventV1 {
+export interface BackupEvent {
   type: EventType;
   habitId?: string;
   at: string;
@@ -37,7 +41,7 @@ export interface BackupEventV1 {
 type Arrays = number[][];
 type OptimizerArrays = { step: number; mW: Arrays; vW: Arrays; mB: Arrays; vB: Arrays };
 /** A checkpoint in a backup: Float32Arrays written as arrays of finite numbers. */
-export type BackupCheckpointV1 = Omit<Checkpoint, 'weights' | 'biases' | 'optimizer' | 'learner'> & {
+export type BackupCheckpoint = Omit<Checkpoint, 'weights' | 'biases' | 'optimizer' | 'learner'> & {
   weights: Arrays;
   biases: Arrays;
   optimizer: OptimizerArrays;
@@ -46,14 +50,14 @@ export type BackupCheckpointV1 = Omit<Checkpoint, 'weights' | 'biases' | 'optimi
   active?: boolean;
 };
 
-/** A whole backup file, version 1. */
-export interface BackupV1 {
+/** A whole backup file: version 2 as written; a version-1 file reads as the same shape without schedules. */
+export interface BackupFile {
   app: 'nudge';
   kind: 'backup';
-  version: 1;
+  version: 1 | 2;
   exportedAt: string;
   timeZone?: string;
-  habits: BackupHabitV1[];
-  events: BackupEventV1[];
-  checkpoints?: BackupCheckpointV1[];
+  habits: BackupHabit[];
+  events: BackupEvent[];
+  checkpoints?: BackupCheckpoint[];
 }

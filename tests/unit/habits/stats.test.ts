@@ -1,14 +1,9 @@
-// Streaks, completion rates and the strength score on hand-checked examples.
+// Streaks, completion rates and the strength score of a daily habit on hand-checked examples.
 import { describe, expect, it } from 'vitest';
-import {
-  bestStreak,
-  completionRate,
-  currentStreak,
-  dayStatus,
-  strengthScore,
-  STRENGTH_MULTIPLIER,
-  type DayStatus,
-} from '../../../src/data/stats.ts';
+import { completionRate } from '../../../src/habits/rates.ts';
+import { dayStatus, type DayStatus } from '../../../src/habits/status.ts';
+import { bestStreak, currentStreak } from '../../../src/habits/streaks.ts';
+import { STRENGTH_MULTIPLIER, strengthScore } from '../../../src/habits/strength.ts';
 import type { LogEvent } from '../../../src/learn/events.ts';
 
 /** Builds a status map from a compact string: one char per day from `from`: d=done s=skipped .=nothing */
@@ -81,19 +76,22 @@ describe('streaks', () => {
 describe('completionRate', () => {
   const st = pattern('2026-01-01', 'dd.ddsdd'); // 6 done in Jan 1..8
   it('uses the window ending yesterday while today is open', () => {
-    expect(completionRate(st, '2026-01-09', 7, '2026-01-01')).toEqual({ done: 5, days: 7, rate: 5 / 7 }); // Jan 2..8
+    // Jan 2..8
+    expect(completionRate(st, '2026-01-09', 7, '2026-01-01')).toMatchObject({ done: 5, of: 7, rate: 5 / 7 });
   });
   it('includes today once it has a status', () => {
     const s2 = new Map(st).set('2026-01-09', 'done');
     // Jan 3..9 (Jan 1-2 out)
-    expect(completionRate(s2, '2026-01-09', 7, '2026-01-01')).toEqual({ done: 5, days: 7, rate: 5 / 7 });
-    expect(completionRate(s2, '2026-01-09', 8, '2026-01-01')).toEqual({ done: 6, days: 8, rate: 6 / 8 }); // Jan 2..9
+    expect(completionRate(s2, '2026-01-09', 7, '2026-01-01')).toMatchObject({ done: 5, of: 7, rate: 5 / 7 });
+    // Jan 2..9
+    expect(completionRate(s2, '2026-01-09', 8, '2026-01-01')).toMatchObject({ done: 6, of: 8, rate: 6 / 8 });
   });
   it('clips the window to the creation day', () => {
-    expect(completionRate(st, '2026-01-09', 30, '2026-01-01')).toEqual({ done: 6, days: 8, rate: 6 / 8 });
-    expect(completionRate(st, '2026-01-09', 90, '2026-01-05')).toEqual({ done: 3, days: 4, rate: 3 / 4 }); // Jan 5..8
+    expect(completionRate(st, '2026-01-09', 30, '2026-01-01')).toMatchObject({ done: 6, of: 8, rate: 6 / 8 });
+    // Jan 5..8
+    expect(completionRate(st, '2026-01-09', 90, '2026-01-05')).toMatchObject({ done: 3, of: 4, rate: 3 / 4 });
     // created today
-    expect(completionRate(new Map(), '2026-01-09', 7, '2026-01-09')).toEqual({ done: 0, days: 0, rate: 0 });
+    expect(completionRate(new Map(), '2026-01-09', 7, '2026-01-09')).toMatchObject({ done: 0, of: 0, rate: 0 });
   });
 });
 
@@ -112,7 +110,7 @@ describe('strengthScore', () => {
     expect(
       strengthScore(pattern('2026-01-01', 'd'.repeat(26) + '.'.repeat(13)), '2026-01-01', '2026-02-09'),
     ).toBeCloseTo(0.375, 12);
-    // A skip counts as not done; an open today is not counted yet.
+    // A skip leaves the score as it is; an open today is not counted yet.
     expect(strengthScore(pattern('2026-01-01', 's'), '2026-01-01', '2026-01-02')).toBe(0);
     expect(strengthScore(pattern('2026-01-01', 'd'), '2026-01-01', '2026-01-01')).toBeCloseTo(1 - m, 12);
     expect(strengthScore(new Map(), '2026-01-01', '2026-01-01')).toBe(0);
