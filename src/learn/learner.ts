@@ -173,7 +173,7 @@ export function observeDay(s: LearnerState, fact: DayFact, cfg: LearnConfig): Da
     day: pred.day,
     base: pred.base,
     linear: pred.linear,
-    network: pred.network,
+    learned: pred.learned,
     shown: pred.p,
     share: pred.networkShare,
   });

@@ -111,7 +111,7 @@ test('Roll back to the previous version makes it active', async ({ page }) => {
     return checkpointToJson(
       makeCheckpoint(s, {
         version,
-        metrics: { base: metrics, network: metrics, shown: metrics, networkShare: 0.5 },
+        metrics: { base: metrics, learned: metrics, shown: metrics, networkShare: 0.5 },
         createdAt: now - (3 - version) * 1000,
         trigger: 'manual',
       }),
