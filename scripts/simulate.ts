@@ -102,11 +102,14 @@ if (args.score) {
   if (args.json) process.stdout.write(`${JSON.stringify({ seeds: args.seeds, figures, checks })}\n`);
   else {
     const lines = checks.map((c) => `| ${c.target} | ${c.figure} | ${c.met ? 'met' : 'NOT met'} |`);
+    const cal = figures.calibration;
+    const calRows = cal.bins.map((b) => `| ${b.predicted.toFixed(2)} | ${b.actual.toFixed(2)} | ${b.days} |`);
+    const calTable = `| shown (mean) | done (share) | days |\n|---|---|---|\n${calRows.join('\n')}\n\nmean gap ${cal.meanGap.toFixed(3)}`;
     process.stdout.write(
       `Seeds ${args.seeds.join(', ')}: ${long.length} long histories, ${short.length} short, ` +
         `${fresh.length} newcomers ` +
         `(${((performance.now() - t0) / 1000).toFixed(0)} s)\n\n${kindTable(figures.rows)}\n\n` +
-        `| target | figure | |\n|---|---|---|\n${lines.join('\n')}\n`,
+        `| target | figure | |\n|---|---|---|\n${lines.join('\n')}\n\nCalibration, every scored day:\n\n${calTable}\n`,
     );
   }
 }

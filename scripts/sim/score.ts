@@ -59,6 +59,8 @@ export interface UserScore {
   /** Share of scored days shown as the network's. */
   modelShare: number;
   replayMs: number;
+  /** Scored days by shown probability, in tenths: the probabilities' sum, the completions, the days. */
+  calibration: { p: number[]; done: number[]; n: number[] };
 }
 
 const skillOf = (l: Losses): number => (l.rate - l.truth > 1e-9 ? (l.rate - l.model) / (l.rate - l.truth) : 0);
@@ -126,6 +128,7 @@ export function scoreUser(u: SimUser, cfg: LearnConfig): UserScore {
   let remindedTruth = 0;
   let quietModel = 0;
   let quietTruth = 0;
+  const calibration = { p: new Array(10).fill(0), done: new Array(10).fill(0), n: new Array(10).fill(0) };
   let modelDays = 0;
   const stages: Record<string, number> = {};
   const addStage = (name: string, p: number, y: number): void => {
@@ -150,6 +153,10 @@ export function scoreUser(u: SimUser, cfg: LearnConfig): UserScore {
       l.weekday += logLossOne(ys.weekday, y);
     };
     add(all, d.p);
+    const bin = Math.min(9, Math.floor(d.p * 10));
+    calibration.p[bin] += d.p;
+    calibration.done[bin] += y;
+    calibration.n[bin]++;
     for (const [k, name] of SIMPLE_PREDICTORS.entries()) addStage(name, d.stages.simple[k], y);
     addStage('base', d.stages.base, y);
     addStage('linear', 1 / (1 + Math.exp(-d.stages.linear)), y);
@@ -210,6 +217,7 @@ export function scoreUser(u: SimUser, cfg: LearnConfig): UserScore {
     halfway,
     stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, v / Math.max(1, all.n)])),
     modelShare: all.n ? modelDays / all.n : 0,
+    calibration,
     replayMs,
   };
 }

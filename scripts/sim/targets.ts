@@ -22,6 +22,8 @@ export interface TargetFigures {
   /** Three-week newcomers: the worst gap to the smoothed completion rate. */
   newcomersWorst: number;
   network: ReturnType<typeof networkVsRates>;
+  /** Shown probability against what happened, pooled over every scored day, by tenths; and the mean gap. */
+  calibration: { bins: { predicted: number; actual: number; days: number }[]; meanGap: number };
   /**
    * Per scheduled kind: its skill and its daily twins' (same kind, as many labelled days), and the loss over the
    * truth's per labelled day of each (well conditioned where the structure is weak and the skill ratio is not).
@@ -51,6 +53,7 @@ export function targetFigures(pop: {
     long: { users: all.length, over002: gaps.filter((g) => g > 0.02).length, worst: Math.max(...gaps) },
     newcomersWorst: Math.max(...pop.newcomers.map((s) => s.gapToRate)),
     network: networkVsRates(pop.long),
+    calibration: calibrationOf([...pop.long, ...pop.short]),
     scheduled: SCHEDULED_KINDS.map((kind) => {
       const own = pop.long.filter((s) => s.kind === kind);
       const twins = pop.twins.filter((s) => s.kind === `${kind}-daily`);
@@ -122,4 +125,22 @@ export function checkTargets(f: TargetFigures): TargetCheck[] {
       met: n.network < bestRate,
     },
   ];
+}
+
+/** Pooled calibration: per tenth of shown probability, the mean shown and the share done; the day-weighted gap. */
+function calibrationOf(scores: UserScore[]): TargetFigures['calibration'] {
+  const bins = Array.from({ length: 10 }, (_, b) => {
+    let p = 0;
+    let done = 0;
+    let n = 0;
+    for (const s of scores) {
+      p += s.calibration.p[b];
+      done += s.calibration.done[b];
+      n += s.calibration.n[b];
+    }
+    return { predicted: n ? p / n : NaN, actual: n ? done / n : NaN, days: n };
+  }).filter((b) => b.days > 0);
+  const days = bins.reduce((a, b) => a + b.days, 0);
+  const meanGap = bins.reduce((a, b) => a + Math.abs(b.predicted - b.actual) * b.days, 0) / days;
+  return { bins, meanGap };
 }

@@ -186,7 +186,7 @@ export function readRecordMetrics(v: unknown, where: string): RecordMetrics {
   const m = record(v, where);
   return {
     base: readMetrics(m.base, `${where}.base`),
-    network: m.network === null || m.network === undefined ? null : readMetrics(m.network, `${where}.network`),
+    learned: readMetrics(m.learned, `${where}.learned`),
     shown: readMetrics(m.shown, `${where}.shown`),
     networkShare: finite(m.networkShare, `${where}.networkShare`),
   };

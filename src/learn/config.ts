@@ -37,7 +37,9 @@ export interface LearnConfig {
   /** The mixture of the simple predictors (rate, recent, rhythm, momentum): the base. */
   base: MixtureConfig;
   network: NetworkConfig;
-  /** The mixture of the base and the network: the probability shown. */
+  /** The mixture of the stacker's log-odds alone and with the network's correction: the learned model. */
+  learned: MixtureConfig;
+  /** The mixture of the base and the learned model: the probability shown. */
   mixture: MixtureConfig;
   shown: ShownConfig;
 }
@@ -61,8 +63,9 @@ export const DEFAULT_CONFIG: LearnConfig = {
   stacker: { step: 0.3, eps: 1, w0: [-0.018, -0.713, -0.81, 0.673, 0.301, 0, 0.672, 0.636, 0.6] },
   // Order: rate, recent, rhythm, momentum, weekdays.
   base: { share: 0.002, prior: [1, 1, 1, 1, 1] },
-  // Order: base, network.
-  // The network starts behind the base: it must earn its weight by predicting better, day after day.
+  // Order: linear part, network. The network's correction is used as far as it predicts better, day after day.
+  learned: { share: 0.002, prior: [1, 1] },
+  // Order: base, learned model.
   mixture: { share: 0.002, prior: [1, 1] },
   shown: { coldStartDays: 21 },
 };
@@ -74,6 +77,7 @@ export function withConfig(changes: { [K in keyof LearnConfig]?: Partial<LearnCo
     stacker: { ...DEFAULT_CONFIG.stacker, ...changes.stacker },
     base: { ...DEFAULT_CONFIG.base, ...changes.base },
     network: { ...DEFAULT_CONFIG.network, ...changes.network },
+    learned: { ...DEFAULT_CONFIG.learned, ...changes.learned },
     mixture: { ...DEFAULT_CONFIG.mixture, ...changes.mixture },
     shown: { ...DEFAULT_CONFIG.shown, ...changes.shown },
   };

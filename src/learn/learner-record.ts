@@ -12,8 +12,6 @@ export type LearnerRecord = Omit<LearnerState, 'habitId' | 'network'>;
 
 /** Arrays whose length grows and shrinks with the data (the rhythm's hypotheses). */
 const VARIABLE = new Set(['learner.rhythm.start', 'learner.rhythm.weight', 'learner.rhythm.counts']);
-/** Columns where NaN means "none" (the network's probability before it existed). */
-const NAN_ALLOWED = new Set(['learner.window.network']);
 
 /** The record of a learner (shares its arrays: copy first if the learner goes on changing). */
 export function toRecord(s: LearnerState): LearnerRecord {
@@ -37,7 +35,7 @@ function readLike(v: unknown, template: unknown, where: string): unknown {
   if (typeof template === 'number') return finite(v, where);
   if (ArrayBuffer.isView(template)) {
     const t = template as Float32Array | Int32Array;
-    const xs = numbers(v, where, { length: t.length, nullIsNaN: NAN_ALLOWED.has(where) });
+    const xs = numbers(v, where, { length: t.length });
     return t instanceof Int32Array ? Int32Array.from(xs) : Float32Array.from(xs);
   }
   if (Array.isArray(template)) {
@@ -85,10 +83,10 @@ export function readLearnerRecord(v: unknown, first: number, cfg: LearnConfig, w
   return r;
 }
 
-/** The record as JSON data: typed arrays become arrays (NaN becomes null, as JSON has no NaN). */
+/** The record as JSON data: typed arrays become arrays of numbers. */
 export function recordToJson(r: LearnerRecord): unknown {
   const walk = (v: unknown): unknown => {
-    if (ArrayBuffer.isView(v)) return Array.from(v as Float32Array, (x) => (Number.isNaN(x) ? null : x));
+    if (ArrayBuffer.isView(v)) return Array.from(v as Float32Array);
     if (Array.isArray(v)) return v.map(walk);
     if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;

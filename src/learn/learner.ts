@@ -1,7 +1,9 @@
 // One habit's learner: the running state of every stage, advanced one labelled day at a time.
 //   day's facts -> context (streaks, rates, launches, reminders) and rhythm (change points)
-//   -> simple predictors -> their mixture (the base) -> the network's correction of the base
-//   -> the mixture of base and network: the probability shown
+//   -> simple predictors -> their mixture (the base)
+//   -> the learned model: the stacker's log-odds (its linear part), with the network's correction as far as
+//      it has paid (a mixture of the two)
+//   -> the mixture of base and learned model: the probability shown
 // Each day the predictors are scored on an outcome none of them had seen (they predicted it that
 // morning), which is what the mixture's weights follow. The state is plain data: it is stored with
 // the checkpoint, so a night's run folds only the days since the last one.
@@ -53,7 +55,9 @@ export interface LearnerState {
   stacker: StackerState;
   /** Weights of the simple predictors in the base. */
   base: MixtureState;
-  /** Weights of the base and the network in the shown probability. */
+  /** Weights of the linear part and the network in the learned model. */
+  learned: MixtureState;
+  /** Weights of the base and the learned model in the shown probability. */
   mixture: MixtureState;
   window: SampleWindow;
   network: NetworkState | null;
@@ -70,14 +74,16 @@ export interface DayPrediction {
   linear: number;
   /** Their mixture. */
   base: number;
-  /** The network's probability (the base when there is no network yet). */
+  /** The network's probability (the linear part when there is no network yet). */
   network: number;
   hasNetwork: boolean;
-  /** The mixture of base and network. */
+  /** The learned model: the mixture of the linear part and the network. */
+  learned: number;
+  /** The mixture of base and learned model. */
   mix: number;
   /** The shown probability: the mixture, or the completion rate during cold start. */
   p: number;
-  /** The network's share of the weight behind p. */
+  /** The learned model's share of the weight behind p. */
   networkShare: number;
   /** The day's features. */
   x: Float32Array;
@@ -111,6 +117,7 @@ export function newLearner(
     weekdays: newWeekdays(),
     stacker: newStacker(cfg.stacker),
     base: newMixture(cfg.base),
+    learned: newMixture(cfg.learned),
     mixture: newMixture(cfg.mixture),
     window: newWindow(cfg.network.window),
     network: null,
@@ -136,10 +143,11 @@ export function predictNext(s: LearnerState, cfg: LearnConfig): DayPrediction {
   writeFeatures(c, { linear, weekNeed: weekNeed(s.schedule, s.week, c.next) }, x, 0);
   const hasNetwork = s.network !== null;
   const network = sigmoid(linear + (s.network ? predictLogit(s.network.net, x) : 0));
-  const mix = mixtureP(s.mixture, [base, network], BOTH);
+  const learned = mixtureP(s.learned, [sigmoid(linear), network], BOTH);
+  const mix = mixtureP(s.mixture, [base, learned], BOTH);
   const p = c.days < cfg.shown.coldStartDays ? rates[0] : mix;
   const networkShare = s.mixture[1] / (s.mixture[0] + s.mixture[1]);
-  return { day: c.next, simple, z, linear, base, network, hasNetwork, mix, p, networkShare, x };
+  return { day: c.next, simple, z, linear, base, network, hasNetwork, learned, mix, p, networkShare, x };
 }
 
 /**
@@ -157,14 +165,15 @@ export function observeDay(s: LearnerState, fact: DayFact, cfg: LearnConfig): Da
   advanceWeek(s.schedule, s.week, pred.day, y);
   updateMixture(s.base, pred.simple, ALL_AWAKE, y, cfg.base);
   updateStacker(s.stacker, pred.z, y, cfg.stacker);
-  updateMixture(s.mixture, [pred.base, pred.network], BOTH, y, cfg.mixture);
+  updateMixture(s.learned, [sigmoid(pred.linear), pred.network], BOTH, y, cfg.learned);
+  updateMixture(s.mixture, [pred.base, pred.learned], BOTH, y, cfg.mixture);
   pushRow(s.window, {
     x: pred.x,
     y,
     day: pred.day,
     base: pred.base,
     linear: pred.linear,
-    network: pred.network,
+    learned: pred.learned,
     shown: pred.p,
     share: pred.networkShare,
   });
@@ -188,6 +197,7 @@ export function cloneLearner(s: LearnerState): LearnerState {
     weekdays: cloneWeekdays(s.weekdays),
     stacker: { w: s.stacker.w.slice(), inv: s.stacker.inv.slice() },
     base: s.base.slice(),
+    learned: s.learned.slice(),
     mixture: s.mixture.slice(),
     window: cloneWindow(s.window),
     network: n

@@ -88,11 +88,9 @@ export function repairLearner(
 export function recordMetrics(s: LearnerState, networkShare: number): RecordMetrics {
   const w = s.window;
   const from = Math.max(0, w.count - METRIC_DAYS);
-  let netFrom = from;
-  while (netFrom < w.count && Number.isNaN(w.network[netFrom])) netFrom++;
   return {
     base: scoreAll(w.base, w.y, from, w.count),
-    network: netFrom < w.count ? scoreAll(w.network, w.y, netFrom, w.count) : null,
+    learned: scoreAll(w.learned, w.y, from, w.count),
     shown: scoreAll(w.shown, w.y, from, w.count),
     networkShare,
   };

@@ -52,9 +52,9 @@ export function text(v: unknown, where: string): string {
 
 /**
  * The numbers of a plain array or typed array (JSON gives arrays, IndexedDB typed arrays), checked finite;
- * `nullIsNaN` reads JSON's null back as NaN (for columns where NaN means "none"). `length` when fixed.
+ * `length` when fixed.
  */
-export function numbers(v: unknown, where: string, opts: { length?: number; nullIsNaN?: boolean } = {}): number[] {
+export function numbers(v: unknown, where: string, opts: { length?: number } = {}): number[] {
   if (!Array.isArray(v) && !(ArrayBuffer.isView(v) && !(v instanceof DataView)))
     fail(where, `must be an array of numbers, got ${shown(v)}`);
   const a = v as ArrayLike<unknown>;
@@ -63,8 +63,7 @@ export function numbers(v: unknown, where: string, opts: { length?: number; null
   const out = new Array<number>(a.length);
   for (let k = 0; k < a.length; k++) {
     const x = a[k];
-    if (opts.nullIsNaN && (x === null || (typeof x === 'number' && Number.isNaN(x)))) out[k] = NaN;
-    else if (typeof x !== 'number' || !Number.isFinite(x))
+    if (typeof x !== 'number' || !Number.isFinite(x))
       fail(`${where}[${k}]`, `must be a finite number, got ${shown(x)}`);
     else out[k] = x;
   }

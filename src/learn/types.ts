@@ -31,9 +31,10 @@ export interface Metrics {
 /** A predictor's log-loss, Brier score and AUC over the labelled days it predicted before seeing them. */
 export interface RecordMetrics {
   base: Metrics;
-  network: Metrics | null;
+  /** The learned model (the stacker with the network's correction). */
+  learned: Metrics;
   shown: Metrics;
-  /** The network's share of the weight behind today's probability (0 without a network). */
+  /** The learned model's share of the weight behind today's probability. */
   networkShare: number;
 }
 

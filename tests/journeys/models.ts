@@ -30,7 +30,7 @@ export function handMadeModels(habitId: string): HandMadeModels {
     return checkpointToJson(
       makeCheckpoint(learner, {
         version,
-        metrics: { base: metrics, network: metrics, shown: metrics, networkShare: 0.5 },
+        metrics: { base: metrics, learned: metrics, shown: metrics, networkShare: 0.5 },
         createdAt: now - (3 - version) * 1000,
         trigger: 'manual',
       }),

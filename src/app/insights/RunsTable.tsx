@@ -18,7 +18,7 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
       <table class="runs">
         <caption class="sr-only">
           Training runs, newest first. Metrics are on the last 60 days, each predicted before it was seen: lower
-          log-loss and Brier are better, higher AUC is better; each shows the network against the simple rates.
+          log-loss and Brier are better, higher AUC is better; each shows the learned model against the simple rates.
         </caption>
         <thead>
           <tr>
@@ -27,7 +27,7 @@ export function RunsTable({ runs }: { runs: TrainingRunRow[] }) {
             <th scope="col">Trigger</th>
             <th scope="col">Took</th>
             <th scope="col">Samples</th>
-            <th scope="col">Log-loss (network vs rates)</th>
+            <th scope="col">Log-loss (model vs rates)</th>
             <th scope="col">Brier</th>
             <th scope="col">AUC</th>
           </tr>

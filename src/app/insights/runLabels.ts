@@ -32,10 +32,10 @@ export function num(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3);
 }
 
-/** "0.512 vs 0.601": the network's score against the simple rates' on the recent days, for one metric. */
+/** "0.512 vs 0.601": the learned model's score against the simple rates' on the recent days, for one metric. */
 export function versus(m: RecordMetrics | null, key: 'logLoss' | 'brier' | 'auc'): string {
   if (!m) return '–';
-  return `${num(m.network?.[key])} vs ${num(m.base[key])}`;
+  return `${num(m.learned[key])} vs ${num(m.base[key])}`;
 }
 
 /** A run's reason, starting with a capital. */

@@ -3,7 +3,7 @@
 // run metrics read). A night's run then needs no history beyond the days added since the last one.
 import { NUM_FEATURES } from './features.ts';
 
-/** Up to `cap` labelled days, oldest first. `network` is NaN on days before the network existed. */
+/** Up to `cap` labelled days, oldest first. */
 export interface SampleWindow {
   cap: number;
   count: number;
@@ -13,7 +13,8 @@ export interface SampleWindow {
   base: Float32Array;
   /** The learned model's linear log-odds that day: the offset its network learns to correct. */
   linear: Float32Array;
-  network: Float32Array;
+  /** The learned model's probability that day (the linear part with the network's correction, as far as it pays). */
+  learned: Float32Array;
   shown: Float32Array;
   /** The network's share of the weight behind the shown probability. */
   share: Float32Array;
@@ -26,12 +27,12 @@ export interface WindowRow {
   day: number;
   base: number;
   linear: number;
-  network: number;
+  learned: number;
   shown: number;
   share: number;
 }
 
-const COLUMNS = ['y', 'base', 'linear', 'network', 'shown', 'share'] as const;
+const COLUMNS = ['y', 'base', 'linear', 'learned', 'shown', 'share'] as const;
 
 /** An empty window holding at most `cap` days. */
 export function newWindow(cap: number): SampleWindow {
@@ -43,7 +44,7 @@ export function newWindow(cap: number): SampleWindow {
     day: new Int32Array(cap),
     base: new Float32Array(cap),
     linear: new Float32Array(cap),
-    network: new Float32Array(cap),
+    learned: new Float32Array(cap),
     shown: new Float32Array(cap),
     share: new Float32Array(cap),
   };
@@ -93,7 +94,7 @@ export function cloneWindow(w: SampleWindow): SampleWindow {
     day: w.day.slice(),
     base: w.base.slice(),
     linear: w.linear.slice(),
-    network: w.network.slice(),
+    learned: w.learned.slice(),
     shown: w.shown.slice(),
     share: w.share.slice(),
   };

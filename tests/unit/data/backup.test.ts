@@ -400,14 +400,14 @@ describe('export and import', () => {
         trainedThrough: '2026-01-04',
         metrics: {
           base: { n: 1, logLoss: 0.6, brier: 0.25, auc: null },
-          network: { n: 1, logLoss: 0.5, brier: 0.2, auc: null },
+          learned: { n: 1, logLoss: 0.5, brier: 0.2, auc: null },
           shown: { n: 1, logLoss: 0.55, brier: 0.22, auc: null },
           networkShare: 0.6,
         },
         createdAt: 1,
         trigger: 'manual',
         active: true,
-        learner: { first: 20454, base: [0.5, 0.5], window: { cap: 2, count: 1, y: [1, 0], network: [null, 0.5] } },
+        learner: { first: 20454, base: [0.5, 0.5], window: { cap: 2, count: 1, y: [1, 0], learned: [0.4, 0.5] } },
       },
     ];
     await importBackup(JSON.stringify(b), 'replace');

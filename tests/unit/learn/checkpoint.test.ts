@@ -35,7 +35,7 @@ function trained(): Checkpoint {
   const metrics = { n: 1, logLoss: 0.5, brier: 0.2, auc: null };
   return makeCheckpoint(s, {
     version: 3,
-    metrics: { base: metrics, network: metrics, shown: metrics, networkShare: 0.5 },
+    metrics: { base: metrics, learned: metrics, shown: metrics, networkShare: 0.5 },
     createdAt: 1,
     trigger: 'manual',
   });
