@@ -1,9 +1,10 @@
 /**
- * Playwright: the SAME spec files (tests/e2e/*.spec.ts) run in the `chromium` and `webkit` projects.
- * Specs import { test, expect } from tests/e2e/fixtures.ts, which serves the build and enforces isolation.
- * Chromium: Playwright's download when installed, else /usr/bin/chromium. WebKit: Playwright's patched build when
- * installed, else every webkit test is skipped with the reason printed (the real-WebKit suite is tests/webkit/).
- * The app is built once by the global setup (NUDGE_SKIP_BUILD=1 to serve an existing build).
+ * Playwright: the specs (tests/e2e/*.spec.ts) and the journeys (tests/journeys/journeys.spec.ts, one test per
+ * journey) run in the `chromium` and `webkit` projects. Both use tests/e2e/fixtures.ts, which serves the build and
+ * enforces isolation. Chromium: Playwright's download when installed, else /usr/bin/chromium. WebKit: Playwright's
+ * patched build when installed, else every webkit test is skipped with the reason printed (the journeys run in the
+ * real WebKit engine through tests/webkit/run.ts). The app is built once by the global setup (NUDGE_SKIP_BUILD=1 to
+ * serve an existing build).
  */
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunch, playwrightWebkit } from './tests/support/browsers.ts';
@@ -22,14 +23,15 @@ if (!process.env.TEST_WORKER_INDEX) {
     );
   if (!webkitReady) {
     say(
-      "[playwright] webkit: SKIPPED — Playwright's WebKit build is not installed (npx playwright install webkit); the real WebKit engine runs in tests/webkit (npm run test:webkit)",
+      "[playwright] webkit: SKIPPED — Playwright's WebKit build is not installed (npx playwright install webkit); " +
+        'the real WebKit engine runs the journeys in tests/webkit/run.ts (npm run test:webkit)',
     );
   }
 }
 
 export default defineConfig({
-  testDir: './tests/e2e',
-  testMatch: '**/*.spec.ts',
+  testDir: './tests',
+  testMatch: ['e2e/**/*.spec.ts', 'journeys/**/*.spec.ts'],
   globalSetup: './tests/support/playwright-global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: every suite in order — lint (Biome and the 120-column check), typecheck, unit (Vitest), build,
-// e2e (Playwright), webkit (WebKitWebDriver), scale (bench/browser-scale.ts and bench/browser-today.ts, --smoke) —
+// e2e (Playwright: tests/e2e), journeys (Playwright: tests/journeys), webkit (the same journeys in WebKitGTK
+// through WebKitWebDriver), scale (bench/browser-scale.ts and bench/browser-today.ts, --smoke) —
 // with each suite's wall time, a summary, and a last line `tests: N passed, M failed[, K skipped]`.
 // Exit code is non-zero when any suite fails. NUDGE_REQUIRE_BROWSERS=1 (CI) turns a skipped browser suite
 // (no Chromium at all, no WebKitGTK driver) into a failure; Playwright's own WebKit project being skipped is
 // allowed (its patched build cannot be installed everywhere) but reported.
-// The app is built ONCE into a private temp dir that e2e and webkit both serve (NUDGE_DIST), so parallel runs in
+// The app is built ONCE into a private temp dir that every browser suite serves (NUDGE_DIST), so parallel runs in
 // the same checkout never serve each other's half-written dist/.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -79,7 +80,8 @@ const build = await suite('build', async () =>
 const built = build === 'passed' && existsSync(join(distDir, 'index.html'));
 const browserEnv = { NUDGE_SKIP_BUILD: '1', NUDGE_DIST: distDir };
 
-await suite('e2e', async () => {
+/** One Playwright run over `dir` (Chromium, and Playwright's WebKit where installed). */
+async function playwrightSuite(dir) {
   if (!built) return { status: 'failed', note: 'not run: the build failed' };
   const haveChromium = existsSync(chromium.executablePath()) || existsSync('/usr/bin/chromium');
   const haveWebkit = existsSync(webkit.executablePath());
@@ -89,15 +91,20 @@ await suite('e2e', async () => {
       note: 'no Chromium (Playwright or /usr/bin/chromium) and no Playwright WebKit',
     };
   }
-  const { code } = await run(bin('playwright'), ['test'], browserEnv);
-  const notes = [];
+  const { code, output } = await run(bin('playwright'), ['test', dir], browserEnv);
+  const notes = [output.match(/^\s*\d+ passed/m)?.[0]?.trim()].filter(Boolean);
   if (!haveChromium) notes.push('chromium project skipped: no Chromium installed');
   if (!haveWebkit)
     notes.push("webkit project skipped: Playwright's WebKit is not installed (real WebKit runs in the webkit suite)");
   if (code !== 0) return { status: 'failed', note: [`exit code ${code}`, ...notes].join('; ') };
   if (!haveChromium && requireBrowsers) return { status: 'failed', note: notes.join('; ') };
   return { status: 'passed', note: notes.join('; ') };
-});
+}
+
+// The journeys (tests/journeys) run here in Chromium and below in WebKitGTK; tests/e2e holds what only
+// Playwright with Chromium can do (DevTools protocol, signals emulated by init scripts, several pages).
+await suite('e2e', () => playwrightSuite('tests/e2e'));
+await suite('journeys', () => playwrightSuite('tests/journeys'));
 
 await suite('webkit', async () => {
   if (!built) return { status: 'failed', note: 'not run: the build failed' };

@@ -4,6 +4,7 @@ import { checkEviction } from '../data/storage.ts';
 import { noteAppHidden, recordAppOpened, setOnVersionChange } from '../data/repo.ts';
 import { noteStorageError, type StorageFault } from '../data/faults.ts';
 import { startScheduler } from '../autotrain/start.ts';
+import { trainer } from '../trainer/bridge.ts';
 import { startReminders } from '../remind/start.ts';
 import { hadDataInUrl, keepDataFlagInUrl } from './urlMarker.ts';
 
@@ -50,6 +51,10 @@ export function bootApp(): Promise<BootResult> {
     addEventListener('pageshow', (e) => {
       if ((e as PageTransitionEvent).persisted) logReturn();
     });
+    // WebKit keeps a page it leaves in its back/forward cache with the worker frozen, even mid-write; the write's
+    // stores then stay locked and the app's next page waits on them for ever. Stopping the worker aborts the
+    // write (nothing is lost; a later call starts a new worker).
+    addEventListener('pagehide', () => trainer.abort());
     // Without storage there is nothing to learn from or remind about; a full disk still allows
     // training to be attempted (its write fails cleanly and the previous model stays active).
     if (fault?.kind !== 'unavailable') {

@@ -1,46 +1,16 @@
 /**
- * Accessibility on every screen (issue 5), Chromium: axe finds no serious or critical violation in light and dark
- * mode; every control is reachable with Tab and has an accessible name; touch targets are at least 44x44 CSS px;
- * prefers-reduced-motion turns transitions and animations off.
+ * Accessibility on every screen (issue 5) where it needs Chromium: every control is reachable with Tab and has an
+ * accessible name (read from the DevTools protocol's accessibility tree); prefers-reduced-motion (emulated)
+ * turns transitions and animations off. axe and the 44 px touch targets run in both engines:
+ * tests/journeys/every-screen.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { SCREENS, cancelDialog } from './reliability-screens.ts';
+import { playwrightDriver } from '../journeys/playwright-driver.ts';
+import { cancelDialog, SCREENS } from '../journeys/screens.ts';
 
-test.skip(({ browserName }) => browserName !== 'chromium', 'axe and CDP checks run on Chromium');
-// Independent tests: let the two workers share them (the axe passes are the slow part).
+test.skip(({ browserName }) => browserName !== 'chromium', 'CDP and media emulation checks run on Chromium');
 test.describe.configure({ mode: 'parallel' });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
-}
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe: no serious or critical violations on any screen (${colorScheme})`, async ({ page }) => {
-    // axe takes a few seconds per screen on a busy 2-core machine; seven screens need more than the default.
-    test.setTimeout(150_000);
-    await page.emulateMedia({ colorScheme });
-    const found: string[] = [];
-    for (const screen of SCREENS) {
-      await screen.open(page);
-      for (const v of await seriousViolations(page)) found.push(`${screen.name}: ${v}`);
-    }
-    await cancelDialog(page);
-    expect(found).toEqual([]);
-  });
-}
 
 /** What a focused element looks like to a keyboard or screen-reader user. */
 interface Focused {
@@ -64,7 +34,10 @@ async function tabThrough(page: Page, limit = 120): Promise<Focused[]> {
       el.setAttribute('data-a11y-focus', '1');
       // Identity by a stamp, not by markup: two rows can hold identical controls.
       const w = window as unknown as { __a11yN?: number };
-      if (!el.hasAttribute('data-a11y-id')) el.setAttribute('data-a11y-id', String((w.__a11yN = (w.__a11yN ?? 0) + 1)));
+      if (!el.hasAttribute('data-a11y-id')) {
+        w.__a11yN = (w.__a11yN ?? 0) + 1;
+        el.setAttribute('data-a11y-id', String(w.__a11yN));
+      }
       return `${el.getAttribute('data-a11y-id')} ${el.outerHTML.slice(0, 160)}`;
     });
     // A time or date input takes several Tab stops (its fields): count the element once.
@@ -96,11 +69,15 @@ async function backendIdOfFocused(cdp: import('@playwright/test').CDPSession): P
   return node.backendNodeId;
 }
 
-test('keyboard: every control on every screen is reachable with Tab and has an accessible name', async ({ page }) => {
+test('keyboard: every control on every screen is reachable with Tab and has an accessible name', async ({
+  page,
+  server,
+}) => {
+  const d = playwrightDriver({ page, server, engine: 'chromium' });
   const unnamed: string[] = [];
   const reached: Record<string, number> = {};
   for (const screen of SCREENS) {
-    await screen.open(page);
+    await screen.open(d);
     const focused = await tabThrough(page);
     reached[screen.name] = focused.length;
     for (const f of focused) if (!f.name) unnamed.push(`${screen.name}: <${f.tag}> ${f.text}`);
@@ -129,48 +106,17 @@ test('keyboard: every control on every screen is reachable with Tab and has an a
       `${screen.name}: Tab reached ${focused.length} of ${controls} controls`,
     ).toBeGreaterThanOrEqual(controls - radios);
   }
-  await cancelDialog(page);
+  await cancelDialog(d);
   console.log(`[a11y] Tab stops per screen: ${JSON.stringify(reached)}`);
   expect(unnamed, 'focusable elements without an accessible name').toEqual([]);
 });
 
-test('touch targets: buttons, links and inputs are at least 44x44 CSS px on every screen', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  const small: string[] = [];
-  for (const screen of SCREENS) {
-    await screen.open(page);
-    const found = await page.evaluate(() => {
-      const scope = document.querySelector('dialog[open]') ?? document;
-      const out: string[] = [];
-      for (const el of scope.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')) {
-        if (el.getClientRects().length === 0 || el.closest('.sr-only') || el.classList.contains('skip-link')) continue;
-        // A checkbox or radio counts with its label (the label is the target a finger hits).
-        const target =
-          (el as HTMLInputElement).labels?.[0] && /checkbox|radio|file/.test((el as HTMLInputElement).type)
-            ? (el as HTMLInputElement).labels![0]
-            : el;
-        const r = target.getBoundingClientRect();
-        // Links inside running text are exempt (WCAG 2.5.8 inline exception).
-        if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') continue;
-        if (r.width < 44 - 0.5 || r.height < 44 - 0.5) {
-          out.push(
-            `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}x${Math.round(r.height)}`,
-          );
-        }
-      }
-      return out;
-    });
-    for (const f of found) small.push(`${screen.name}: ${f}`);
-  }
-  await cancelDialog(page);
-  expect(small, 'controls smaller than 44x44 CSS px').toEqual([]);
-});
-
-test('prefers-reduced-motion: reduce turns off every transition and animation', async ({ page }) => {
+test('prefers-reduced-motion: reduce turns off every transition and animation', async ({ page, server }) => {
+  const d = playwrightDriver({ page, server, engine: 'chromium' });
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const moving: string[] = [];
   for (const screen of SCREENS) {
-    await screen.open(page);
+    await screen.open(d);
     const found = await page.evaluate(() => {
       const out: string[] = [];
       const seconds = (v: string) =>
@@ -182,7 +128,9 @@ test('prefers-reduced-motion: reduce turns off every transition and animation', 
           const animation = cs.animationName !== 'none' && seconds(cs.animationDuration) > 0.01;
           if (transition || animation)
             out.push(
-              `${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ''}: ${transition ? `transition ${cs.transitionDuration}` : ''} ${animation ? `animation ${cs.animationName}` : ''}`,
+              `${el.tagName.toLowerCase()}.${el.className}${pseudo ?? ''}: ` +
+                `${transition ? `transition ${cs.transitionDuration}` : ''} ` +
+                `${animation ? `animation ${cs.animationName}` : ''}`,
             );
         }
       }
@@ -190,6 +138,6 @@ test('prefers-reduced-motion: reduce turns off every transition and animation', 
     });
     for (const f of found) moving.push(`${screen.name}: ${f}`);
   }
-  await cancelDialog(page);
+  await cancelDialog(d);
   expect(moving, 'elements still animated under prefers-reduced-motion: reduce').toEqual([]);
 });

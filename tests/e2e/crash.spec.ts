@@ -55,7 +55,10 @@ async function readFromFreshPage(context: BrowserContext): Promise<DbSnapshot> {
   return snap;
 }
 
-/** Opens Today, lets the launch pass on the empty app, hides the page (the scheduler stays out of the way), adds the sample history. */
+/**
+ * Opens Today, lets the launch pass on the empty app, hides the page (the scheduler stays out of the way), adds the
+ * sample history.
+ */
 async function start(page: Page, context: BrowserContext): Promise<string[]> {
   await installProbe(context);
   await emulateSignals(context, { battery: { charging: false, level: 0.9 }, visibility: 'visible' });

@@ -45,7 +45,7 @@ export interface Guard {
   allowCspViolations(): void;
 }
 
-type TestFixtures = { guard: Guard; appPage: Page; browserAvailable: void };
+type TestFixtures = { guard: Guard; appPage: Page; browserAvailable: undefined };
 type WorkerFixtures = { server: StaticServer };
 
 // Requests the page can make without the network: inline data, blobs, the browser's own pages.
@@ -54,6 +54,7 @@ const LOCAL_SCHEMES = /^(data|blob|about|chrome|chrome-extension|devtools):/;
 /** Playwright's test with the Nudge harness fixtures (see the file header). */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   server: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
     async ({}, use) => {
       const server = await startStaticServer();
       await use(server);
@@ -73,7 +74,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           "webkit: Playwright's WebKit build is not installed; the real WebKit engine runs in tests/webkit",
         );
       }
-      await use();
+      await use(undefined);
     },
     { auto: true },
   ],
@@ -82,6 +83,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(server.url);
   },
 
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   guard: async ({}, use) => {
     await use({
       foreignRequests: [],
@@ -129,6 +131,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(page);
     // Leave the shared server as the next test expects it, whatever this test did to it.
     server.setSwSuffix('');
+    server.setInitScript(null);
+    server.setWorkerPrelude(null);
     server.renameAsset(null);
     if (!server.running) await server.start();
   },

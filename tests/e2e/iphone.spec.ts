@@ -6,14 +6,13 @@
  * tests/e2e/__screens__/ as references; differences against a committed reference are reported, never failed on
  * (pixels differ across browser builds and fonts).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { SCREENS, cancelDialog } from './reliability-screens.ts';
+import { playwrightDriver } from '../journeys/playwright-driver.ts';
+import { cancelDialog, SCREENS } from '../journeys/screens.ts';
+import { compareWithReference } from '../support/screenshots.ts';
 
 const INSETS = { top: 47, bottom: 34, left: 0, right: 0 };
-const SCREENS_DIR = fileURLToPath(new URL('./__screens__/', import.meta.url));
 
 test.skip(
   ({ browserName }) => browserName !== 'chromium',
@@ -29,7 +28,8 @@ async function emulateInsets(page: Page): Promise<void> {
   } catch (err) {
     // Fallback for a Chromium without the command: not equivalent (env() stays 0), so say so loudly.
     console.log(
-      `[iphone] NOTE: Emulation.setSafeAreaInsetsOverride failed (${String(err)}); geometry checked against zero insets`,
+      `[iphone] NOTE: Emulation.setSafeAreaInsetsOverride failed (${String(err)}); ` +
+        'geometry checked against zero insets',
     );
   }
 }
@@ -43,8 +43,10 @@ async function geometryProblems(page: Page): Promise<string[]> {
     for (const el of scope.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')) {
       if (el.getClientRects().length === 0 || el.classList.contains('skip-link') || el.closest('.sr-only')) continue;
       const r = el.getBoundingClientRect();
-      if (r.bottom <= 0 || r.top >= innerHeight) continue; // scrolled out of view: it can be scrolled clear of the insets
-      const label = `<${el.tagName.toLowerCase()}> "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`;
+      // Scrolled out of view: it can be scrolled clear of the insets.
+      if (r.bottom <= 0 || r.top >= innerHeight) continue;
+      const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30);
+      const label = `<${el.tagName.toLowerCase()}> "${text}"`;
       // Only fixed/sticky controls stay put; a control in the scrolling flow can always be scrolled out of an inset.
       let fixed = false;
       for (let e: HTMLElement | null = el; e; e = e.parentElement) {
@@ -59,36 +61,27 @@ async function geometryProblems(page: Page): Promise<string[]> {
       if (r.top < insets.top) out.push(`${label} top ${Math.round(r.top)} is inside the top inset (${insets.top}px)`);
       if (r.bottom > innerHeight - insets.bottom)
         out.push(
-          `${label} bottom ${Math.round(r.bottom)} is inside the bottom inset (${innerHeight - insets.bottom}..${innerHeight})`,
+          `${label} bottom ${Math.round(r.bottom)} is inside the bottom inset ` +
+            `(${innerHeight - insets.bottom}..${innerHeight})`,
         );
     }
     return out;
   }, INSETS);
 }
 
-function compareWithReference(name: string, shot: Buffer): string {
-  mkdirSync(SCREENS_DIR, { recursive: true });
-  const file = `${SCREENS_DIR}${name}.png`;
-  if (!existsSync(file)) {
-    writeFileSync(file, shot);
-    return `${name}: reference written`;
-  }
-  const ref = readFileSync(file);
-  if (ref.equals(shot)) return `${name}: identical to the reference`;
-  // A byte comparison of PNGs is enough to report "changed"; the size hints at how much.
-  writeFileSync(`${SCREENS_DIR}${name}.actual.png`, shot);
-  return `${name}: DIFFERS from the reference (${ref.length} vs ${shot.length} bytes; see ${name}.actual.png)`;
-}
-
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`iPhone 390x844 with notch and home indicator: every screen fits (${colorScheme})`, async ({ page }, info) => {
+  test(`iPhone 390x844 with notch and home indicator: every screen fits (${colorScheme})`, async ({
+    page,
+    server,
+  }, info) => {
     test.setTimeout(120_000);
+    const d = playwrightDriver({ page, server, engine: 'chromium' });
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     await emulateInsets(page);
     const problems: string[] = [];
     const report: string[] = [];
     for (const screen of SCREENS) {
-      await screen.open(page);
+      await screen.open(d);
       await emulateInsets(page); // a navigation may reset the override
       await page.evaluate(() => scrollTo(0, 0));
       const insetTop = await page.evaluate(() => {
@@ -107,7 +100,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const shot = await page.screenshot({ animations: 'disabled', caret: 'hide' });
       report.push(compareWithReference(`${screen.name}-${colorScheme}`, shot));
     }
-    await cancelDialog(page);
+    await cancelDialog(d);
     const summary = report.join('\n');
     console.log(`[iphone] screenshots (${colorScheme}):\n${summary}`);
     info.annotations.push({ type: 'screenshots', description: summary });

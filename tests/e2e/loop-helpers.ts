@@ -4,6 +4,7 @@
  * reads of the app's IndexedDB that do not go through the app's code.
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import { pageStoreRows, type StoreName } from '../support/raw-store.ts';
 import { addDays, deviceOffset, formatInstant, localDayOf } from '../../src/learn/time.ts';
 
 /** Signals a test controls, installed before any app script runs. */
@@ -71,7 +72,8 @@ export async function waitForMoment(
       const started = await page.evaluate(() => 'nudgeDebug' in window);
       if (!started)
         throw new Error(
-          'the scheduler is not running in this build: src/app/boot.ts must call startScheduler() from src/schedule/start.ts',
+          'the scheduler is not running in this build: ' +
+            'src/app/boot.ts must call startScheduler() from src/autotrain/start.ts',
         );
       throw new Error(
         `the scheduler made no "${cause}" decision within ${timeout} ms; marks: ${JSON.stringify(await moments(page))}`,
@@ -110,46 +112,8 @@ export interface PredictionRow {
 }
 
 /** All rows of one store of the app's database, read with raw IndexedDB (not the app's code). */
-export async function storeRows<T>(
-  page: Page,
-  store: 'trainingRuns' | 'predictions' | 'habits' | 'checkpoints' | 'events',
-): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('nudge');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            db.close();
-            const rows = req.result as Record<string, unknown>[];
-            // Checkpoint weights are typed arrays: summarise them so they cross into Node as text.
-            resolve(
-              rows.map((r) =>
-                name === 'checkpoints'
-                  ? {
-                      id: r.id,
-                      habitId: r.habitId,
-                      version: r.version,
-                      active: r.active,
-                      fingerprint: (r.weights as Float32Array[]).map((w) => Array.from(w).join(',')).join('|'),
-                    }
-                  : r,
-              ) as T[],
-            );
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
+export async function storeRows<T>(page: Page, store: StoreName): Promise<T[]> {
+  return (await page.evaluate(pageStoreRows, store)) as T[];
 }
 
 /** Clicks "Try with a sample history" on Today and waits for its habits. */
@@ -170,7 +134,10 @@ export function longBackup(habits: number, days: number): string {
   const at = (day: string, hhmm: string): string =>
     formatInstant(Date.parse(`${day}T${hhmm}:00.000Z`) - off * 60_000, off);
   let seed = 12345;
-  const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rand = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   const events: object[] = [];
   const list = Array.from({ length: habits }, (_, h) => ({
     id: `habit-${h + 1}`,

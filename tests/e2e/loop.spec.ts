@@ -2,8 +2,10 @@
  * The on-device loop in Chromium (issue 4): with a sample history, the scheduler trains in the
  * worker when a favourable signal fires — every step of the fallback chain is emulated (periodic
  * sync through DevTools, charging, idle, quiet spell, return, launch) — probabilities appear on
- * Today, a reload keeps the model without retraining, Train now works offline, rollback works,
- * two tabs train once, and a worker killed mid-run leaves the old checkpoint active and intact.
+ * Today, a reload keeps the model without retraining, rollback works, two tabs train once, and a
+ * worker killed mid-run leaves the old checkpoint active and intact. The signals are emulated with
+ * init scripts; the real engines' own path (WebKit: a quiet spell) is tests/journeys/insights.journey.ts,
+ * and Train now offline is tests/journeys/offline.journey.ts.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, waitForServiceWorkerControl } from './fixtures.ts';
@@ -169,47 +171,6 @@ test('a real periodicsync event makes the service worker train inline', async ({
   // The page did not train: the service worker did, without any page moment choosing to.
   expect((await moments(page)).filter((m) => m.habits > 0)).toEqual([]);
   await expectProbabilitiesOnToday(page, ids);
-});
-
-test('Train now works offline (the worker chunk is precached); a reload keeps the model without retraining', async ({
-  page,
-  context,
-  server,
-}) => {
-  await emulateSignals(context, { battery: { charging: false, level: 0.9 } });
-  await page.goto('./');
-  await waitForServiceWorkerControl(page);
-  const [id] = await sampleAfterLaunch(page);
-  await waitForMoment(page, 'data');
-  // Offline: the page, the worker chunk and everything else come from the service worker's precache.
-  await server.stop();
-  await page.reload();
-  expect(await waitForMoment(page, 'launch'), 'trained today already: nothing due').toEqual({
-    trigger: 'none',
-    habits: 0,
-  });
-  expect(
-    page.workers().some((w) => /trainer\.worker/.test(w.url())),
-    'the worker starts lazily, not yet',
-  ).toBe(false);
-  await page.goto(`./#/insights/${id}`);
-  await page.getByTestId('train-now').click();
-  await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-trigger', 'manual', { timeout: 30_000 });
-  await expect(page.getByTestId('train-status')).toContainText(/Trained on \d+ days/);
-  expect(
-    page.workers().some((w) => /trainer\.worker/.test(w.url())),
-    'the worker was loaded offline',
-  ).toBe(true);
-  const version = await page.getByTestId('model-version').getAttribute('data-version');
-  const before = await runs(page);
-  expect(before.filter((r) => r.habitId === id).map((r) => r.trigger)).toEqual(['idle', 'manual']);
-
-  await server.start();
-  await page.reload();
-  expect(await waitForMoment(page, 'launch'), 'a reload trains nothing').toEqual({ trigger: 'none', habits: 0 });
-  await page.goto(`./#/insights/${id}`);
-  await expect(page.getByTestId('model-version')).toHaveAttribute('data-version', version ?? '');
-  expect(await runs(page)).toEqual(before);
 });
 
 /** Adds a copy of the active checkpoint as the next version (as a later promotion would). */

@@ -156,7 +156,7 @@ test('a file that is not a Loop export is refused, naming it, and nothing change
     .setInputFiles({
       name: 'photos.zip',
       mimeType: 'application/zip',
-      buffer: Buffer.from('PK\u0005\u0006' + '\0'.repeat(18)),
+      buffer: Buffer.from(`PK\u0005\u0006${'\0'.repeat(18)}`),
     });
   await expect(page.getByTestId('loop-result')).toContainText(
     'photos.zip: this zip is not a Loop Habit Tracker export: it has no Habits.csv',

@@ -1,40 +1,14 @@
+/**
+ * The PWA shell where it needs Playwright itself: a tab left on the old version after another tab's update
+ * (two pages, and the HTTP cache emptied through the DevTools protocol), and the isolation harness's own checks.
+ * The rest of the shell (first launch, service worker, offline, update prompt, CSP, install hint) runs in both
+ * engines as journeys: tests/journeys/.
+ */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, assertIsolated, waitForServiceWorkerControl } from './fixtures.ts';
 import { addSampleHistory } from './loop-helpers.ts';
 import type { Locator, Page } from '@playwright/test';
-
-test('the app shell renders', async ({ appPage }) => {
-  await expect(appPage.getByRole('heading', { name: 'Nudge' })).toBeVisible();
-});
-
-test('the service worker controls the page after a reload', async ({ appPage }) => {
-  const url = await waitForServiceWorkerControl(appPage);
-  expect(url).toMatch(/\/sw\.js$/);
-});
-
-test('a reload with the server stopped still renders the app', async ({ appPage, server }) => {
-  await waitForServiceWorkerControl(appPage);
-  await server.stop();
-  await appPage.reload();
-  await expect(appPage.getByRole('heading', { name: 'Nudge' })).toBeVisible();
-});
-
-test('the Content-Security-Policy stops an injected inline script', async ({ appPage, guard }) => {
-  guard.allowCspViolations();
-  const ran = await appPage.evaluate(async () => {
-    const w = window as unknown as { __injectedRan?: boolean };
-    const script = document.createElement('script');
-    script.textContent = 'window.__injectedRan = true;';
-    document.body.append(script);
-    await new Promise((ok) => setTimeout(ok, 100));
-    return w.__injectedRan === true;
-  });
-  expect(ran).toBe(false);
-  await expect
-    .poll(() => guard.cspViolations.map((v) => v.directive))
-    .toContainEqual(expect.stringMatching(/^script-src/));
-});
 
 // The suffix makes sw.js differ byte-wise (a "new deploy") and lets the test ask the worker which version it is.
 const NEW_VERSION_SUFFIX = `self.addEventListener('message', (e) => {
@@ -67,57 +41,7 @@ async function returnUntilUpdatePrompt(page: Page): Promise<Locator> {
   return prompt;
 }
 
-test('a newer service worker waits behind "New version available — Reload" and Reload switches to it', async ({
-  appPage,
-  server,
-}) => {
-  await waitForServiceWorkerControl(appPage);
-  expect(await controllerVersion(appPage)).toBe('v1');
-  await expect(appPage.getByText('New version available')).toHaveCount(0);
-
-  server.setSwSuffix(NEW_VERSION_SUFFIX);
-  // The app checks for updates when the person returns to it.
-  const prompt = await returnUntilUpdatePrompt(appPage);
-  // It waits for the person: no reload happened by itself.
-  expect(await controllerVersion(appPage)).toBe('v1');
-
-  await Promise.all([appPage.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
-  await expect(appPage.getByRole('heading', { name: 'Nudge' })).toBeVisible();
-  expect(await controllerVersion(appPage)).toBe('v2');
-  await expect(appPage.getByText('New version available')).toHaveCount(0);
-});
-
-test('Reload waits while training holds the train lock, then switches to the new version', async ({
-  appPage,
-  server,
-}) => {
-  await waitForServiceWorkerControl(appPage);
-  // Stand in for a training run: hold the same Web Lock the trainer holds.
-  // Resolves once the lock is really held, so the gate cannot look before it is taken.
-  await appPage.evaluate(
-    () =>
-      new Promise<void>((held) => {
-        const w = window as unknown as { __releaseTraining?: () => void };
-        void navigator.locks.request('nudge-train', () => {
-          held();
-          return new Promise<void>((release) => (w.__releaseTraining = release));
-        });
-      }),
-  );
-  server.setSwSuffix(NEW_VERSION_SUFFIX);
-  const prompt = await returnUntilUpdatePrompt(appPage);
-  await prompt.getByRole('button', { name: 'Reload' }).click();
-  await expect(appPage.getByRole('status').filter({ hasText: 'Finishing up' })).toBeVisible();
-  await appPage.waitForTimeout(1000);
-  expect(await controllerVersion(appPage), 'no switch while training runs').toBe('v1');
-  await Promise.all([
-    appPage.waitForEvent('load'),
-    appPage.evaluate(() => (window as unknown as { __releaseTraining: () => void }).__releaseTraining()),
-  ]);
-  expect(await controllerVersion(appPage)).toBe('v2');
-});
-
-test('a tab left on the old version after another tab updated says to reload when its trainer cannot load, not that it crashed', async ({
+test('a tab left on an old version says to reload when its trainer cannot load, not that it crashed', async ({
   appPage,
   server,
   browserName,
@@ -157,28 +81,6 @@ test('a tab left on the old version after another tab updated says to reload whe
   });
   await expect(alert).not.toContainText('crashed');
   await other.close();
-});
-
-test.describe('on iPhone Safari (by user agent)', () => {
-  test.use({
-    userAgent:
-      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
-  });
-
-  test('the "Add to Home Screen" hint explains why, and stays dismissed', async ({ appPage }) => {
-    const hint = appPage.getByRole('complementary').filter({ hasText: 'Add to Home Screen' });
-    await expect(hint).toBeVisible();
-    await expect(hint).toContainText('own storage');
-    await hint.getByRole('button', { name: /dismiss/i }).click();
-    await expect(hint).toHaveCount(0);
-    await appPage.reload();
-    await expect(appPage.locator('#app > *').first()).toBeVisible();
-    await expect(appPage.getByText('Add to Home Screen')).toHaveCount(0);
-  });
-});
-
-test('no install hint outside iOS Safari', async ({ appPage }) => {
-  await expect(appPage.getByText('Add to Home Screen')).toHaveCount(0);
 });
 
 test.describe('the isolation harness itself', () => {

@@ -85,7 +85,7 @@ function rowsOf(s: DbSnapshot, name: string): Row[] {
 /** Decodes a typed array the snapshot stored as hex (Float32Array for weights). */
 export function decodeF32(v: unknown): Float32Array | null {
   const t = v as { $typed?: string; hex?: string };
-  if (!t || t.$typed !== 'Float32Array' || typeof t.hex !== 'string') return null;
+  if (t?.$typed !== 'Float32Array' || typeof t.hex !== 'string') return null;
   const bytes = Uint8Array.from(t.hex.match(/../g) ?? [], (h) => parseInt(h, 16));
   return new Float32Array(bytes.buffer, 0, bytes.byteLength / 4);
 }
@@ -169,7 +169,7 @@ export function activeModels(s: DbSnapshot): Record<string, string> {
   return out;
 }
 
-/** A snapshot without the meta rows of the given keys (bookkeeping a page writes on its own, e.g. when it is hidden). */
+/** A snapshot without the meta rows of these keys (bookkeeping a page writes on its own, e.g. when it is hidden). */
 export function withoutMeta(s: DbSnapshot, keys: string[]): DbSnapshot {
   const meta = s.stores.meta;
   if (!meta || !('rows' in meta)) return s;
@@ -191,7 +191,8 @@ export function diffSnapshots(before: DbSnapshot, after: DbSnapshot): string[] {
     const i = ra.findIndex((r, k) => JSON.stringify(r) !== JSON.stringify(rb[k]));
     const at = i === -1 ? ra.length : i;
     out.push(
-      `${name}: ${ra.length} rows before, ${rb.length} after; first difference at row ${at}: ${JSON.stringify(rb[at] ?? null).slice(0, 200)}`,
+      `${name}: ${ra.length} rows before, ${rb.length} after; ` +
+        `first difference at row ${at}: ${JSON.stringify(rb[at] ?? null).slice(0, 200)}`,
     );
   }
   return out;

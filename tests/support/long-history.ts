@@ -19,7 +19,10 @@ export interface ScaleBackup {
 /** Park–Miller style LCG: fast, seedable, good enough for a workload. */
 function lcg(seed: number): () => number {
   let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
 }
 
 /**

@@ -11,6 +11,12 @@
  *                           setSwSuffix('') serves the original again
  *   server.renameAsset(from, to)  a deploy that rebuilt one asset under a new name: `to` serves `from`'s bytes,
  *                           `from` answers 404, and sw.js's precache list names `to`; renameAsset(null) undoes it
+ *   server.setInitScript(js)  every page runs `js` before the app's own scripts (a same-origin classic script at
+ *                           /__test-init.js, named first in index.html, so the CSP allows it): how a test changes the
+ *                           page's environment in any browser, WebDriver included; setInitScript(null) removes it
+ *   server.setWorkerPrelude(js)  the app's module workers run `js` before their own code (pages then create each
+ *                           worker through /__test-worker.js, a same-origin module importing the prelude and then
+ *                           the worker): how a test arms a fault point in the trainer worker without Playwright
  *   server.requests         every request path served (for assertions); server.clearRequests()
  *
  * Behaviour: SPA fallback (unknown paths without a file extension get index.html), `Cache-Control: no-cache` for
@@ -24,7 +30,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where the production build lives: $NUDGE_DIST when set (the e2e global setup builds to a private dir), else dist/. */
+/** Where the production build lives: $NUDGE_DIST when set (the e2e global setup builds to a temp dir), else dist/. */
 export function distDir(): string {
   const fromEnv = process.env.NUDGE_DIST;
   return fromEnv ? resolve(fromEnv) : fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -54,6 +60,8 @@ export interface StaticServer {
   stop(): Promise<void>;
   restart(): Promise<void>;
   setSwSuffix(text: string): void;
+  setInitScript(js: string | null): void;
+  setWorkerPrelude(js: string | null): void;
   renameAsset(from: string, to: string): void;
   renameAsset(reset: null): void;
   clearRequests(): void;
@@ -96,6 +104,30 @@ function headerCsp(root: string): string | null {
   return meta ? `${meta}; frame-ancestors 'none'` : null;
 }
 
+/** The path of the init script (setInitScript) and the tag naming it. */
+const INIT_PATH = '/__test-init.js';
+const INIT_TAG = `<script src="${INIT_PATH}"></script>`;
+/** The worker wrapper and the prelude it imports first (setWorkerPrelude). */
+const WORKER_PATH = '/__test-worker.js';
+const PRELUDE_PATH = '/__test-worker-prelude.js';
+// Page side of setWorkerPrelude: every module worker is created through the wrapper, which imports the prelude
+// and then the worker's own file (same origin, so the CSP's worker-src 'self' allows it).
+const WORKER_REDIRECT = `(() => {
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      const src = new URL(url, location.href).pathname;
+      super(${JSON.stringify(WORKER_PATH)} + '?src=' + encodeURIComponent(src), options);
+    }
+  };
+})();`;
+
+/** `html` with the init script's tag first in its head (or first after the doctype when it has no head). */
+export function withInitScript(html: string): string {
+  if (/<head[^>]*>/i.test(html)) return html.replace(/<head[^>]*>/i, (head) => `${head}${INIT_TAG}`);
+  return html.replace(/^(<!doctype[^>]*>)?/i, (doctype) => `${doctype}${INIT_TAG}`);
+}
+
 /** Starts a static server over `root` (default distDir()) and resolves once it listens. */
 export async function startStaticServer(options: StaticServerOptions = {}): Promise<StaticServer> {
   const root = resolve(options.root ?? distDir());
@@ -107,6 +139,12 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
   const sockets = new Set<Socket>();
   const requests: string[] = [];
   let swSuffix = '';
+  let initScript: string | null = null;
+  let workerPrelude: string | null = null;
+  const pageScript = () =>
+    initScript === null && workerPrelude === null
+      ? null
+      : [workerPrelude === null ? null : WORKER_REDIRECT, initScript].filter((x) => x !== null).join('\n');
   let renamed: { from: string; to: string } | null = null;
   let port = options.port ?? 0;
   let server: Server | null = null;
@@ -125,16 +163,33 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
   function handle(req: IncomingMessage, res: ServerResponse): void {
     let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
-    if (renamed && path === `/${renamed.from}`) return send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+    if (renamed && path === `/${renamed.from}`) {
+      send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+      return;
+    }
     if (renamed && path === `/${renamed.to}`) path = `/${renamed.from}`;
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return send(res, 405, 'method not allowed', MIME['.txt'], 'no-store');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'method not allowed', MIME['.txt'], 'no-store');
+      return;
+    }
+    const test = testFile(path, new URL(req.url ?? '/', 'http://x').searchParams.get('src'));
+    if (test !== undefined) {
+      if (test === null) send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+      else send(res, 200, req.method === 'HEAD' ? '' : test, MIME['.js'], 'no-store');
+      return;
+    }
     let file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'forbidden', MIME['.txt'], 'no-store');
+    if (file !== root && !file.startsWith(root + sep)) {
+      send(res, 403, 'forbidden', MIME['.txt'], 'no-store');
+      return;
+    }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
       // SPA fallback only for page-like paths; a missing asset must 404 so broken builds show up.
-      if (extname(path) !== '') return send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+      if (extname(path) !== '') {
+        send(res, 404, `not found: ${path}`, MIME['.txt'], 'no-store');
+        return;
+      }
       file = join(root, 'index.html');
     }
     const ext = extname(file);
@@ -145,6 +200,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     let body: Buffer | string = readFileSync(file);
     if (name === 'sw.js' && renamed) body = body.toString('utf8').split(renamed.from).join(renamed.to);
     if (name === 'sw.js' && swSuffix) body = `${body.toString('utf8')}\n${swSuffix}\n`;
+    if (name === 'index.html' && pageScript() !== null) body = withInitScript(body.toString('utf8'));
     const mutable = name === 'sw.js' || name === 'index.html' || ext === '.webmanifest';
     const cache = mutable
       ? 'no-cache'
@@ -152,6 +208,16 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
         ? 'public, max-age=31536000, immutable'
         : 'no-cache';
     send(res, 200, req.method === 'HEAD' ? '' : body, MIME[ext] ?? 'application/octet-stream', cache);
+  }
+
+  /** The body of a test-only script at `path` (null: not set now), or undefined when `path` is not one. */
+  function testFile(path: string, src: string | null): string | null | undefined {
+    if (path === INIT_PATH) return pageScript();
+    if (path === PRELUDE_PATH) return workerPrelude;
+    if (path !== WORKER_PATH) return undefined;
+    // Only the build's own files: the wrapper must not become a way to load anything else.
+    if (workerPrelude === null || !src || !/^\/[\w./-]+\.js$/.test(src) || src.includes('..')) return null;
+    return `import ${JSON.stringify(PRELUDE_PATH)};\nimport ${JSON.stringify(src)};\n`;
   }
 
   async function start(): Promise<void> {
@@ -208,6 +274,12 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     },
     setSwSuffix(text: string) {
       swSuffix = text;
+    },
+    setInitScript(js: string | null) {
+      initScript = js;
+    },
+    setWorkerPrelude(js: string | null) {
+      workerPrelude = js;
     },
     renameAsset(from: string | null, to?: string) {
       renamed = from === null || to === undefined ? null : { from, to };

@@ -16,7 +16,10 @@ export interface TodayLoad {
 export function observeTodayRows(rows: number): string {
   return `(() => {
   const obs = new MutationObserver(() => {
-    if (document.querySelectorAll('[data-testid=habit-row]').length >= ${rows}) { window.__todayRendered = performance.now(); obs.disconnect(); }
+    if (document.querySelectorAll('[data-testid=habit-row]').length >= ${rows}) {
+      window.__todayRendered = performance.now();
+      obs.disconnect();
+    }
   });
   obs.observe(document, { childList: true, subtree: true });
 })()`;
@@ -25,7 +28,8 @@ export function observeTodayRows(rows: number): string {
 const READ_LOAD = `(() => {
   const rendered = window.__todayRendered;
   const start = performance.getEntriesByName('nudge:app-start')[0];
-  return rendered === undefined || !start ? null : { fromNavigation: rendered, fromAppStart: rendered - start.startTime };
+  if (rendered === undefined || !start) return null;
+  return { fromNavigation: rendered, fromAppStart: rendered - start.startTime };
 })()`;
 
 /**

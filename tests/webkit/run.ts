@@ -1,34 +1,39 @@
 /**
- * The real-WebKit suite runner (`npm run test:webkit [-- <file filter>]`): WebKitGTK's MiniBrowser through
- * WebKitWebDriver, under a virtual X display.
+ * The journeys in the real WebKit engine (`npm run test:webkit [-- <file filter>]`): WebKitGTK's MiniBrowser
+ * through WebKitWebDriver, under a virtual X display, driven by tests/journeys/webdriver-driver.ts.
  *
  * 1. Finds WebKitWebDriver, xvfb-run and MiniBrowser; when one is missing prints why and exits 0 ("skipped"),
  *    or 1 with NUDGE_REQUIRE_BROWSERS=1.
  * 2. Builds the app into a private temp dir (NUDGE_SKIP_BUILD=1: serve $NUDGE_DIST or dist/ as is).
- * 3. Starts `xvfb-run -a WebKitWebDriver --port=PORT --host=127.0.0.1` on a free port with fresh XDG dirs (a fresh
- *    browser profile per run), and waits for /status.
- * 4. For every tests/webkit/*.wd.ts (default export: WdTest[], see tests/support/webkit.ts): a fresh static server
- *    and one session; each test runs with a time limit; prints ✓/✗ and its time.
- * 5. Always quits the session and kills the driver and Xvfb (process group), on failure, timeout or Ctrl-C.
- * Exits non-zero when any test fails. The last line is `webkit: N passed, M failed`.
+ * 3. For every tests/journeys/*.journey.ts: a fresh driver and profile, one browser session with the file's
+ *    settings; each journey gets its own static server (a new port: a new origin, so its own storage and service
+ *    worker) and a time limit; prints ✓/✗ and its time.
+ * 4. Always quits the session and kills the driver and Xvfb (process group), on failure, timeout or Ctrl-C.
+ * Two files run at once (NUDGE_WEBKIT_JOBS, default 2), each with its own driver and display; a file's lines are
+ * then printed together when it ends. Measured on 2 busy cores: 2.0 min against 4.0 min one at a time, no failure.
+ * Exits non-zero when any journey fails. The last line is `webkit: N passed, M failed`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Builder, type WebDriver } from 'selenium-webdriver';
-import { buildApp } from '../support/build.ts';
+import { join } from 'node:path';
+import type { WebDriver } from 'selenium-webdriver';
+import { journeyFileNames, loadJourneyFile, type Journey, type JourneyFile } from '../journeys/journey.ts';
+import { webDriverDriver } from '../journeys/webdriver-driver.ts';
+import { buildApp, repoRoot } from '../support/build.ts';
 import { distDir, startStaticServer } from '../support/static-server.ts';
-import type { WdTest } from '../support/webkit.ts';
+import {
+  missingWebKitTools,
+  startWebKitDriver,
+  stopAllWebKitDrivers,
+  type WebKitDriverProcess,
+} from '../support/webkit.ts';
 
-const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const TEST_TIMEOUT_MS = Number(process.env.NUDGE_WEBKIT_TEST_TIMEOUT_MS ?? 90_000);
-const RUN_TIMEOUT_MS = Number(process.env.NUDGE_WEBKIT_RUN_TIMEOUT_MS ?? 8 * 60_000);
-const here = fileURLToPath(new URL('.', import.meta.url));
+const RUN_TIMEOUT_MS = Number(process.env.NUDGE_WEBKIT_RUN_TIMEOUT_MS ?? 20 * 60_000);
+const JOBS = Math.max(1, Math.floor(Number(process.env.NUDGE_WEBKIT_JOBS ?? 2)) || 1);
 
-const cleanups: Array<() => void | Promise<void>> = [];
+const cleanups: Array<() => void | Promise<void>> = [stopAllWebKitDrivers];
+const FAILURES_DIR = join(repoRoot, 'test-results', 'webkit');
 let cleaned = false;
 
 async function cleanup(): Promise<void> {
@@ -43,91 +48,6 @@ async function cleanup(): Promise<void> {
   }
 }
 
-function onPath(cmd: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const file = join(dir, cmd);
-    try {
-      accessSync(file, constants.X_OK);
-      return file;
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => ok(port));
-    });
-  });
-}
-
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-}
-
-/** Stops the driver's whole process group (xvfb-run, Xvfb, the driver, MiniBrowser); safe to call twice. */
-async function stopDriver(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  killGroup(child);
-  await new Promise((ok) => setTimeout(ok, 300));
-  if (child.pid !== undefined && child.exitCode === null) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
-}
-
-async function startDriver(port: number, profile: string): Promise<ChildProcess> {
-  const child = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`, '--host=127.0.0.1'], {
-    detached: true, // own process group: xvfb-run, Xvfb, the driver and MiniBrowser die together
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      XDG_DATA_HOME: join(profile, 'data'),
-      XDG_CACHE_HOME: join(profile, 'cache'),
-      XDG_CONFIG_HOME: join(profile, 'config'),
-    },
-  });
-  let log = '';
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
-  cleanups.push(() => stopDriver(child));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited early (${child.exitCode}):\n${log}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/status`);
-      if (res.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-  throw new Error(`WebKitWebDriver did not answer on port ${port} within 30 s:\n${log}`);
-}
-
-async function newSession(port: number): Promise<WebDriver> {
-  const capabilities = {
-    browserName: 'MiniBrowser',
-    'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-  };
-  return new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(capabilities).build();
-}
-
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, fail) => {
@@ -136,16 +56,103 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function missingTools(): string[] {
-  const missing: string[] = [];
-  if (!onPath('WebKitWebDriver')) missing.push('WebKitWebDriver (apt-get install webkit2gtk-driver)');
-  if (!onPath('xvfb-run')) missing.push('xvfb-run (apt-get install xvfb)');
-  if (!existsSync(MINIBROWSER)) missing.push(`${MINIBROWSER} (apt-get install webkit2gtk-driver)`);
-  return missing;
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** Where a file's lines go: straight out when files run one at a time, else kept until the file ends. */
+type Out = (line: string) => void;
+
+function report(out: Out, ok: boolean, title: string, since: number, error?: unknown): void {
+  if (ok) {
+    out(`  ✓ ${title} (${seconds(since)})`);
+    return;
+  }
+  const lines = String((error as Error)?.stack ?? error)
+    .split('\n')
+    .slice(0, 8);
+  out(`  ✗ ${title} (${seconds(since)})\n      ${lines.join('\n      ')}`);
+}
+
+/** Writes a screenshot and the text of the page a journey failed on; returns where. */
+async function saveFailure(session: WebDriver, title: string): Promise<string> {
+  mkdirSync(FAILURES_DIR, { recursive: true });
+  const base = join(FAILURES_DIR, title.replace(/[^\w.-]+/g, '-').slice(0, 120));
+  writeFileSync(`${base}.png`, Buffer.from(await session.takeScreenshot(), 'base64'));
+  const page = await session.executeScript<string>('return location.href + "\\n\\n" + document.body.innerText');
+  writeFileSync(`${base}.txt`, page);
+  return `${base}.png, .txt`;
+}
+
+/** Runs one journey on a fresh server; the session is left on about:blank. */
+async function runJourney(wk: WebKitDriverProcess, session: WebDriver, journey: Journey, root: string): Promise<void> {
+  const server = await startStaticServer({ root });
+  const files = mkdtempSync(join(tmpdir(), 'nudge-webkit-files-'));
+  const d = webDriverDriver({ driver: session, server, downloadsDir: wk.downloadsDir, filesDir: files });
+  try {
+    await withTimeout(journey.run(d), journey.timeoutMs ?? TEST_TIMEOUT_MS, journey.name);
+    await withTimeout(d.leave(), 70_000, 'leaving the page');
+  } finally {
+    await server.stop();
+    rmSync(files, { recursive: true, force: true });
+  }
+}
+
+let startQueue: Promise<unknown> = Promise.resolve();
+
+/** Starts drivers one after another: xvfb-run -a picks a free display, and two starting at once can pick the same. */
+function startDriverInTurn(): Promise<WebKitDriverProcess> {
+  const next = startQueue.then(() => startWebKitDriver());
+  startQueue = next.catch(() => {});
+  return next;
+}
+
+/** Runs every journey of one file in one session of a fresh driver; returns [passed, failed]. */
+async function runFile(name: string, root: string, out: Out): Promise<[number, number]> {
+  let file: JourneyFile;
+  try {
+    file = await loadJourneyFile(name);
+  } catch (error) {
+    out(`  ✗ ${name}: cannot load: ${(error as Error).message}`);
+    return [0, 1];
+  }
+  const wk = await startDriverInTurn();
+  out(`webkit: ${name}: WebKitWebDriver on 127.0.0.1:${wk.port} (MiniBrowser, fresh profile ${wk.profile})`);
+  const open = () => withTimeout(wk.newSession(file.session), 60_000, 'starting a WebKit session');
+  let passed = 0;
+  let failed = 0;
+  let session: WebDriver | null = null;
+  try {
+    for (const journey of file.journeys) {
+      const current: WebDriver = session ?? (await open());
+      session = current;
+      const started = Date.now();
+      try {
+        await runJourney(wk, current, journey, root);
+        passed++;
+        report(out, true, `${name} › ${journey.name}`, started);
+      } catch (error) {
+        failed++;
+        report(out, false, `${name} › ${journey.name}`, started, error);
+        const saved = await withTimeout(saveFailure(current, `${name} ${journey.name}`), 20_000, 'saving').catch(
+          (e: Error) => `(the page could not be saved: ${e.message})`,
+        );
+        out(`      page at the failure: ${saved}`);
+        // The failed journey may still be driving this session, or left a page behind: give the rest a clean one.
+        await withTimeout(current.quit(), 15_000, 'quitting the session').catch(() => {});
+        session = null;
+      }
+    }
+  } catch (error) {
+    failed += file.journeys.length - passed - failed;
+    out(`  ✗ ${name}: no WebKit session: ${(error as Error).message}`);
+  } finally {
+    if (session) await withTimeout(session.quit(), 15_000, 'quitting the session').catch(() => {});
+    await wk.stop();
+  }
+  return [passed, failed];
 }
 
 async function main(): Promise<number> {
-  const missing = missingTools();
+  const missing = missingWebKitTools();
   if (missing.length > 0) {
     const required = process.env.NUDGE_REQUIRE_BROWSERS === '1';
     console.log(
@@ -154,87 +161,35 @@ async function main(): Promise<number> {
     console.log(required ? 'webkit: 0 passed, 1 failed' : 'webkit: skipped');
     return required ? 1 : 0;
   }
-
   const filters = process.argv.slice(2);
-  const files = readdirSync(here)
-    .filter((f) => f.endsWith('.wd.ts'))
-    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-    // The shell file first: after the loop file, its first service-worker registration in WebKitGTK
-    // was not seen for 60 s even in a fresh browser and profile (cause not found yet; alone or first it passes).
-    .sort((a, b) => Number(b === 'shell.wd.ts') - Number(a === 'shell.wd.ts') || a.localeCompare(b));
-  if (files.length === 0) {
-    console.log(`webkit: no tests/webkit/*.wd.ts file matches ${filters.join(' ') || '(any)'}`);
+  const names = journeyFileNames(filters);
+  if (names.length === 0) {
+    console.log(`webkit: no tests/journeys/*.journey.ts file matches ${filters.join(' ') || '(any)'}`);
     return 1;
   }
-
   if (process.env.NUDGE_SKIP_BUILD !== '1') {
     const started = Date.now();
     const outDir = mkdtempSync(join(tmpdir(), 'nudge-webkit-dist-'));
     cleanups.push(() => rmSync(outDir, { recursive: true, force: true }));
     buildApp(outDir);
     process.env.NUDGE_DIST = outDir;
-    console.log(`webkit: built the app in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`webkit: built the app in ${seconds(started)}`);
   }
   const root = distDir();
-
   let passed = 0;
   let failed = 0;
-  for (const file of files) {
-    // A fresh driver, browser and profile per file, so one file's service workers and storage
-    // cannot affect the next (a shared profile made the shell file's registration vanish after
-    // the loop file).
-    const profile = mkdtempSync(join(tmpdir(), 'nudge-webkit-profile-'));
-    cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
-    const port = await freePort();
-    const child = await startDriver(port, profile);
-    console.log(`webkit: ${file}: WebKitWebDriver on 127.0.0.1:${port} (MiniBrowser, fresh profile ${profile})`);
-    let tests: WdTest[];
-    try {
-      tests = (await import(pathToFileURL(join(here, file)).href)).default as WdTest[];
-      if (!Array.isArray(tests)) throw new Error('its default export is not an array of { name, run }');
-    } catch (error) {
-      console.log(`  ✗ ${file}: cannot load: ${(error as Error).message}`);
-      failed++;
-      continue;
+  const queue = [...names];
+  const worker = async () => {
+    for (let name = queue.shift(); name; name = queue.shift()) {
+      const lines: string[] = [];
+      const out: Out = JOBS === 1 ? (line) => console.log(line) : (line) => lines.push(line);
+      const [p, f] = await runFile(name, root, out);
+      if (JOBS > 1) console.log(lines.join('\n'));
+      passed += p;
+      failed += f;
     }
-    const server = await startStaticServer({ root });
-    let driver: WebDriver | null = null;
-    try {
-      driver = await withTimeout(newSession(port), 60_000, 'starting a WebKit session');
-      for (const t of tests) {
-        const started = Date.now();
-        try {
-          if (!server.running) await server.start();
-          server.setSwSuffix('');
-          await withTimeout(t.run({ driver, baseUrl: server.url, server }), TEST_TIMEOUT_MS, t.name);
-          passed++;
-          console.log(`  ✓ ${file} › ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-        } catch (error) {
-          failed++;
-          console.log(
-            `  ✗ ${file} › ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n      ${String(
-              (error as Error).stack ?? error,
-            )
-              .split('\n')
-              .slice(0, 6)
-              .join('\n      ')}`,
-          );
-          if (/timed out after/.test(String(error))) {
-            // The timed-out test may still be driving this session: give the rest of the file a clean one.
-            await withTimeout(driver.quit(), 15_000, 'quitting the session').catch(() => {});
-            driver = await withTimeout(newSession(port), 60_000, 'starting a WebKit session');
-          }
-        }
-      }
-    } catch (error) {
-      failed += Math.max(1, tests.length);
-      console.log(`  ✗ ${file}: no WebKit session: ${(error as Error).message}`);
-    } finally {
-      if (driver) await withTimeout(driver.quit(), 15_000, 'quitting the session').catch(() => {});
-      await server.stop();
-      await stopDriver(child);
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(JOBS, names.length) }, worker));
   console.log(`webkit: ${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }

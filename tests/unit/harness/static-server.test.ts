@@ -5,7 +5,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readCspMeta, startStaticServer, type StaticServer } from '../../support/static-server.ts';
+import { readCspMeta, startStaticServer, type StaticServer, withInitScript } from '../../support/static-server.ts';
 
 const META_CSP = "default-src 'self'; script-src 'self'; object-src 'none'";
 let root = '';
@@ -99,6 +99,51 @@ describe('static server', () => {
     expect(newer.startsWith(original)).toBe(true);
     server.setSwSuffix('');
     expect((await get(`${server.url}sw.js`)).body).toBe(original);
+  });
+
+  it('setInitScript names a same-origin script first in every page and serves it; null removes both', async () => {
+    server = await startStaticServer({ root });
+    const plain = (await get(server.url)).body;
+    expect((await get(`${server.url}__test-init.js`)).status).toBe(404);
+    server.setInitScript('window.__early = 1;');
+    for (const page of [server.url, `${server.url}some/route`]) {
+      const body = (await get(page)).body;
+      expect(body).toBe(plain.replace(/^<!doctype html>/, '$&<script src="/__test-init.js"></script>'));
+    }
+    const init = await get(`${server.url}__test-init.js`);
+    expect([init.status, init.body, init.headers['content-type']]).toEqual([
+      200,
+      'window.__early = 1;',
+      'text/javascript; charset=utf-8',
+    ]);
+    const app = '<script type="module" src="a.js"></script>';
+    expect(withInitScript(`<html><head lang="en">${app}</head></html>`)).toBe(
+      `<html><head lang="en"><script src="/__test-init.js"></script>${app}</head></html>`,
+    );
+    server.setInitScript(null);
+    expect((await get(server.url)).body).toBe(plain);
+    expect((await get(`${server.url}__test-init.js`)).status).toBe(404);
+  });
+
+  it('setWorkerPrelude sends module workers through a wrapper that imports the prelude first', async () => {
+    server = await startStaticServer({ root });
+    // The helper sends the path as given (it drops a URL's query otherwise).
+    const wrapperFor = (src: string) => get(server!.url, undefined, `/__test-worker.js?src=${encodeURIComponent(src)}`);
+    expect((await wrapperFor('/assets/index-abc123.js')).status).toBe(404);
+    server.setWorkerPrelude('globalThis.__armed = 1;');
+    expect((await get(server.url)).body).toContain('<script src="/__test-init.js"></script>');
+    expect((await get(`${server.url}__test-init.js`)).body).toContain('/__test-worker.js');
+    const wrapper = await wrapperFor('/assets/index-abc123.js');
+    expect([wrapper.status, wrapper.body]).toEqual([
+      200,
+      'import "/__test-worker-prelude.js";\nimport "/assets/index-abc123.js";\n',
+    ]);
+    expect((await get(`${server.url}__test-worker-prelude.js`)).body).toBe('globalThis.__armed = 1;');
+    for (const bad of ['https://example.com/x.js', '/assets/../../etc/passwd.js', '/a.js";alert(1)//.js'])
+      expect((await wrapperFor(bad)).status).toBe(404);
+    server.setWorkerPrelude(null);
+    expect((await get(server.url)).body).not.toContain('__test-init.js');
+    expect((await get(`${server.url}__test-worker-prelude.js`)).status).toBe(404);
   });
 
   it('renameAsset serves a rebuilt asset under its new name only, and names it in sw.js', async () => {
