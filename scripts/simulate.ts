@@ -104,7 +104,8 @@ if (args.score) {
     const lines = checks.map((c) => `| ${c.target} | ${c.figure} | ${c.met ? 'met' : 'NOT met'} |`);
     const cal = figures.calibration;
     const calRows = cal.bins.map((b) => `| ${b.predicted.toFixed(2)} | ${b.actual.toFixed(2)} | ${b.days} |`);
-    const calTable = `| shown (mean) | done (share) | days |\n|---|---|---|\n${calRows.join('\n')}\n\nmean gap ${cal.meanGap.toFixed(3)}`;
+    const calHead = '| shown (mean) | done (share) | days |\n|---|---|---|\n';
+    const calTable = `${calHead}${calRows.join('\n')}\n\nmean gap ${cal.meanGap.toFixed(3)}`;
     process.stdout.write(
       `Seeds ${args.seeds.join(', ')}: ${long.length} long histories, ${short.length} short, ` +
         `${fresh.length} newcomers ` +

@@ -1,7 +1,7 @@
 // Which habits to remind, from today's probabilities. PURE: no DOM, no storage, no clock.
 import type { Habit } from '../data/entities.ts';
 import { type ReminderDecision, reminderDecision } from '../learn/predict/remind.ts';
-import type { Prediction, PredictionSource } from '../learn/types.ts';
+import type { Prediction } from '../learn/types.ts';
 import type { WeekNeed } from './week.ts';
 
 /**

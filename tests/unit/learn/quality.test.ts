@@ -32,7 +32,7 @@ describe('the learner on people it was never tuned on (seeds 3001-3003)', () => 
     for (const g of f.quietGap) expect(g.gap, g.kind).toBeLessThanOrEqual(0.05);
   });
 
-  it('keeps histories of 60 days or more within 0.02 nats/day of the best simple rate (5% may miss, none by 0.05)', () => {
+  it('keeps 60-day or longer histories within 0.02 nats/day of the best simple rate (5% may miss; none 0.05)', () => {
     expect(f.long.over002).toBeLessThanOrEqual(0.05 * f.long.users);
     expect(f.long.worst).toBeLessThanOrEqual(0.05);
   });
