@@ -53,7 +53,9 @@ export async function trainAndStore(
       const requested = req.habitIds;
       const skipped = req.onlyIfDue && requested !== 'all' ? await trainedRecently(db, requested, now) : [];
       const wanted = requested === 'all' ? 'all' : requested.filter((id) => !skipped.includes(id));
+      const tRead = performance.now();
       const data = await readLearningInputs(db, wanted, today);
+      const tTrain = performance.now();
       const ids = requested === 'all' ? data.inputs.map((i) => i.habit.id) : requested;
       const missing = ids.filter((id) => !data.habits.has(id));
       const late = req.onlyIfDue && requested === 'all' ? await trainedRecently(db, ids, now) : [];
@@ -65,11 +67,13 @@ export async function trainAndStore(
         await faultPoint('train:after-read');
         trained.push(trainHabit(inp, { trigger: req.trigger, today, now }));
       }
+      const tWrite = performance.now();
       const outcomes = trained.length
         ? await storeNights(db, trained, { trigger: req.trigger, now, hooks: opts.hooks })
         : [];
+      const phasesMs = { read: tTrain - tRead, train: tWrite - tTrain, write: performance.now() - tWrite };
       for (const outcome of outcomes) opts.onHabitDone?.(outcome);
-      return { outcomes, missing, skipped: [...skipped, ...late] };
+      return { outcomes, missing, skipped: [...skipped, ...late], phasesMs };
     },
     { locks: opts.locks },
   );
