@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite in order — lint (Biome and the 120-column check), typecheck, unit (Vitest), build,
 // e2e (Playwright: tests/e2e), journeys (Playwright: tests/journeys), webkit (the same journeys in WebKitGTK
-// through WebKitWebDriver), scale (bench/browser-scale.ts and bench/browser-today.ts, --smoke) —
+// through WebKitWebDriver), scale (the bench/browser-*.ts benchmarks, --smoke) —
 // with each suite's wall time, a summary, and a last line `tests: N passed, M failed[, K skipped]`.
 // Exit code is non-zero when any suite fails. NUDGE_REQUIRE_BROWSERS=1 (CI) turns a skipped browser suite
 // (no Chromium at all, no WebKitGTK driver) into a failure; Playwright's own WebKit project being skipped is
@@ -115,28 +115,30 @@ await suite('webkit', async () => {
   return { status: 'passed', note: output.match(/^webkit: \d+ passed, \d+ failed/m)?.[0] ?? '' };
 });
 
-// The browser benchmarks (issue 5's scale, issue 3's launch), once each as a smoke run (1 year): figures are
-// printed, never asserted; the suite fails only when a bench crashes or reports an error (exit code non-zero).
+// The browser benchmarks (scale, Today's launch, the nightly run, imports), once each as a smoke run (1 year):
+// figures are printed, never asserted; the suite fails only when a bench crashes or reports an error.
+const SMOKE_BENCHES = [
+  ['browser-scale', /^import \d+ ms.*/m],
+  ['browser-today', /^Today first render.*/m],
+  ['browser-nightly', /^nightly .*/m],
+  ['browser-import', /^browser-import: backup .*/m],
+];
 await suite('scale', async () => {
   if (!built) return { status: 'failed', note: 'not run: the build failed' };
   if (!existsSync(chromium.executablePath()) && !existsSync('/usr/bin/chromium')) {
     return { status: requireBrowsers ? 'failed' : 'skipped', note: 'no Chromium (Playwright or /usr/bin/chromium)' };
   }
-  const { code, output } = await run(bin('tsx'), [join(root, 'bench/browser-scale.ts'), '--smoke'], browserEnv);
-  if (code !== 0)
-    return { status: 'failed', note: output.match(/^browser-scale: ERROR .*/m)?.[0] ?? `exit code ${code}` };
-  const today = await run(bin('tsx'), [join(root, 'bench/browser-today.ts'), '--smoke'], browserEnv);
-  if (today.code !== 0)
-    return {
-      status: 'failed',
-      note: today.output.match(/^browser-today: .*/m)?.[0] ?? `browser-today exit code ${today.code}`,
-    };
-  return {
-    status: 'passed',
-    note: [output.match(/^import \d+ ms.*/m)?.[0], today.output.match(/^Today first render.*/m)?.[0]]
-      .filter(Boolean)
-      .join('; '),
-  };
+  const notes = [];
+  for (const [name, figure] of SMOKE_BENCHES) {
+    const { code, output } = await run(bin('tsx'), [join(root, `bench/${name}.ts`), '--smoke'], browserEnv);
+    if (code !== 0) {
+      const error = output.match(new RegExp(`^${name}: .*(ERROR|error).*`, 'm'))?.[0];
+      return { status: 'failed', note: error ?? `${name} exit code ${code}` };
+    }
+    const line = output.match(figure)?.[0];
+    if (line) notes.push(line);
+  }
+  return { status: 'passed', note: notes.join('; ') };
 });
 
 rmSync(distDir, { recursive: true, force: true });

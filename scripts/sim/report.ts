@@ -89,7 +89,7 @@ export function kindTable(rows: KindRow[]): string {
     'missed days reminded (model / truth)',
     'wrongly quiet (model / truth)',
     'days to half-way (median)',
-    'shown as network',
+    'shown as learned model',
   ];
   const line = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
   const head = `${line(columns)}\n${line(columns.map(() => '---'))}`;
