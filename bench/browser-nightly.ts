@@ -55,7 +55,8 @@ async function trainFor(page: Page, today: string): Promise<Night> {
     const count = (re) => r.outcomes.filter((o) => re.test(o.run.reason)).length;
     const cold = count(/from scratch/);
     const repaired = count(/rebuilt from the history/);
-    const modes = cold + ' from scratch, ' + repaired + ' repaired, ' + (r.outcomes.length - cold - repaired) + ' continued';
+    const continued = r.outcomes.length - cold - repaired;
+    const modes = cold + ' from scratch, ' + repaired + ' repaired, ' + continued + ' continued';
     return { ms, status: String(r.status), habits: r.outcomes.length, modes, phases: r.phasesMs };
   })()`);
   if (res.status !== 'done' || res.habits !== HABITS)
