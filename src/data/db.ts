@@ -65,3 +65,13 @@ export class AppDB extends Dexie {
       .upgrade((tx: Transaction) => migrateV2toV3(tx));
   }
 }
+
+/** The stores holding a person's data and what was learned from it; meta (the install marker) is not one. */
+export function userTables(db: AppDB) {
+  return [db.habits, db.events, db.checkpoints, db.trainingRuns, db.predictions];
+}
+
+/** Empties every store of userTables(db); call it inside a transaction over them. */
+export async function clearUserData(db: AppDB): Promise<void> {
+  await Promise.all(userTables(db).map((t) => t.clear()));
+}

@@ -2,6 +2,7 @@
 import { HABIT_EVENT_TYPES, type EventType, type LogEvent } from '../learn/events.ts';
 import { deviceOffset, formatInstant, isDay, localDayOf } from '../learn/time.ts';
 import { getDb, setOnVersionChange, withDb } from './connection.ts';
+import { clearUserData, userTables } from './db.ts';
 import type { Habit, StoredEvent } from './entities.ts';
 import { ValidationError } from './errors.ts';
 import { partitionEvents } from './event-check.ts';
@@ -256,16 +257,6 @@ export async function allEventsForLearning(): Promise<LogEvent[]> {
 
 /** Deletes every habit, event, checkpoint, run and prediction; meta (install marker) stays. */
 export async function deleteAllData(): Promise<void> {
-  await withDb((db) =>
-    db.transaction('rw', [db.habits, db.events, db.checkpoints, db.trainingRuns, db.predictions], async () => {
-      await Promise.all([
-        db.habits.clear(),
-        db.events.clear(),
-        db.checkpoints.clear(),
-        db.trainingRuns.clear(),
-        db.predictions.clear(),
-      ]);
-    }),
-  );
+  await withDb((db) => db.transaction('rw', userTables(db), () => clearUserData(db)));
   await refreshDataMarker();
 }

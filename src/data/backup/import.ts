@@ -2,7 +2,7 @@
 import { faultPoint } from '../fault-points.ts';
 import { localDayOf, parseInstant } from '../../learn/time.ts';
 import { withDb } from '../connection.ts';
-import type { AppDB } from '../db.ts';
+import { type AppDB, clearUserData, userTables } from '../db.ts';
 import type { CheckpointRow, Habit, StoredEvent } from '../entities.ts';
 import { ImportError } from '../errors.ts';
 import { toStoredEvent } from '../eventRow.ts';
@@ -135,17 +135,9 @@ export async function importBackupData(
   let result: ImportResult;
   try {
     result = await withDb((db) =>
-      db.transaction('rw', [db.habits, db.events, db.checkpoints, db.trainingRuns, db.predictions], async () => {
+      db.transaction('rw', userTables(db), async () => {
         const result: ImportResult = { habitsAdded: 0, habitsUpdated: 0, eventsAdded: 0, eventsSkipped: 0 };
-        if (mode === 'replace') {
-          await Promise.all([
-            db.habits.clear(),
-            db.events.clear(),
-            db.checkpoints.clear(),
-            db.trainingRuns.clear(),
-            db.predictions.clear(),
-          ]);
-        }
+        if (mode === 'replace') await clearUserData(db);
         const existing = new Map((await db.habits.toArray()).map((h) => [h.id, h]));
         let nextOrder = Math.max(-1, ...[...existing.values()].map((h) => h.order)) + 1;
         const puts: Habit[] = [];
