@@ -1,8 +1,20 @@
-/** Managing habits: add, rename (a name too long is refused), reorder, archive and restore, delete after a question. */
+/**
+ * Managing habits: add, rename (a name too long is refused), reorder, archive and restore, delete after a question;
+ * a habit on a schedule (some weekdays, then N times a week) as Today and History show it.
+ */
 import { inside, label, role, testId } from './driver.ts';
-import { expectThat } from './expect.ts';
+import { eventually, expectThat } from './expect.ts';
 import type { JourneyFile } from './journey.ts';
-import { addForm, addHabit, expectRowState, habitRow, openScreen, openToday, rowButton } from './steps.ts';
+import {
+  addForm,
+  addHabit,
+  expectRowState,
+  habitRow,
+  openScreen,
+  openToday,
+  rowButton,
+  screenHeading,
+} from './steps.ts';
 
 const openHabits = (d: Parameters<typeof openToday>[0]) => openScreen(d, '#/habits', 'Habits');
 
@@ -65,25 +77,51 @@ export default {
       },
     },
     {
-      name: 'a habit added for some weekdays is not due on the others, and can still be done',
+      name: 'a habit for some weekdays shows its schedule, is not due on other days, can be done, then goes 2 a week',
       async run(d) {
         await openToday(d);
         const weekday = await d.evaluate(() => new Date().getDay());
         await d.fill(inside(addForm, label(/^Name/)), 'Piano');
         await d.select(inside(addForm, role('combobox', 'Schedule')), 'On some weekdays');
-        // Only tomorrow's weekday ticked: today is a rest day.
         const names = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-        for (const [i, n] of names.entries()) {
-          const box = inside(addForm, role('checkbox', n));
+        const tick = async (day: string, on: boolean) => {
+          const box = inside(addForm, role('checkbox', day));
           const [info] = await d.inspect(box);
-          if (info?.checked !== (i === (weekday + 1) % 7)) await d.click(box);
-        }
+          if (info?.checked !== on) await d.click(box);
+          await eventually(`${day} ${on ? 'ticked' : 'unticked'}`, async () =>
+            (await d.inspect(box))[0]?.checked === on ? true : undefined,
+          );
+        };
+        for (const n of names) await tick(n, false);
         await d.click(inside(addForm, role('button', 'Add habit')));
-        await expectThat(d, inside(habitRow('Piano'), testId('habit-state'))).toHaveText('Not due today');
-        await expectThat(d, inside(habitRow('Piano'), testId('habit-schedule'))).toHaveText(/^[A-Z][a-z]+days$/);
+        await expectThat(d, inside(addForm, role('alert'))).toHaveText('Tick at least one day of the week.');
+        // Only tomorrow's weekday ticked: today is a rest day.
+        await tick(names[(weekday + 1) % 7], true);
+        await d.click(inside(addForm, role('button', 'Add habit')));
+        const piano = habitRow('Piano');
+        await expectThat(d, inside(piano, testId('habit-state'))).toHaveText('Not due today');
+        await expectThat(d, piano).toHaveAttribute('data-due', 'no');
+        await expectThat(d, testId('today-summary')).toHaveText('Nothing due today, 1 not due');
+        await expectThat(d, inside(piano, testId('habit-schedule'))).toHaveText(/^[A-Z][a-z]+days$/);
         await d.click(rowButton('Piano', 'Done'));
         await expectRowState(d, 'Piano', 'done');
         await expectThat(d, testId('today-summary')).toHaveText('1 of 1 done today');
+        await expectThat(d, inside(piano, testId('habit-streak'))).toHaveText('1 day streak');
+
+        await d.click(inside(piano, role('link', 'Piano')));
+        await expectThat(d, screenHeading('History: Piano')).toBeVisible();
+        await expectThat(d, testId('history-schedule')).toHaveText(/^Schedule: [A-Z][a-z]+days$/);
+
+        // Changed to 2 times a week in the editor, Today shows the week's progress instead.
+        await openHabits(d);
+        const editor = role('form', 'Edit Piano');
+        await d.select(inside(editor, role('combobox', 'Schedule')), 'A number of times a week');
+        await d.fill(inside(editor, label(/^times a week/)), '2');
+        await d.click(inside(editor, role('button', /^Save/)));
+        await expectThat(d, testId('toast')).toContainText('Saved');
+        await openToday(d);
+        await expectThat(d, inside(piano, testId('habit-week'))).toHaveText('1 of 2 this week');
+        await expectThat(d, inside(piano, testId('habit-schedule'))).toHaveText('2 times a week');
       },
     },
   ],

@@ -4,7 +4,7 @@
  * reloads, and Train now loads its worker from the precache.
  */
 import assert from 'node:assert/strict';
-import { type Driver, testId } from './driver.ts';
+import { testId } from './driver.ts';
 import { expectThat } from './expect.ts';
 import type { JourneyFile } from './journey.ts';
 import {
@@ -14,21 +14,10 @@ import {
   openToday,
   rowButton,
   screenHeading,
+  serverGone,
   storeRows,
   untilServiceWorkerControls,
 } from './steps.ts';
-
-/** Stops the server and proves, from the page, that the network is really gone. */
-async function serverGone(d: Driver): Promise<void> {
-  await d.server.stop();
-  const gone = await d.evaluate(() =>
-    fetch(`sw.js?probe=${Date.now()}`, { cache: 'no-store' }).then(
-      () => false,
-      () => true,
-    ),
-  );
-  assert.equal(gone, true, 'the server still answered after stop()');
-}
 
 export default {
   journeys: [

@@ -1,7 +1,9 @@
 /**
  * Steps many journeys share, written against the Driver: open a screen, add a habit, import a backup, wait for
- * the service worker, read the app's database with raw IndexedDB (not through the app's code).
+ * the service worker, stop the server, read the browser's date and the app's database with raw IndexedDB (not
+ * through the app's code).
  */
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pageStoreRows, type StoreName } from '../support/raw-store.ts';
@@ -89,6 +91,27 @@ export async function untilServiceWorkerControls(d: Driver): Promise<string> {
     },
     60_000,
   );
+}
+
+/** Stops the server and proves, from the page, that the network is really gone. */
+export async function serverGone(d: Driver): Promise<void> {
+  await d.server.stop();
+  const gone = await d.evaluate(() =>
+    fetch(`sw.js?probe=${Date.now()}`, { cache: 'no-store' }).then(
+      () => false,
+      () => true,
+    ),
+  );
+  assert.equal(gone, true, 'the server still answered after stop()');
+}
+
+/** Today's date (YYYY-MM-DD) in the browser's zone, as the app computes its days (Node's zone could differ). */
+export async function browserToday(d: Driver): Promise<string> {
+  return d.evaluate(() => {
+    const t = new Date();
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())}`;
+  });
 }
 
 /** Every row of one store of the app's database, read with raw IndexedDB (checkpoints summarised). */

@@ -2,11 +2,13 @@
  * Tracking on Today: Done, Skip and Undo (from the row and from the toast), a double tap, a past day marked
  * later; every state read back after a reload, so IndexedDB in each engine keeps what the app confirmed.
  */
+import { addDays } from '../../src/learn/time.ts';
 import { css, type Driver, inside, label, role, testId, text } from './driver.ts';
 import { eventually, expectThat } from './expect.ts';
 import type { JourneyFile } from './journey.ts';
 import {
   addHabit,
+  browserToday,
   expectRowState,
   habitRow,
   importBackup,
@@ -77,11 +79,7 @@ export default {
         await openToday(d);
         await openPastDay(d);
         await d.select(inside(pastDay, label('Habit')), 'Evening walk');
-        const yesterday = await d.evaluate(() => {
-          const t = new Date(Date.now() - 86_400_000);
-          const two = (n: number) => String(n).padStart(2, '0');
-          return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())}`;
-        });
+        const yesterday = addDays(await browserToday(d), -1);
         await expectThat(d, inside(pastDay, label('Day'))).toHaveValue(yesterday);
         await d.click(inside(pastDay, role('button', 'Mark done')));
         await expectThat(d, testId('past-status')).toHaveText('Yesterday: done');
