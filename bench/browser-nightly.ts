@@ -7,7 +7,11 @@
  *   nightly_ms     each night's run end to end (the train call, from the page: IndexedDB reads, folding,
  *                  training ten networks, the writes), median over the nights;
  *   nightly_4x_ms  the same with Chromium's CPU throttled 4x (DevTools Emulation.setCPUThrottlingRate), a slow phone;
- *   first_ms       the first training after the import (no checkpoint yet: every learner rebuilt from five years).
+ *   first_ms       the bench's first train call after the import. The app's scheduler has usually trained every
+ *                  habit by then (first_modes says how the learners were brought up to date: from scratch, repaired
+ *                  from the history, or continued from their checkpoint);
+ *   *_phases_ms    medians of the run's own split (TrainRequestResult.phasesMs): reading the inputs, folding and
+ *                  training every learner, storing the results in one transaction.
  * Figures only, never asserted. --smoke: 2 habits x 1 year, 3 nights, for `npm test`.
  * Builds the app into a temporary directory unless $NUDGE_DIST points at a build.
  */
@@ -18,7 +22,7 @@ import { scaleBackup } from '../tests/support/long-history.ts';
 import { waitForMoment } from '../tests/e2e/loop-helpers.ts';
 import { assertKnownArgs } from './args.ts';
 import { openBenchApp } from './browser-app.ts';
-import { summarise } from './stats.ts';
+import { median, summarise } from './stats.ts';
 
 assertKnownArgs('browser-nightly', process.argv.slice(2), ['--smoke', '--json']);
 
@@ -27,11 +31,18 @@ const HABITS = smoke ? 2 : 10;
 const DAYS = smoke ? 365 : 1826;
 const NIGHTS = smoke ? 3 : 9;
 
+interface Phases {
+  read: number;
+  train: number;
+  write: number;
+}
+
 interface Night {
   ms: number;
   status: string;
   habits: number;
   modes: string;
+  phases: Phases;
 }
 
 /** Trains every habit for `today` in the page's trainer; throws unless every habit ran. */
@@ -41,8 +52,12 @@ async function trainFor(page: Page, today: string): Promise<Night> {
     const request = { habitIds: 'all', trigger: 'manual', today: ${JSON.stringify(today)} };
     const r = await window.nudgeDebug.trainer.train(request);
     const ms = performance.now() - t0;
-    const rebuilt = r.outcomes.filter((o) => /rebuilt from the history/.test(o.run.reason)).length;
-    return { ms, status: String(r.status), habits: r.outcomes.length, modes: rebuilt + ' rebuilt' };
+    const count = (re) => r.outcomes.filter((o) => re.test(o.run.reason)).length;
+    const cold = count(/from scratch/);
+    const repaired = count(/rebuilt from the history/);
+    const continued = r.outcomes.length - cold - repaired;
+    const modes = cold + ' from scratch, ' + repaired + ' repaired, ' + continued + ' continued';
+    return { ms, status: String(r.status), habits: r.outcomes.length, modes, phases: r.phasesMs };
   })()`);
   if (res.status !== 'done' || res.habits !== HABITS)
     throw new Error(`a night did not train every habit: ${JSON.stringify(res)}`);
@@ -137,22 +152,31 @@ async function main(): Promise<void> {
     if (pageErrors.length) throw new Error(`uncaught errors in the page: ${pageErrors.join('; ')}`);
     const plain = summarise(nights.map((x) => x.ms));
     const slow = summarise(throttled.map((x) => x.ms));
+    const phases = (set: Night[]): Phases => {
+      const of = (k: keyof Phases): number => Math.round(median(set.map((x) => x.phases[k])) * 10) / 10;
+      return { read: of('read'), train: of('train'), write: of('write') };
+    };
     const out = {
       scenario:
         `${HABITS} habits x ${DAYS} days (${backup.events.length} events), one new day a night, ` +
         `Chromium ${browser.version()} (headless)${smoke ? ', SMOKE run' : ''}`,
       first_ms: Math.round(first.ms),
+      first_modes: first.modes,
       nightly_ms: plain.median,
       nightly_4x_ms: slow.median,
+      nightly_phases_ms: phases(nights),
+      nightly_4x_phases_ms: phases(throttled),
       nights: { plain: nights.map((x) => Math.round(x.ms)), throttled_4x: throttled.map((x) => Math.round(x.ms)) },
-      rebuilt: [...nights, ...throttled].map((x) => x.modes),
+      modes: [...new Set([...nights, ...throttled].map((x) => x.modes))],
       load_average_1min: Math.round(loadavg()[0] * 100) / 100,
     };
     if (json) console.log(JSON.stringify(out));
     else {
       console.log(JSON.stringify(out, null, 2));
       console.log(
-        `nightly ${out.nightly_ms} ms (4x throttled ${out.nightly_4x_ms} ms), first after import ${out.first_ms} ms`,
+        `nightly ${out.nightly_ms} ms (4x throttled ${out.nightly_4x_ms} ms), first after import ${out.first_ms} ms; ` +
+          `phases: read ${out.nightly_phases_ms.read}, train ${out.nightly_phases_ms.train}, ` +
+          `write ${out.nightly_phases_ms.write} ms`,
       );
     }
   } finally {

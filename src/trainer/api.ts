@@ -35,6 +35,11 @@ export interface TrainRequestResult {
   /** With onlyIfDue: habits someone else trained meanwhile, so not trained again. */
   skipped?: string[];
   durationMs: number;
+  /**
+   * Where a run's time went (ms): reading the inputs, bringing every learner up to today and training it,
+   * storing the results. The lock's wait and the onlyIfDue checks are the rest of durationMs.
+   */
+  phasesMs?: { read: number; train: number; write: number };
 }
 
 /** Today's predictions recomputed and stored; 'busy' when a trainer held the lock. */

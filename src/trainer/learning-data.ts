@@ -78,22 +78,42 @@ function byDays(db: AppDB, habitKey: string, from: string, to: string) {
   return db.events.where('[habitKey+day]').between([habitKey, from], [habitKey, to], true, false);
 }
 
-/** The learner's next day, when its checkpoint can be continued: nothing changed before that day since it was saved. */
+/** Counts of events before a day: the habit's, and app launches (shared by every habit with the same day). */
+interface CountsBefore {
+  habit(habitId: string, day: string): Promise<number>;
+  opens(day: string): Promise<number>;
+}
+
+function countsBefore(db: AppDB): CountsBefore {
+  const opens = new Map<string, Promise<number>>();
+  return {
+    habit: (habitId, day) => byDays(db, habitId, FIRST_DAY, day).count(),
+    opens(day) {
+      const known = opens.get(day);
+      if (known) return known;
+      const n = byDays(db, '', FIRST_DAY, day).count();
+      opens.set(day, n);
+      return n;
+    },
+  };
+}
+
+/** True when a checkpoint can be continued: nothing changed before its learner's next day since it was saved. */
 async function continuable(
-  db: AppDB,
   c: Extract<CheckedCheckpoint, { ok: true }>,
-  newer: StoredEvent[],
+  counts: CountsBefore,
+  newer: Promise<StoredEvent[]>,
 ): Promise<boolean> {
   const sync = c.row.sync;
   if (!sync) return false;
   const next = numberToDay(c.checkpoint.learner.context.next);
   const id = c.checkpoint.habitId;
-  if (newer.some((e) => e.day < next && (e.habitKey === id || e.habitKey === ''))) return false;
-  const [habitEvents, opens] = await Promise.all([
-    byDays(db, id, FIRST_DAY, next).count(),
-    byDays(db, '', FIRST_DAY, next).count(),
+  const [late, habitEvents, opens] = await Promise.all([
+    newer.then((rows) => rows.some((e) => e.day < next && (e.habitKey === id || e.habitKey === ''))),
+    counts.habit(id, next),
+    counts.opens(next),
   ]);
-  return habitEvents === sync.habitEvents && opens === sync.opens;
+  return !late && habitEvents === sync.habitEvents && opens === sync.opens;
 }
 
 /**
@@ -102,31 +122,39 @@ async function continuable(
  * on a full read, listed in the meta row 'setAsideEvents'.
  */
 export async function readLearningInputs(db: AppDB, ids: string[] | 'all', today: string): Promise<LearningInputs> {
+  // Every request that does not need an earlier one's answer goes out with it: each awaited request costs a
+  // round trip to the browser's storage process, and the nightly run's reads are small.
   const read = await db.transaction('r', [db.habits, db.events, db.checkpoints, db.meta], async () => {
-    const habits = new Map((await db.habits.toArray()).map((h) => [h.id, h]));
+    const [habitRows, lastEvent] = await Promise.all([db.habits.toArray(), db.events.orderBy(':id').last()]);
+    const habits = new Map(habitRows.map((h) => [h.id, h]));
     const targets = (ids === 'all' ? [...habits.values()].filter((h) => !h.archivedAt).map((h) => h.id) : ids)
       .map((id) => habits.get(id))
       .filter((h): h is Habit => h !== undefined);
-    const maxEventId = ((await db.events.orderBy(':id').last())?.id as number | undefined) ?? 0;
+    const maxEventId = (lastEvent?.id as number | undefined) ?? 0;
     const checked = await Promise.all(targets.map(async (h) => (await activeRows(db, h.id)).map(checkRow)));
     const usable = checked.map((cs) => cs.find((c): c is Extract<CheckedCheckpoint, { ok: true }> => c.ok) ?? null);
     const since = Math.min(...usable.map((u) => u?.row.sync?.maxEventId ?? 0), maxEventId);
-    const newer = usable.some((u) => u?.row.sync) ? await db.events.where(':id').above(since).toArray() : [];
+    const newer = usable.some((u) => u?.row.sync) ? db.events.where(':id').above(since).toArray() : null;
+    const counts = countsBefore(db);
+    // The days since each checkpoint are read alongside the checks, for when every habit can be continued.
+    const nexts =
+      targets.length && usable.every((u) => u?.row.sync) ? usable.map((u) => u!.checkpoint.learner.context.next) : null;
+    const recent = nexts
+      ? Promise.all([
+          Promise.all(targets.map((h, k) => byDays(db, h.id, numberToDay(nexts[k]), '\uffff').toArray())),
+          byDays(db, '', numberToDay(Math.min(...nexts)), '\uffff').toArray(),
+        ])
+      : null;
+    // Either may go unused (a full read follows); a failure still surfaces through the transaction.
+    for (const p of [newer, recent]) p?.catch(() => undefined);
     const modes: LearnerMode[] = await Promise.all(
-      usable.map(async (u) => (!u ? 'rebuild' : (await continuable(db, u, newer)) ? 'incremental' : 'repair')),
+      usable.map(async (u) =>
+        !u ? 'rebuild' : (await continuable(u, counts, newer ?? Promise.resolve([]))) ? 'incremental' : 'repair',
+      ),
     );
     const full = modes.some((m) => m !== 'incremental') ? await db.events.toArray() : null;
     const stored = full ? await db.meta.get(SET_ASIDE_KEY) : undefined;
-    const partial = full
-      ? null
-      : await Promise.all(
-          targets.map(async (h, k) => {
-            const next = numberToDay(usable[k]!.checkpoint.learner.context.next);
-            return byDays(db, h.id, next, '\uffff').toArray();
-          }),
-        );
-    const fromDay = full ? FIRST_DAY : numberToDay(Math.min(...usable.map((u) => u!.checkpoint.learner.context.next)));
-    const opens = full ? null : await byDays(db, '', fromDay, '\uffff').toArray();
+    const [partial, opens] = full || !recent ? [null, null] : await recent;
     return { habits, targets, checked, usable, modes, full, stored, partial, opens, maxEventId };
   });
   const { habits, targets, checked, usable, modes, full, partial, opens, maxEventId } = read;

@@ -1,52 +1,45 @@
 // Training, prediction and rollback against the database. Runs in the trainer worker AND inline in
 // the service worker (no Worker exists there), so it uses only what both have: IndexedDB through
 // Dexie, Web Locks, performance.now(). Every habit's result (checkpoint, run, prediction) is written
-// in ONE read-write transaction: a tab closed mid-run leaves the previous checkpoint active and intact.
+// in ONE read-write transaction (store-night.ts): a tab closed mid-run leaves the previous checkpoints
+// active and intact.
 import { faultPoint } from '../data/fault-points.ts';
 import type { AppDB } from '../data/db.ts';
-import type { CheckpointRow, TrainingRunRow } from '../data/entities.ts';
+import type { TrainingRunRow } from '../data/entities.ts';
 import { DEFAULT_CONFIG } from '../learn/config.ts';
 import { learnerFromCheckpoint } from '../learn/checkpoint.ts';
 import { predictToday, repairLearner, runNight } from '../learn/night.ts';
-import { FEATURE_VERSION } from '../learn/predict/features.ts';
 import { fastDayNumber, indexEvents } from '../learn/predict/days.ts';
 import { localToday } from '../learn/time.ts';
-import type { Prediction, TrainingRun, Trigger } from '../learn/types.ts';
+import type { Trigger } from '../learn/types.ts';
 import { toLearningEvent } from '../data/eventRow.ts';
 import { partitionEvents } from '../data/event-check.ts';
 import { withTrainLock } from './lock.ts';
 import { ranRecently } from '../autotrain/policy.ts';
 import { latestRunAt } from '../autotrain/facts.ts';
 import type { HabitTrainOutcome, PredictAllResult, RollbackResult, TrainRequestResult } from './api.ts';
-import {
-  activeRows,
-  checkRow,
-  effectiveMode,
-  type HabitInputs,
-  learnerFor,
-  readLearningInputs,
-} from './learning-data.ts';
+import { storeNights, type TrainedHabit, type WriteHooks } from './store-night.ts';
+import { checkRow, effectiveMode, type HabitInputs, learnerFor, readLearningInputs } from './learning-data.ts';
 
-/** Checkpoint versions kept per habit (the active one is always kept), for rollback. */
-export const KEEP_VERSIONS = 5;
+export { KEEP_VERSIONS } from './store-night.ts';
 
 /** Options shared by the service's entry points; `hooks` and `locks` exist for fault-injection tests. */
 export interface ServiceOptions {
   /**
-   * beforeWrite runs after training, before the write transaction opens; beforeCommit runs inside
-   * it just before it commits (a throw aborts it).
+   * beforeWrite runs for each habit after every habit trained, before the write transaction opens;
+   * beforeCommit runs for each habit inside it just before it commits (a throw aborts it).
    */
-  hooks?: {
-    beforeWrite?: (habitId: string) => void | Promise<void>;
-    beforeCommit?: (habitId: string) => void | Promise<void>;
-  };
+  hooks?: WriteHooks;
   /** The lock manager to use (default navigator.locks; null: none). */
   locks?: LockManager | null;
-  /** Called after each habit is stored (progress for status()). */
+  /** Called for each habit once the night's results are stored (progress for status()). */
   onHabitDone?: (outcome: HabitTrainOutcome) => void;
 }
 
-/** Trains the given habits (or all active ones) one by one under the training lock and stores each result. */
+/**
+ * Trains the given habits (or all active ones) one by one under the training lock, then stores every result
+ * in one transaction.
+ */
 export async function trainAndStore(
   db: AppDB,
   req: { habitIds: string[] | 'all'; trigger: Trigger; now?: number; today?: string; onlyIfDue?: boolean },
@@ -60,18 +53,27 @@ export async function trainAndStore(
       const requested = req.habitIds;
       const skipped = req.onlyIfDue && requested !== 'all' ? await trainedRecently(db, requested, now) : [];
       const wanted = requested === 'all' ? 'all' : requested.filter((id) => !skipped.includes(id));
+      const tRead = performance.now();
       const data = await readLearningInputs(db, wanted, today);
+      const tTrain = performance.now();
       const ids = requested === 'all' ? data.inputs.map((i) => i.habit.id) : requested;
       const missing = ids.filter((id) => !data.habits.has(id));
       const late = req.onlyIfDue && requested === 'all' ? await trainedRecently(db, ids, now) : [];
-      const outcomes: HabitTrainOutcome[] = [];
+      // Every habit trains before the one write transaction opens: training is pure CPU work, and the
+      // transaction must stay short.
+      const trained: TrainedHabit[] = [];
       for (const inp of data.inputs) {
         if (late.includes(inp.habit.id)) continue;
-        const outcome = await trainOne(db, inp, { trigger: req.trigger, today, now }, opts);
-        outcomes.push(outcome);
-        opts.onHabitDone?.(outcome);
+        await faultPoint('train:after-read');
+        trained.push(trainHabit(inp, { trigger: req.trigger, today, now }));
       }
-      return { outcomes, missing, skipped: [...skipped, ...late] };
+      const tWrite = performance.now();
+      const outcomes = trained.length
+        ? await storeNights(db, trained, { trigger: req.trigger, now, hooks: opts.hooks })
+        : [];
+      const phasesMs = { read: tTrain - tRead, train: tWrite - tTrain, write: performance.now() - tWrite };
+      for (const outcome of outcomes) opts.onHabitDone?.(outcome);
+      return { outcomes, missing, skipped: [...skipped, ...late], phasesMs };
     },
     { locks: opts.locks },
   );
@@ -88,109 +90,21 @@ async function trainedRecently(db: AppDB, ids: string[], now: number): Promise<s
   return out;
 }
 
-function setAsideRun(habitId: string, reason: string, trigger: Trigger, now: number): TrainingRun {
-  return {
-    habitId,
-    startedAt: now,
-    durationMs: 0,
-    trigger,
-    samples: 0,
-    promoted: false,
-    reason: `checkpoint set aside: ${reason}`,
-    metrics: null,
-    checkpointVersion: null,
-    featureVersion: FEATURE_VERSION,
-  };
-}
-
-async function trainOne(
-  db: AppDB,
-  inp: HabitInputs,
-  at: { trigger: Trigger; today: string; now: number },
-  opts: ServiceOptions,
-): Promise<HabitTrainOutcome> {
-  const { habit, checked, usable } = inp;
-  const { trigger, now } = at;
-  await faultPoint('train:after-read');
-  const setAside = checked.filter((c) => !c.ok || c !== usable);
-  const rows = checked.map((c) => c.row);
-
-  // Training is pure CPU work: do it before the write transaction, which must stay short.
+/** One habit's night: its learner brought up to today, trained, and today predicted (pure CPU work). */
+function trainHabit(inp: HabitInputs, at: { trigger: Trigger; today: string; now: number }): TrainedHabit {
   const t0 = performance.now();
   const learner = learnerFor(inp, at.today, { train: true });
   const out = runNight({
     learner,
-    activeVersion: usable ? usable.row.version : null,
-    trigger,
-    now,
+    activeVersion: inp.usable ? inp.usable.row.version : null,
+    trigger: at.trigger,
+    now: at.now,
     cfg: DEFAULT_CONFIG,
   });
   const run: TrainingRunRow = { ...out.run, durationMs: performance.now() - t0 };
-  if (usable && effectiveMode(inp) === 'repair')
+  if (inp.usable && effectiveMode(inp) === 'repair')
     run.reason = `${run.reason}; earlier days or the schedule changed, so the learner was rebuilt from the history`;
-  const prediction: Prediction = { ...out.prediction };
-
-  // What was active when we read it; the write checks it is still so (see below).
-  const readVersion = rows.length ? rows[0].version : null;
-  let activeVersion: number | null = usable ? usable.row.version : null;
-  await opts.hooks?.beforeWrite?.(habit.id);
-  await db.transaction('rw', [db.habits, db.checkpoints, db.trainingRuns, db.predictions], async () => {
-    // Deleted while it trained (deleteHabit removes its rows in one transaction): store nothing.
-    if (!(await db.habits.get(habit.id))) {
-      run.reason = 'habit deleted while training; nothing stored';
-      run.promoted = false;
-      run.checkpointVersion = null;
-      activeVersion = null;
-      return;
-    }
-    // Without Web Locks two trainers could race: never clobber a version written meanwhile.
-    const again = await activeRows(db, habit.id);
-    const current = again.length ? again[0].version : null;
-    if (current !== readVersion) {
-      run.reason = `superseded: v${current} became active while this run trained; nothing changed`;
-      run.promoted = false;
-      run.checkpointVersion = null;
-      activeVersion = current;
-      await db.trainingRuns.add(run);
-      await opts.hooks?.beforeCommit?.(habit.id);
-      return;
-    }
-    for (const c of setAside) {
-      await db.checkpoints.update(c.row.id!, { active: 0 });
-      if (!c.ok) await db.trainingRuns.add(setAsideRun(habit.id, c.reason, trigger, now));
-    }
-    if (out.checkpoint) {
-      const all = await db.checkpoints.where('habitId').equals(habit.id).toArray();
-      const version = all.reduce((m, r) => Math.max(m, r.version), 0) + 1;
-      for (const r of all) if (r.active) await db.checkpoints.update(r.id!, { active: 0 });
-      const row: CheckpointRow = { ...out.checkpoint, version, active: 1, sync: inp.sync };
-      await db.checkpoints.add(row);
-      await pruneVersions(db, all, version);
-      run.checkpointVersion = version;
-      if (prediction.modelVersion !== null) prediction.modelVersion = version;
-      activeVersion = version;
-    } else if (!usable) {
-      activeVersion = null;
-    }
-    await db.trainingRuns.add(run);
-    await db.predictions.put(prediction);
-    await faultPoint('train:before-commit', () => db.habits.count());
-    await opts.hooks?.beforeCommit?.(habit.id);
-  });
-  return { habitId: habit.id, run, prediction, activeVersion };
-}
-
-/** Deletes the oldest versions beyond KEEP_VERSIONS (the new active one included in the count). */
-async function pruneVersions(db: AppDB, before: CheckpointRow[], newVersion: number): Promise<void> {
-  const keep = new Set([
-    newVersion,
-    ...before
-      .map((r) => r.version)
-      .sort((a, b) => b - a)
-      .slice(0, KEEP_VERSIONS - 1),
-  ]);
-  const drop = before.filter((r) => !keep.has(r.version)).map((r) => r.id!);
-  if (drop.length) await db.checkpoints.bulkDelete(drop);
+  return { inp, checkpoint: out.checkpoint, run, prediction: { ...out.prediction } };
 }
 
 /** Recomputes and stores today's prediction for every active habit (when the local day changes). */

@@ -24,7 +24,7 @@ const TODAY = localDayOf(NOW.getTime(), 0);
 const CASES = 66;
 
 /** The request counter every case's database runs through; it counts and cuts only when armed. */
-const cut = { armed: false, count: 0, at: Infinity };
+const cut: { armed: boolean; count: number; at: number; trans?: unknown } = { armed: false, count: 0, at: Infinity };
 
 const interrupting: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -34,7 +34,11 @@ const interrupting: Middleware<DBCore> = {
     table(name: string): DBCoreTable {
       const t = down.table(name);
       const gate = <R extends { trans: unknown }, T>(req: R, go: (r: R) => Promise<T>): Promise<T> => {
+        // Requests made together with the cut one fail because of it: they report the cut, not its echo.
+        if (cut.armed && cut.trans === req.trans)
+          return Promise.reject(new Error(`injected: transaction aborted at request ${cut.at} (${name})`));
         if (cut.armed && ++cut.count === cut.at) {
+          cut.trans = req.trans;
           // What a kill does to an open transaction: abort it, so nothing of it is committed.
           try {
             (req.trans as IDBTransaction).abort();
@@ -218,7 +222,7 @@ describe('randomised interruptions', () => {
         // Count the operation's requests on an identical database, then cut at a random one of them.
         await restore(startRows);
         const untouched = await snapshot();
-        Object.assign(cut, { armed: true, count: 0, at: Infinity });
+        Object.assign(cut, { armed: true, count: 0, at: Infinity, trans: undefined });
         await op.run();
         const total = cut.count;
         cut.armed = false;
@@ -230,7 +234,7 @@ describe('randomised interruptions', () => {
         const at = 1 + Math.floor(r() * total);
         how = `abort at request ${at}/${total}`;
         await restore(startRows);
-        Object.assign(cut, { armed: true, count: 0, at });
+        Object.assign(cut, { armed: true, count: 0, at, trans: undefined });
       }
       const before = await snapshot();
       const outcome = await op.run().then(

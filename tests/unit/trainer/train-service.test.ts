@@ -215,6 +215,58 @@ describe('trainAndStore', () => {
     expect(await db.trainingRuns.count()).toBe(2);
   });
 
+  it('stores a night of several habits in one transaction: a failure before the commit changes no habit', async () => {
+    const db = await trainedDb();
+    await seedHabit(db, { id: 'walk', createdDay: CREATED, days: 200, seed: 8 });
+    await trainAndStore(db, { habitIds: ['walk'], trigger: 'idle', today: TODAY, now: NOW }, { locks: null });
+    const before = await dump(db);
+    const night = {
+      habitIds: 'all' as const,
+      trigger: 'manual' as const,
+      today: addDays(TODAY, 1),
+      now: NOW + 86_400_000,
+    };
+    const committing: string[] = [];
+    const failLast = {
+      beforeCommit: (id: string) => {
+        committing.push(id);
+        if (committing.length === 2) throw new Error('injected failure before commit');
+      },
+    };
+    await expect(trainAndStore(db, night, { locks: null, hooks: failLast })).rejects.toThrow('injected failure');
+    // The first habit's results were written too, in the same transaction: the failure undid them.
+    expect(committing).toEqual(['read', 'walk']);
+    expect(await dump(db)).toEqual(before);
+    const r = await trainAndStore(db, night, { locks: null });
+    expect(r.outcomes.map((o) => [o.habitId, o.activeVersion])).toEqual([
+      ['read', 2],
+      ['walk', 2],
+    ]);
+    for (const id of ['read', 'walk'])
+      expect((await checkpoints(db, id)).map((c) => [c.version, c.active])).toEqual([
+        [1, 0],
+        [2, 1],
+      ]);
+  });
+
+  it('stores the other habits of the night when one is deleted while they trained', async () => {
+    const db = freshDb();
+    await seedHabit(db, { id: 'read', createdDay: CREATED, days: 200, seed: 7 });
+    await seedHabit(db, { id: 'walk', createdDay: CREATED, days: 200, seed: 8 });
+    const r = await trainAndStore(
+      db,
+      { habitIds: 'all', trigger: 'idle', today: TODAY, now: NOW },
+      { locks: null, hooks: { beforeWrite: (id) => (id === 'read' ? db.habits.delete(id) : undefined) } },
+    );
+    expect(r.outcomes.map((o) => [o.habitId, o.activeVersion, o.run.checkpointVersion])).toEqual([
+      ['read', null, null],
+      ['walk', 1, 1],
+    ]);
+    expect((await db.checkpoints.toArray()).map((c) => [c.habitId, c.version, c.active])).toEqual([['walk', 1, 1]]);
+    expect((await db.trainingRuns.toArray()).map((x) => x.habitId)).toEqual(['walk']);
+    expect((await db.predictions.toArray()).map((x) => x.habitId)).toEqual(['walk']);
+  });
+
   it('stores nothing for a habit deleted while it trained (no orphan checkpoint, run or prediction)', async () => {
     const db = freshDb();
     await seedHabit(db, { id: 'read', createdDay: CREATED, days: 200, seed: 7 });
